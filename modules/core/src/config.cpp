@@ -1,0 +1,191 @@
+#include <kilima/core/config.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace kilima::core {
+
+namespace {
+
+// Reads one optional member of `obj`, checking its JSON type. `path` names
+// the key in messages ("archive.duplicatePolicy").
+class Reader {
+public:
+    explicit Reader(QString *error) : m_error(error) {}
+
+    bool ok() const { return m_error->isEmpty(); }
+
+    void integer(const QJsonObject &obj, const char *key, const QString &path, int &out, int min, int max)
+    {
+        const QJsonValue v = obj.value(QLatin1String(key));
+        if (v.isUndefined())
+            return;
+        if (!v.isDouble() || v.toDouble() != double(v.toInt())) {
+            fail(path + QStringLiteral(" must be an integer"));
+            return;
+        }
+        const int i = v.toInt();
+        if (i < min || i > max) {
+            fail(QStringLiteral("%1 is %2, must be between %3 and %4").arg(path).arg(i).arg(min).arg(max));
+            return;
+        }
+        out = i;
+    }
+
+    void string(const QJsonObject &obj, const char *key, const QString &path, QString &out)
+    {
+        const QJsonValue v = obj.value(QLatin1String(key));
+        if (v.isUndefined())
+            return;
+        if (!v.isString()) {
+            fail(path + QStringLiteral(" must be a string"));
+            return;
+        }
+        out = v.toString();
+    }
+
+    void boolean(const QJsonObject &obj, const char *key, const QString &path, bool &out)
+    {
+        const QJsonValue v = obj.value(QLatin1String(key));
+        if (v.isUndefined())
+            return;
+        if (!v.isBool()) {
+            fail(path + QStringLiteral(" must be true or false"));
+            return;
+        }
+        out = v.toBool();
+    }
+
+    QJsonObject section(const QJsonObject &root, const char *key)
+    {
+        const QJsonValue v = root.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isObject())
+            fail(QString::fromLatin1(key) + QStringLiteral(" must be an object"));
+        return v.toObject();
+    }
+
+    void fail(const QString &message)
+    {
+        if (m_error->isEmpty())
+            *m_error = message;
+    }
+
+private:
+    QString *m_error;
+};
+
+bool isValidAeTitle(const QString &ae)
+{
+    if (ae.isEmpty() || ae.size() > 16 || ae.trimmed().isEmpty())
+        return false;
+    for (QChar c : ae) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('\\'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString toString(DuplicatePolicy policy)
+{
+    return policy == DuplicatePolicy::Overwrite ? QStringLiteral("overwrite") : QStringLiteral("keep-first");
+}
+
+QJsonObject Config::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("node"),
+         QJsonObject{{QStringLiteral("aeTitle"), node.aeTitle},
+                     {QStringLiteral("dicomPort"), node.dicomPort},
+                     {QStringLiteral("httpPort"), node.httpPort}}},
+        {QStringLiteral("archive"),
+         QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
+                     {QStringLiteral("duplicatePolicy"), toString(archive.duplicatePolicy)},
+                     {QStringLiteral("reconcileOnOpen"), archive.reconcileOnOpen}}},
+        {QStringLiteral("import"), QJsonObject{{QStringLiteral("threads"), import.threads}}},
+        {QStringLiteral("logging"), QJsonObject{{QStringLiteral("verbose"), logging.verbose}}},
+    };
+}
+
+Result<Config> Config::fromJson(const QJsonObject &json)
+{
+    static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("archive"),
+                                           QStringLiteral("import"), QStringLiteral("logging")};
+    QString error;
+    Reader r(&error);
+    Config c;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!knownSections.contains(it.key()))
+            r.fail(QStringLiteral("unknown configuration section \"%1\"").arg(it.key()));
+    }
+
+    const QJsonObject node = r.section(json, "node");
+    r.string(node, "aeTitle", QStringLiteral("node.aeTitle"), c.node.aeTitle);
+    if (r.ok() && !isValidAeTitle(c.node.aeTitle))
+        r.fail(QStringLiteral("node.aeTitle \"%1\" is not a valid AE title (1-16 printable ASCII characters, no backslash)")
+                   .arg(c.node.aeTitle));
+    r.integer(node, "dicomPort", QStringLiteral("node.dicomPort"), c.node.dicomPort, 1, 65535);
+    r.integer(node, "httpPort", QStringLiteral("node.httpPort"), c.node.httpPort, 1, 65535);
+
+    const QJsonObject archive = r.section(json, "archive");
+    r.string(archive, "storageDir", QStringLiteral("archive.storageDir"), c.archive.storageDir);
+    QString policy = toString(c.archive.duplicatePolicy);
+    r.string(archive, "duplicatePolicy", QStringLiteral("archive.duplicatePolicy"), policy);
+    if (policy == QLatin1String("keep-first"))
+        c.archive.duplicatePolicy = DuplicatePolicy::KeepFirst;
+    else if (policy == QLatin1String("overwrite"))
+        c.archive.duplicatePolicy = DuplicatePolicy::Overwrite;
+    else
+        r.fail(QStringLiteral("archive.duplicatePolicy is \"%1\", must be \"keep-first\" or \"overwrite\"").arg(policy));
+    r.boolean(archive, "reconcileOnOpen", QStringLiteral("archive.reconcileOnOpen"), c.archive.reconcileOnOpen);
+
+    const QJsonObject import = r.section(json, "import");
+    r.integer(import, "threads", QStringLiteral("import.threads"), c.import.threads, 0, 256);
+
+    const QJsonObject logging = r.section(json, "logging");
+    r.boolean(logging, "verbose", QStringLiteral("logging.verbose"), c.logging.verbose);
+
+    if (!error.isEmpty())
+        return Error{error};
+    return c;
+}
+
+Result<Config> Config::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        return Config{};
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("%1: cannot read: %2").arg(path, f.errorString())};
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("%1: invalid JSON at offset %2: %3")
+                         .arg(path)
+                         .arg(parseError.offset)
+                         .arg(parseError.errorString())};
+    if (!doc.isObject())
+        return Error{QStringLiteral("%1: the configuration must be a JSON object").arg(path)};
+    Result<Config> c = fromJson(doc.object());
+    if (!c)
+        return Error{QStringLiteral("%1: %2").arg(path, c.error())};
+    return c;
+}
+
+Status Config::save(const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error{QStringLiteral("%1: cannot write: %2").arg(path, f.errorString())};
+    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return Error{QStringLiteral("%1: cannot write: %2").arg(path, f.errorString())};
+    return {};
+}
+
+} // namespace kilima::core

@@ -1,0 +1,25 @@
+// Specific Character Set (0008,0005) handling: every text value Kilima shows,
+// indexes or serves is UTF-8. Covers ISO_IR 100/101/109/110/126/127/138/144/
+// 148/192, GB18030, GBK and ISO 2022 with escape sequences (IR 13/87/149/...).
+#pragma once
+
+#include <kilima/core/result.h>
+
+#include <QString>
+
+class DcmItem;
+
+namespace kilima::dicom {
+
+// Converts every string value of `item` (recursively, including sequences)
+// to UTF-8 and sets (0008,0005) to ISO_IR 192. Common misspellings of the
+// defined terms ("ISO-IR 100", "ISO_IR_100") are accepted. When a term is
+// unknown the values are decoded as ISO_IR 100 and a warning is returned in
+// `warning` instead of failing.
+core::Status convertToUtf8(DcmItem &item, QString *warning = nullptr);
+
+// Normalises a Specific Character Set value to its defined terms, e.g.
+// "ISO-IR 100" -> "ISO_IR 100". Unknown terms are returned unchanged.
+QString normalizeCharsetTerms(const QString &value);
+
+} // namespace kilima::dicom

@@ -1,0 +1,98 @@
+#include <kilima/dicom/dicomfile.h>
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+
+#include <QFile>
+
+namespace kilima::dicom {
+
+DicomFile::DicomFile() : m_file(std::make_unique<DcmFileFormat>()) {}
+DicomFile::DicomFile(DicomFile &&) noexcept = default;
+DicomFile &DicomFile::operator=(DicomFile &&) noexcept = default;
+DicomFile::~DicomFile() = default;
+
+DcmFileFormat &DicomFile::fileFormat() const { return *m_file; }
+DcmDataset &DicomFile::dataset() const { return *m_file->getDataset(); }
+
+QString DicomFile::transferSyntaxUid() const
+{
+    const DcmXfer xfer(m_file->getDataset()->getOriginalXfer());
+    return QString::fromLatin1(xfer.getXferID());
+}
+
+bool DicomFile::looksLikeDicom(const QByteArray &head)
+{
+    if (head.size() >= 132 && head.mid(128, 4) == "DICM")
+        return true;
+    if (head.size() < 8)
+        return false;
+    // A dataset without meta header starts with an element of a low group,
+    // little or big endian: (0002,xxxx), (0008,xxxx) and the like.
+    const auto u = reinterpret_cast<const unsigned char *>(head.constData());
+    const unsigned groupLE = u[0] | (u[1] << 8);
+    const unsigned groupBE = (u[0] << 8) | u[1];
+    const unsigned elementLE = u[2] | (u[3] << 8);
+    auto plausible = [](unsigned group) { return group == 0x0002 || group == 0x0008 || group == 0x0004; };
+    if (plausible(groupLE) || plausible(groupBE)) {
+        // Elements of the first group of a dataset come early in the group.
+        return elementLE < 0x2000 || plausible(groupBE);
+    }
+    return false;
+}
+
+core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString &name)
+{
+    if (bytes.isEmpty())
+        return core::Error{QStringLiteral("%1: empty file (0 bytes)").arg(name)};
+    if (!looksLikeDicom(bytes.left(256)))
+        return core::Error{QStringLiteral("%1: not a DICOM file (no 'DICM' preamble and no dataset header)").arg(name)};
+
+    DicomFile result;
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
+    stream.setEos();
+
+    DcmFileFormat &ff = *result.m_file;
+    ff.transferInit();
+    const OFCondition cond = ff.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    ff.transferEnd();
+
+    if (cond == EC_StreamNotifyClient || cond == EC_InvalidStream) {
+        return core::Error{QStringLiteral("%1: truncated: the file ends inside an element (%2 bytes read of %3)")
+                               .arg(name)
+                               .arg(qint64(stream.tell()))
+                               .arg(bytes.size())};
+    }
+    if (cond.bad())
+        return core::Error{QStringLiteral("%1: cannot parse: %2").arg(name, QString::fromLatin1(cond.text()))};
+    if (!stream.eos() && stream.avail() > 0) {
+        return core::Error{QStringLiteral("%1: malformed: parsing stopped at byte %2 of %3")
+                               .arg(name)
+                               .arg(qint64(stream.tell()))
+                               .arg(bytes.size())};
+    }
+
+    DcmDataset *ds = ff.getDataset();
+    if (ds->getOriginalXfer() == EXS_Unknown)
+        return core::Error{QStringLiteral("%1: unknown transfer syntax").arg(name)};
+    OFString tsuid;
+    result.m_hasMeta = ff.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, tsuid).good() && !tsuid.empty();
+    if (ds->card() == 0)
+        return core::Error{QStringLiteral("%1: the dataset is empty").arg(name)};
+    return result;
+}
+
+core::Result<DicomFile> DicomFile::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return core::Error{QStringLiteral("%1: cannot read: %2").arg(path, f.errorString())};
+    return parse(f.readAll(), path);
+}
+
+} // namespace kilima::dicom
