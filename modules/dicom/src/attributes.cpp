@@ -61,6 +61,11 @@ QString keywordOf(const DcmTagKey &tag)
     return QString::fromLatin1(name);
 }
 
+QString keywordOf(unsigned int tag)
+{
+    return keywordOf(DcmTagKey(Uint16(tag >> 16), Uint16(tag & 0xffff)));
+}
+
 QString vrOf(const DcmTagKey &tag)
 {
     DcmTag t(tag);

@@ -19,6 +19,7 @@ QString stringValue(DcmItem &item, const DcmTagKey &tag);
 // Tag <-> keyword through DCMTK's data dictionary ("PatientName" <-> (0010,0010)).
 bool tagFromKeyword(const QString &keyword, DcmTagKey *tag);
 QString keywordOf(const DcmTagKey &tag);
+QString keywordOf(unsigned int tag);
 // The VR of a dictionary tag as two letters ("PN"), "UN" when unknown.
 QString vrOf(const DcmTagKey &tag);
 
