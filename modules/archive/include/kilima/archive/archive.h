@@ -1,0 +1,124 @@
+// The embedded archive: an immutable storage area of DICOM files plus an
+// SQLite index (WAL) of patient/study/series/instance attributes.
+// Every ingest (import, C-STORE, STOW-RS) goes through ingest(): parse once,
+// write to a temporary name, fsync, rename, then commit the index rows in
+// one transaction; success is reported only after the commit.
+// Thread safe: ingest, query and delete may be called from any thread.
+#pragma once
+
+#include <kilima/archive/query.h>
+#include <kilima/core/config.h>
+#include <kilima/core/datadir.h>
+#include <kilima/core/result.h>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace kilima::archive {
+
+class Index;
+class StorageArea;
+
+enum class IngestStatus {
+    Stored,             // new instance, committed
+    Duplicate,          // same SOP Instance UID, identical bytes: idempotent success
+    DuplicateConflict,  // same UID, different bytes, kept the first (policy keep-first)
+    Replaced,           // same UID, different bytes, overwritten (policy overwrite)
+    Rejected,           // bad input: reason says why; nothing stored
+    Failed,             // the archive could not store it (disk full, I/O): reason says why
+};
+
+struct IngestOutcome {
+    IngestStatus status = IngestStatus::Failed;
+    QString reason;
+    QString sopInstanceUid;
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+    QString sopClassUid;
+    bool success() const
+    {
+        return status == IngestStatus::Stored || status == IngestStatus::Duplicate ||
+               status == IngestStatus::Replaced || status == IngestStatus::DuplicateConflict;
+    }
+};
+
+struct Stats {
+    qint64 patients = 0;
+    qint64 studies = 0;
+    qint64 series = 0;
+    qint64 instances = 0;
+    qint64 storedBytes = 0;
+};
+
+struct ReconcileReport {
+    int tempFilesRemoved = 0;
+    int orphanFilesIndexed = 0;    // files without rows, indexed again
+    int orphanFilesQuarantined = 0;// files without rows that could not be indexed
+    QStringList missingFiles;      // rows without files (reported, kept)
+    bool clean() const { return missingFiles.isEmpty(); }
+};
+
+struct VerifyReport {
+    qint64 checked = 0;
+    QStringList problems;          // one line per problem, naming the UID and file
+    ReconcileReport reconcile;
+    bool consistent() const { return problems.isEmpty() && reconcile.clean(); }
+};
+
+// One object to ingest: bytes as received, and where they came from (for
+// messages and the audit log).
+struct Incoming {
+    QByteArray bytes;
+    QString source;
+};
+
+class Archive {
+public:
+    ~Archive();
+
+    // Opens (creating when needed) the archive in `dataDir`. When the last
+    // writer did not close cleanly, reconciles storage and index first.
+    static core::Result<std::unique_ptr<Archive>> open(const core::DataDir &dataDir, const core::Config &config);
+
+    // Parses, stores and indexes one object. Blocking; thread safe.
+    IngestOutcome ingest(const Incoming &object);
+    // Stores several objects, committing their index rows together; each
+    // outcome is final once this returns. Used by bulk import.
+    QList<IngestOutcome> ingestBatch(const QList<Incoming> &objects);
+
+    core::Result<QList<dicom::AttributeMap>> query(const Query &query) const;
+    // Number of matches of `query` ignoring limit/offset.
+    core::Result<qint64> count(const Query &query) const;
+
+    // File paths of the instances under the given UID at `level`
+    // (patient level takes a Patient ID), in series/instance order.
+    core::Result<QStringList> instanceFiles(Level level, const QString &uid) const;
+
+    // Deletes a patient/study/series/instance; counts stay right and files
+    // are removed only after the index commit. Returns instances removed.
+    core::Result<int> remove(Level level, const QString &uid);
+
+    core::Result<Stats> stats() const;
+    ReconcileReport reconcile();
+    VerifyReport verify();
+
+    const core::DataDir &dataDir() const { return m_dataDir; }
+    QString storageDir() const;
+
+private:
+    Archive(const core::DataDir &dataDir, const core::Config &config);
+    struct Prepared;
+    Prepared prepare(const Incoming &object);
+
+    core::DataDir m_dataDir;
+    core::Config m_config;
+    std::unique_ptr<Index> m_index;
+    std::unique_ptr<StorageArea> m_storage;
+    QString m_sessionMarker;
+};
+
+QString toString(IngestStatus status);
+
+} // namespace kilima::archive

@@ -1,0 +1,342 @@
+#include <kilima/archive/archive.h>
+
+#include "index_p.h"
+#include "record_p.h"
+#include "storage_p.h"
+
+#include <kilima/dicom/charset.h>
+#include <kilima/dicom/dicomfile.h>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QtConcurrent>
+
+#include <cerrno>
+#include <signal.h>
+
+namespace kilima::archive {
+
+Q_LOGGING_CATEGORY(lcArchive, "kilima.archive")
+
+QString toString(IngestStatus status)
+{
+    switch (status) {
+    case IngestStatus::Stored: return QStringLiteral("stored");
+    case IngestStatus::Duplicate: return QStringLiteral("duplicate");
+    case IngestStatus::DuplicateConflict: return QStringLiteral("duplicate-conflict");
+    case IngestStatus::Replaced: return QStringLiteral("replaced");
+    case IngestStatus::Rejected: return QStringLiteral("rejected");
+    case IngestStatus::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+// What prepare() produced for one object: its record and whether a new
+// file was written (so a failed commit can take it back).
+struct Archive::Prepared {
+    IngestOutcome outcome;
+    InstanceRecord record;
+    bool needsCommit = false;
+    bool wroteFile = false;
+};
+
+namespace {
+
+QString sessionsDir(const core::DataDir &dir) { return dir.root() + QStringLiteral("/sessions"); }
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+} // namespace
+
+Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_dataDir(dataDir), m_config(config) {}
+
+Archive::~Archive()
+{
+    m_index.reset();
+    if (!m_sessionMarker.isEmpty())
+        QFile::remove(m_sessionMarker);
+}
+
+QString Archive::storageDir() const { return m_storage->root(); }
+
+core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDir, const core::Config &config)
+{
+    const core::Status ensured = dataDir.ensure();
+    if (!ensured)
+        return core::Error{ensured.error()};
+    std::unique_ptr<Archive> archive(new Archive(dataDir, config));
+    const QString storage = config.archive.storageDir.isEmpty() ? dataDir.storageDir() : config.archive.storageDir;
+    archive->m_storage = std::make_unique<StorageArea>(storage);
+    const core::Status st = archive->m_storage->ensure();
+    if (!st)
+        return core::Error{st.error()};
+    auto index = Index::open(dataDir.indexFile());
+    if (!index)
+        return core::Error{index.error()};
+    archive->m_index = index.take();
+
+    // A session marker per process; one left by a dead process means that
+    // writer did not close cleanly, so storage and index are reconciled.
+    QDir sessions(sessionsDir(dataDir));
+    sessions.mkpath(QStringLiteral("."));
+    bool unclean = false;
+    for (const QString &name : sessions.entryList(QDir::Files)) {
+        if (!processAlive(name.toLongLong())) {
+            unclean = true;
+            QFile::remove(sessions.filePath(name));
+        }
+    }
+    archive->m_sessionMarker = sessions.filePath(QString::number(QCoreApplication::applicationPid()));
+    QFile marker(archive->m_sessionMarker);
+    marker.open(QIODevice::WriteOnly);
+    marker.close();
+
+    if (unclean && config.archive.reconcileOnOpen) {
+        const ReconcileReport r = archive->reconcile();
+        qCWarning(lcArchive).noquote() << QStringLiteral(
+                                              "previous session ended without closing: reconciled (%1 temporary files removed, "
+                                              "%2 files indexed again, %3 quarantined, %4 indexed files missing)")
+                                              .arg(r.tempFilesRemoved)
+                                              .arg(r.orphanFilesIndexed)
+                                              .arg(r.orphanFilesQuarantined)
+                                              .arg(r.missingFiles.size());
+    }
+    return archive;
+}
+
+Archive::Prepared Archive::prepare(const Incoming &object)
+{
+    Prepared p;
+    auto reject = [&](const QString &why) {
+        p.outcome.status = IngestStatus::Rejected;
+        p.outcome.reason = why;
+        return std::move(p);
+    };
+    auto parsed = dicom::DicomFile::parse(object.bytes, object.source);
+    if (!parsed)
+        return reject(parsed.error());
+    dicom::DicomFile &file = parsed.value();
+    QString warning;
+    const core::Status utf8 = dicom::convertToUtf8(file.dataset(), &warning);
+    if (!utf8)
+        return reject(QStringLiteral("%1: character set: %2").arg(object.source, utf8.error()));
+    if (!warning.isEmpty())
+        qCWarning(lcArchive).noquote() << object.source << warning;
+    auto record = extractRecord(file.dataset(), file.transferSyntaxUid());
+    if (!record)
+        return reject(QStringLiteral("%1: %2").arg(object.source, record.error()));
+    p.record = record.take();
+    p.outcome.sopInstanceUid = p.record.sopUid;
+    p.outcome.studyInstanceUid = p.record.studyUid;
+    p.outcome.seriesInstanceUid = p.record.seriesUid;
+    p.outcome.sopClassUid = p.record.sopClassUid;
+    p.record.sha256 = sha256Hex(object.bytes);
+    p.record.size = object.bytes.size();
+    p.record.relativePath = StorageArea::relativePathFor(p.record.sha256);
+
+    // Decide before writing: duplicates never touch the storage area.
+    if (const auto existing = m_index->findInstance(p.record.sopUid)) {
+        if (existing->sha256 == p.record.sha256) {
+            p.outcome.status = IngestStatus::Duplicate;
+            p.outcome.reason = QStringLiteral("already stored with identical content");
+            return p;
+        }
+        if (m_config.archive.duplicatePolicy == core::DuplicatePolicy::KeepFirst) {
+            p.outcome.status = IngestStatus::DuplicateConflict;
+            p.outcome.reason = QStringLiteral("SOP Instance UID already stored with different content; kept the first (policy keep-first)");
+            return p;
+        }
+    }
+    p.wroteFile = !m_storage->exists(p.record.relativePath);
+    p.needsCommit = true;
+    return p;
+}
+
+IngestOutcome Archive::ingest(const Incoming &object)
+{
+    return ingestBatch({object}).first();
+}
+
+QList<IngestOutcome> Archive::ingestBatch(const QList<Incoming> &objects)
+{
+    // Parse, hash and write in parallel; only the index commit is serial.
+    const auto prepareOne = [this](const Incoming &object) {
+        Prepared p = prepare(object);
+        if (p.needsCommit && p.wroteFile) {
+            const core::Status st = m_storage->store(object.bytes, p.record.relativePath, nullptr);
+            if (!st) {
+                p.needsCommit = false;
+                p.wroteFile = false;
+                p.outcome.status = IngestStatus::Failed;
+                p.outcome.reason = QStringLiteral("%1: %2").arg(object.source, st.error());
+            }
+        }
+        return p;
+    };
+    QList<Prepared> prepared;
+    if (objects.size() == 1)
+        prepared << prepareOne(objects.first());
+    else
+        prepared = QtConcurrent::blockingMapped<QList<Prepared>>(objects, prepareOne);
+    QSet<QString> dirtyDirs;
+    for (const Prepared &p : prepared) {
+        if (p.wroteFile)
+            dirtyDirs.insert(QFileInfo(m_storage->absolutePath(p.record.relativePath)).path());
+    }
+
+    QList<InstanceRecord> records;
+    QList<int> positions;
+    for (int i = 0; i < prepared.size(); ++i) {
+        if (prepared.at(i).needsCommit) {
+            records << prepared.at(i).record;
+            positions << i;
+        }
+    }
+    if (!records.isEmpty()) {
+        const core::Status synced = StorageArea::syncDirs(dirtyDirs);
+        core::Result<QList<Index::InsertOutcome>> inserted =
+            synced ? m_index->insert(records, m_config.archive.duplicatePolicy)
+                   : core::Result<QList<Index::InsertOutcome>>(core::Error{synced.error()});
+        for (int k = 0; k < positions.size(); ++k) {
+            Prepared &p = prepared[positions.at(k)];
+            if (!inserted) {
+                p.outcome.status = IngestStatus::Failed;
+                p.outcome.reason = QStringLiteral("%1: %2").arg(objects.at(positions.at(k)).source, inserted.error());
+                if (p.wroteFile && !m_index->referencesPath(p.record.relativePath))
+                    m_storage->remove(p.record.relativePath);
+                continue;
+            }
+            const Index::InsertOutcome &o = inserted.value().at(k);
+            p.outcome.status = o.status;
+            p.outcome.reason = o.reason;
+            if (!o.obsoletePath.isEmpty() && o.obsoletePath != p.record.relativePath &&
+                !m_index->referencesPath(o.obsoletePath))
+                m_storage->remove(o.obsoletePath);
+            // A concurrent ingest of the same UID won the race: take our file back.
+            if (o.status == IngestStatus::DuplicateConflict && p.wroteFile &&
+                !m_index->referencesPath(p.record.relativePath))
+                m_storage->remove(p.record.relativePath);
+        }
+    }
+
+    QList<IngestOutcome> outcomes;
+    outcomes.reserve(prepared.size());
+    for (const Prepared &p : prepared)
+        outcomes << p.outcome;
+    return outcomes;
+}
+
+core::Result<QList<dicom::AttributeMap>> Archive::query(const Query &query) const { return m_index->query(query); }
+core::Result<qint64> Archive::count(const Query &query) const { return m_index->count(query); }
+
+core::Result<QStringList> Archive::instanceFiles(Level level, const QString &uid) const
+{
+    auto rel = m_index->instancePaths(level, uid);
+    if (!rel)
+        return core::Error{rel.error()};
+    QStringList paths;
+    for (const QString &r : rel.value())
+        paths << m_storage->absolutePath(r);
+    return paths;
+}
+
+core::Result<int> Archive::remove(Level level, const QString &uid)
+{
+    auto removed = m_index->remove(level, uid);
+    if (!removed)
+        return core::Error{removed.error()};
+    // Files go only after the commit, and only when no row still uses them.
+    for (const QString &path : removed.value()) {
+        if (!m_index->referencesPath(path))
+            m_storage->remove(path);
+    }
+    return int(removed.value().size());
+}
+
+core::Result<Stats> Archive::stats() const { return m_index->stats(); }
+
+ReconcileReport Archive::reconcile()
+{
+    ReconcileReport report;
+    report.tempFilesRemoved = m_storage->removeStaleTemp();
+
+    const QList<Index::FileRow> rows = m_index->allFiles();
+    QSet<QString> indexed;
+    indexed.reserve(rows.size());
+    for (const Index::FileRow &r : rows)
+        indexed.insert(r.relativePath);
+
+    const QStringList files = m_storage->listFiles();
+    const QSet<QString> onDisk(files.begin(), files.end());
+    for (const QString &rel : files) {
+        if (indexed.contains(rel))
+            continue;
+        // A file without a row: written before a crash, never acknowledged.
+        // Index it now when it is a valid object not already stored.
+        QFile f(m_storage->absolutePath(rel));
+        if (!f.open(QIODevice::ReadOnly)) {
+            report.orphanFilesQuarantined++;
+            m_storage->quarantine(rel);
+            continue;
+        }
+        const QByteArray bytes = f.readAll();
+        f.close();
+        Prepared p = prepare({bytes, m_storage->absolutePath(rel)});
+        if (p.outcome.status == IngestStatus::Duplicate || p.outcome.status == IngestStatus::DuplicateConflict) {
+            m_storage->remove(rel);   // superseded copy of an indexed instance
+            continue;
+        }
+        if (!p.needsCommit || p.record.relativePath != rel) {
+            qCWarning(lcArchive).noquote() << "quarantined unindexable file" << rel << p.outcome.reason;
+            m_storage->quarantine(rel);
+            report.orphanFilesQuarantined++;
+            continue;
+        }
+        auto inserted = m_index->insert({p.record}, m_config.archive.duplicatePolicy);
+        if (inserted)
+            report.orphanFilesIndexed++;
+    }
+    for (const Index::FileRow &r : rows) {
+        if (!onDisk.contains(r.relativePath))
+            report.missingFiles << QStringLiteral("instance %1: file %2 is missing").arg(r.sopUid, r.relativePath);
+    }
+    return report;
+}
+
+VerifyReport Archive::verify()
+{
+    VerifyReport report;
+    report.reconcile = reconcile();
+    const QList<Index::FileRow> rows = m_index->allFiles();
+    report.checked = rows.size();
+    // Hashing is the cost; spread it over the cores.
+    const QList<QString> problems = QtConcurrent::blockingMapped<QList<QString>>(rows, [this](const Index::FileRow &r) {
+        QFile f(m_storage->absolutePath(r.relativePath));
+        if (!f.exists())
+            return QString();   // reported by reconcile
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("instance %1: cannot read %2: %3").arg(r.sopUid, r.relativePath, f.errorString());
+        const QByteArray bytes = f.readAll();
+        if (bytes.size() != r.size)
+            return QStringLiteral("instance %1: %2 has %3 bytes, %4 were stored").arg(r.sopUid, r.relativePath).arg(bytes.size()).arg(r.size);
+        if (sha256Hex(bytes) != r.sha256)
+            return QStringLiteral("instance %1: %2 does not match its recorded SHA-256 checksum").arg(r.sopUid, r.relativePath);
+        return QString();
+    });
+    for (const QString &p : problems) {
+        if (!p.isEmpty())
+            report.problems << p;
+    }
+    return report;
+}
+
+} // namespace kilima::archive

@@ -1,0 +1,83 @@
+// Minimal RAII over the sqlite3 C API: a prepared statement with typed
+// binding and column access. Private to the archive.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+namespace kilima::archive {
+
+class Statement {
+public:
+    Statement(sqlite3 *db, const char *sql) : m_db(db)
+    {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+    }
+    Statement(sqlite3 *db, const QByteArray &sql) : Statement(db, sql.constData()) {}
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool ok() const { return m_rc == SQLITE_OK && m_stmt; }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+    void bind(int i, const QString &v)
+    {
+        const QByteArray u = v.toUtf8();
+        sqlite3_bind_text(m_stmt, i, u.constData(), u.size(), SQLITE_TRANSIENT);
+    }
+    void bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bind(int i, int v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
+    void bindVariant(int i, const QVariant &v)
+    {
+        if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+            bind(i, v.toLongLong());
+        else if (v.isNull())
+            bindNull(i);
+        else
+            bind(i, v.toString());
+    }
+
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step() { return m_rc = sqlite3_step(m_stmt); }
+    bool next() { return step() == SQLITE_ROW; }
+    bool exec() { return step() == SQLITE_DONE; }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+
+    qint64 int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    QString text(int col) const
+    {
+        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+        return t ? QString::fromUtf8(t, sqlite3_column_bytes(m_stmt, col)) : QString();
+    }
+    int columnCount() const { return sqlite3_column_count(m_stmt); }
+    int lastCode() const { return m_rc; }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_rc = SQLITE_OK;
+};
+
+inline bool execSql(sqlite3 *db, const char *sql, QString *error = nullptr)
+{
+    char *msg = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(msg ? msg : "unknown SQLite error");
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+} // namespace kilima::archive

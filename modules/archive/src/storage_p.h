@@ -1,0 +1,48 @@
+// The storage area: immutable, content-addressed DICOM files
+// (<storage>/ab/cd/<sha256>.dcm). Files are written to a per-process
+// temporary folder, fsynced and renamed into place; a stored file is never
+// modified, only removed after the index no longer refers to it.
+#pragma once
+
+#include <kilima/core/result.h>
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace kilima::archive {
+
+QString sha256Hex(const QByteArray &bytes);
+
+class StorageArea {
+public:
+    explicit StorageArea(QString root);
+
+    core::Status ensure();
+    QString root() const { return m_root; }
+    QString absolutePath(const QString &relative) const { return m_root + QLatin1Char('/') + relative; }
+    static QString relativePathFor(const QString &sha256);
+
+    // Writes `bytes` durably under `relative` (temp + fsync + rename). The
+    // parent folder is recorded in `dirtyDirs`; syncDirs() makes the
+    // renames durable and must run before the index commit.
+    core::Status store(const QByteArray &bytes, const QString &relative, QSet<QString> *dirtyDirs);
+    static core::Status syncDirs(const QSet<QString> &dirs);
+
+    bool exists(const QString &relative) const;
+    bool remove(const QString &relative);
+
+    // Every stored file (relative paths), skipping temporary/quarantine folders.
+    QStringList listFiles() const;
+    // Removes temporary folders of processes that no longer run.
+    int removeStaleTemp();
+    // Moves a stored file aside; returns the new absolute path.
+    QString quarantine(const QString &relative);
+
+private:
+    QString tempDir() const;
+    QString m_root;
+};
+
+} // namespace kilima::archive
