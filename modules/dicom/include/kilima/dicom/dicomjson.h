@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
+#include <QStringList>
 #include <functional>
 
 class DcmItem;
@@ -23,9 +25,14 @@ struct JsonOptions {
     // root to the element, e.g. {"00540016", "00181072"} for an element in
     // the first item of a sequence (items are indexed in `itemPath`).
     std::function<QString(const QStringList &tagPath, const QList<int> &itemPath)> bulkDataUri;
+    // File meta information (group 0002) is not part of a dataset's JSON;
+    // set this when encoding a DcmMetaInfo on purpose.
+    bool includeMetaGroup = false;
 };
 
 // `item` must already be UTF-8 (convertToUtf8) for text to be right.
+// Group lengths (gggg,0000) are left out; DS/IS that are not numbers are
+// sent as their text, NaN/infinite FL/FD as "NaN"/"Infinity"/"-Infinity".
 QJsonObject toDicomJson(DcmItem &item, const JsonOptions &options = {});
 QJsonObject toDicomJson(const AttributeMap &attributes);
 
