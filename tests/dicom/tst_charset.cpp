@@ -13,6 +13,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTest>
+#include <QScopeGuard>
+#include <dcmtk/dcmdata/dcvr.h>
 
 using namespace kilima;
 
@@ -243,9 +245,14 @@ private Q_SLOTS:
         QCOMPARE(dicom::stringValue(ds, DCM_SpecificCharacterSet), QStringLiteral("ISO_IR 192"));
     }
 
-    // pydicom's explicit_VR-UN.dcm stores (0008,0005) itself as UN.
+    // pydicom's explicit_VR-UN.dcm stores (0008,0005) itself as UN. Kilima's
+    // parser converts UN to the dictionary VR while reading; a dataset built
+    // without that conversion must still be decoded right.
     void charsetStoredAsUn_ShouldStillApply()
     {
+        const OFBool conversion = dcmEnableUnknownVRConversion.get();
+        dcmEnableUnknownVRConversion.set(OFFalse);
+        auto restore = qScopeGuard([conversion] { dcmEnableUnknownVRConversion.set(conversion); });
         DcmDataset ds = datasetWith(nullptr, QByteArray("M\xfcller"));
         DcmElement *un = nullptr;
         QVERIFY(DcmItem::newDicomElementWithVR(un, DcmTag(DCM_SpecificCharacterSet, EVR_UN)).good());

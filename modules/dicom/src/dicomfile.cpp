@@ -7,7 +7,11 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
+#include <dcmtk/dcmdata/dcvr.h>
+#include <dcmtk/oflog/oflog.h>
+
 #include <QFile>
+#include <mutex>
 
 namespace kilima::dicom {
 
@@ -45,8 +49,26 @@ bool DicomFile::looksLikeDicom(const QByteArray &head)
     return false;
 }
 
+namespace {
+
+void configureDcmtk()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Explicit VR files sometimes carry standard attributes as UN; read
+        // them with their dictionary VR so UIDs and names are text.
+        dcmEnableUnknownVRConversion.set(OFTrue);
+        // Parse problems come back to the caller as messages; DCMTK's own
+        // console output would only duplicate them.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+    });
+}
+
+} // namespace
+
 core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString &name)
 {
+    configureDcmtk();
     if (bytes.isEmpty())
         return core::Error{QStringLiteral("%1: empty file (0 bytes)").arg(name)};
     if (!looksLikeDicom(bytes.left(256)))

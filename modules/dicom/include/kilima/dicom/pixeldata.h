@@ -2,7 +2,23 @@
 // (implicit/explicit LE, explicit BE, deflate), RLE, JPEG baseline/extended/
 // lossless, JPEG-LS lossless/near-lossless (DCMTK) and JPEG 2000 lossless/
 // lossy (OpenJPEG). Decoded frames are native little-endian samples,
-// interleaved (planar configuration 0). Thread safe for distinct datasets.
+// interleaved (planar configuration 0). Thread safe for distinct datasets;
+// decoding never changes what the caller's dataset means (no change of
+// representation), and bad input gives an error, never a crash.
+//
+// What the decoded samples look like:
+// - Values, not stored bit patterns: bits outside Bits Stored/High Bit are
+//   removed and signed samples are sign-extended to the full Bits Allocated
+//   width, so info.highBit == info.bitsStored - 1 afterwards.
+// - Bits Allocated 1 (SEG, overlays in pixel data) is unpacked to one byte
+//   per sample (0 or 1): info.bitsAllocated becomes 8.
+// - Photometric interpretation of the output (info.photometric):
+//   JPEG with YBR_FULL/YBR_FULL_422 → RGB (DCMTK converts, as dcmdjpeg does);
+//   JPEG 2000 with YBR_RCT/YBR_ICT or a multi-component transform → RGB
+//   (OpenJPEG applies the inverse transform);
+//   uncompressed YBR_FULL stays YBR_FULL (see ybrFullToRgb());
+//   uncompressed YBR_FULL_422 is upsampled to YBR_FULL (3 samples per pixel);
+//   PALETTE COLOR stays indices (see applyPalette()); everything else as stored.
 #pragma once
 
 #include <kilima/core/result.h>
@@ -24,6 +40,8 @@ struct PixelInfo {
     int bitsStored = 0;
     int highBit = 0;
     bool isSigned = false;
+    // As stored (0 or 1); decoded output is always interleaved (0).
+    int planarConfiguration = 0;
     // After decoding: YBR_FULL/YBR_FULL_422 JPEG frames come out as RGB.
     QString photometric;
     int bytesPerFrame() const { return rows * columns * samplesPerPixel * ((bitsAllocated + 7) / 8); }
@@ -51,5 +69,19 @@ core::Result<QByteArray> decodeFrame(DcmDataset &dataset, int frame);
 // units (HU for CT).
 core::Result<std::vector<double>> modalityValues(DcmDataset &dataset, const QByteArray &frame,
                                                  const PixelInfo &info);
+// The same for frame `frameIndex` of an enhanced multi-frame object, whose
+// rescale may sit in the per-frame or shared Pixel Value Transformation
+// functional group.
+core::Result<std::vector<double>> modalityValues(DcmDataset &dataset, const QByteArray &frame,
+                                                 const PixelInfo &info, int frameIndex);
+
+// Converts decoded YBR_FULL (8 or 16 bit, unsigned) to RGB in place, with
+// the PS3.3 C.7.6.3.1.2 equations. Other photometrics are left unchanged.
+void ybrFullToRgb(DecodedPixels &pixels);
+
+// Maps decoded PALETTE COLOR indices through the dataset's Red/Green/Blue
+// Palette Color LUTs (plain or segmented) to RGB samples (8-bit output for
+// 8-bit palettes, 16-bit otherwise).
+core::Result<DecodedPixels> applyPalette(DcmDataset &dataset, const DecodedPixels &indices);
 
 } // namespace kilima::dicom
