@@ -87,6 +87,9 @@ QVariant optionalInt(int v) { return v >= 0 ? QVariant(qint64(v)) : QVariant(); 
 
 Index::~Index()
 {
+    // Keeps the planner's statistics fresh as the archive grows (cheap:
+    // only tables whose size changed a lot are analysed).
+    execSql(m_db, "PRAGMA optimize");
     sqlite3_close_v2(m_db);
 }
 

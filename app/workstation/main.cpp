@@ -1,0 +1,143 @@
+// kilima: the diagnostic workstation. Wiring only: options, data directory,
+// configuration, archive, theme, main window.
+#include "mainwindow.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/browser/studylistmodel.h>
+#include <kilima/core/config.h>
+#include <kilima/core/datadir.h>
+#include <kilima/core/logging.h>
+#include <kilima/dicom/codecs.h>
+#include <kilima/widgets/theme.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace kilima;
+
+namespace {
+
+// Startup errors go to stderr and, with a display, to a dialog too: a
+// workstation started from a menu has no terminal.
+int startupError(const QString &message, bool interactive)
+{
+    std::fprintf(stderr, "kilima: %s\n", qPrintable(message));
+    if (interactive)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Kilima"), message);
+    return 1;
+}
+
+// --help and --version print and exit: they must work without a display,
+// where QApplication would abort while looking for a platform plugin.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-?" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::unique_ptr<QCoreApplication> application;
+    if (onlyPrints(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("kilima"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KILIMA_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Kilima"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Kilima diagnostic workstation: browse and import studies of the local archive."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Archive location (default $KILIMA_DATA_DIR, else "
+                                            "$XDG_DATA_HOME/kilima, normally ~/.local/share/kilima)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QCoreApplication::translate("main", "Colour theme: dark (default) or light."),
+        QStringLiteral("NAME"), QStringLiteral("dark"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to the PNG FILE once the first page of "
+                                            "studies is loaded, then exit (for documentation and tests)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           QCoreApplication::translate("main", "Debug logging."));
+    parser.addOption(dataDirOption);
+    parser.addOption(themeOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(verboseOption);
+    parser.process(app);
+    // Past this point `app` is a QApplication: only --help/--version differ.
+    QApplication::setApplicationDisplayName(QStringLiteral("Kilima"));
+
+    core::initLogging(parser.isSet(verboseOption));
+    dicom::registerCodecs();
+
+    const QString screenshot = parser.value(screenshotOption);
+    const bool interactive = screenshot.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen");
+
+    widgets::Theme theme = widgets::Theme::Dark;
+    if (!widgets::themeFromString(parser.value(themeOption), &theme))
+        return startupError(QCoreApplication::translate("main", "unknown theme \"%1\" (use dark or light)")
+                                .arg(parser.value(themeOption)),
+                            false);
+    widgets::applyTheme(static_cast<QApplication &>(app), theme);
+
+    const core::DataDir dataDir(core::DataDir::resolve(parser.value(dataDirOption)));
+    if (const core::Status st = dataDir.ensure(); !st)
+        return startupError(st.error(), interactive);
+    const core::Result<core::Config> config = core::Config::load(dataDir.configFile());
+    if (!config)
+        return startupError(config.error(), interactive);
+    // Opening may reconcile after an unclean shutdown; the window is not up
+    // yet, so nothing waits on it but the start.
+    core::Result<std::unique_ptr<archive::Archive>> opened = archive::Archive::open(dataDir, config.value());
+    if (!opened)
+        return startupError(QCoreApplication::translate("main", "cannot open the archive in %1: %2")
+                                .arg(QDir::toNativeSeparators(dataDir.root()), opened.error()),
+                            interactive);
+    std::shared_ptr<archive::Archive> archive(opened.take());
+
+    workstation::MainWindow window(archive);
+    window.show();
+
+    if (!screenshot.isEmpty()) {
+        // countChanged comes once the count and the first page are in; the
+        // zero-delay hop lets the view lay out and paint those rows.
+        auto taken = std::make_shared<bool>(false);
+        QObject::connect(window.studyModel(), &browser::StudyListModel::countChanged, &window, [&window, screenshot, taken] {
+            if (*taken)
+                return;
+            *taken = true;
+            QTimer::singleShot(100, &window, [&window, screenshot] {
+                const bool saved = window.grab().save(screenshot, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "kilima: cannot write %s\n", qPrintable(screenshot));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+        QTimer::singleShot(60000, &app, [] {
+            std::fprintf(stderr, "kilima: the study list did not load within 60 s\n");
+            QCoreApplication::exit(2);
+        });
+    }
+    return app.exec();
+}

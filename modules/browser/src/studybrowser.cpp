@@ -1,0 +1,151 @@
+#include <kilima/browser/studybrowser.h>
+
+#include <kilima/browser/studylistmodel.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace kilima::browser {
+
+StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
+    : QWidget(parent),
+      m_model(model),
+      m_filter(new QLineEdit(this)),
+      m_date(new QComboBox(this)),
+      m_modality(new QComboBox(this)),
+      m_view(new QTableView(this)),
+      m_status(new QLabel(this)),
+      m_typing(new QTimer(this))
+{
+    m_filter->setObjectName(QStringLiteral("studyFilter"));
+    m_filter->setPlaceholderText(tr("Patient name or ID"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Text with a digit matches the start of the patient ID;\n"
+                            "other text matches any part of the patient name."));
+
+    m_date->setObjectName(QStringLiteral("studyDate"));
+    m_date->addItem(tr("Any date"), int(StudyListModel::DatePreset::Any));
+    m_date->addItem(tr("Today"), int(StudyListModel::DatePreset::Today));
+    m_date->addItem(tr("Yesterday"), int(StudyListModel::DatePreset::Yesterday));
+    m_date->addItem(tr("Last 7 days"), int(StudyListModel::DatePreset::Last7Days));
+
+    m_modality->setObjectName(QStringLiteral("studyModality"));
+    m_modality->addItem(tr("Any modality"), QString());
+    for (const QString &m : modalities())
+        m_modality->addItem(m, m);
+
+    m_view->setObjectName(QStringLiteral("studyTable"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    // The archive pages in study-date order only (see StudyListModel).
+    m_view->setSortingEnabled(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    // Fixed widths: ResizeToContents would ask every row, i.e. every page.
+    // The description takes what is left.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const QList<QPair<int, QString>> widths = {
+        {StudyListModel::PatientNameColumn, QStringLiteral("MMMMMMMMMMMMMMMMMMM")},
+        {StudyListModel::PatientIdColumn, QStringLiteral("0000000000000")},
+        {StudyListModel::BirthDateColumn, QStringLiteral("0000-00-00")},
+        {StudyListModel::SexColumn, QStringLiteral("M")},
+        {StudyListModel::StudyDateColumn, QStringLiteral("0000-00-00 00:00")},
+        {StudyListModel::ModalitiesColumn, QStringLiteral("CT, MR")},
+        {StudyListModel::DescriptionColumn, QStringLiteral("MMMMMMMMMMMMMMMM")},
+        {StudyListModel::AccessionColumn, QStringLiteral("0000000000")},
+        {StudyListModel::ReferringColumn, QStringLiteral("MMMMMMMMMMMMM")},
+        {StudyListModel::SeriesColumn, QStringLiteral("000")},
+        {StudyListModel::InstancesColumn, QStringLiteral("00000")},
+    };
+    for (const auto &w : widths) {
+        const QString title = m_model->headerData(w.first, Qt::Horizontal).toString();
+        const int width = qMax(fm.horizontalAdvance(w.second), fm.horizontalAdvance(title)) + 2 * em;
+        m_view->setColumnWidth(w.first, width);
+    }
+    header->setSectionResizeMode(StudyListModel::DescriptionColumn, QHeaderView::Stretch);
+
+    m_status->setObjectName(QStringLiteral("studyCount"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_date);
+    filters->addWidget(m_modality);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(TypingDelayMs);
+    connect(m_typing, &QTimer::timeout, this, &StudyBrowser::applyText);
+    connect(m_filter, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &StudyBrowser::applyText);
+
+    connect(m_date, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        m_model->setDatePreset(StudyListModel::DatePreset(m_date->currentData().toInt()));
+    });
+    connect(m_modality, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_model->setModality(m_modality->currentData().toString()); });
+
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString uid = index.data(StudyListModel::StudyInstanceUidRole).toString();
+        if (!uid.isEmpty())
+            Q_EMIT studyActivated(uid);
+    });
+
+    connect(m_model, &StudyListModel::countChanged, this, &StudyBrowser::updateStatus);
+    connect(m_model, &StudyListModel::loadingChanged, this, &StudyBrowser::updateStatus);
+    connect(m_model, &StudyListModel::queryFailed, this, &StudyBrowser::updateStatus);
+    updateStatus();
+    setFocusProxy(m_filter);
+}
+
+QStringList StudyBrowser::modalities()
+{
+    return {QStringLiteral("CT"), QStringLiteral("MR"), QStringLiteral("CR"), QStringLiteral("DX"),
+            QStringLiteral("MG"), QStringLiteral("US"), QStringLiteral("NM"), QStringLiteral("PT"),
+            QStringLiteral("XA"), QStringLiteral("RF"), QStringLiteral("OT"), QStringLiteral("SR")};
+}
+
+QString StudyBrowser::statusText() const
+{
+    return m_status->text();
+}
+
+void StudyBrowser::applyText()
+{
+    m_typing->stop();
+    m_model->setFilterText(m_filter->text());
+}
+
+void StudyBrowser::updateStatus()
+{
+    if (!m_model->lastError().isEmpty()) {
+        m_status->setText(tr("Query failed: %1").arg(m_model->lastError()));
+        return;
+    }
+    if (m_model->isLoading()) {
+        m_status->setText(tr("Searching…"));
+        return;
+    }
+    const qint64 n = m_model->totalCount();
+    m_status->setText(n == 1 ? tr("1 study") : tr("%1 studies").arg(QLocale().toString(n)));
+}
+
+} // namespace kilima::browser
