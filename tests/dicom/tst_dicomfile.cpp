@@ -94,6 +94,35 @@ private Q_SLOTS:
         QVERIFY(!dicom::stringValue(file.value().dataset(), DCM_SOPInstanceUID).isEmpty());
     }
 
+    void bigEndianWithoutMeta_ShouldParse()
+    {
+        const QString dir = test::pydicomTestFiles();
+        if (dir.isEmpty())
+            QSKIP("python3-pydicom is not installed");
+        const auto file = dicom::DicomFile::load(dir + QStringLiteral("/ExplVR_BigEndNoMeta.dcm"));
+        QVERIFY2(file.ok(), qPrintable(file.error()));
+        QCOMPARE(file.value().transferSyntaxUid(), QStringLiteral("1.2.840.10008.1.2.2"));
+        const auto twin = dicom::DicomFile::load(dir + QStringLiteral("/ExplVR_LitEndNoMeta.dcm"));
+        QVERIFY(twin.ok());
+        QCOMPARE(dicom::stringValue(file.value().dataset(), DCM_SOPInstanceUID),
+                 dicom::stringValue(twin.value().dataset(), DCM_SOPInstanceUID));
+    }
+
+    void undefinedLengthItemWithoutDelimiters_ShouldBeRejected()
+    {
+        QByteArray bytes = readAll(m_phantom.first());
+        // Cut the file before the pixel data and append a sequence of
+        // undefined length whose item never ends: (0040,0275) SQ ffffffff,
+        // item (fffe,e000) ffffffff, one element, then end of file.
+        bytes.truncate(bytes.lastIndexOf(QByteArray("\xe0\x7f\x10\x00", 4)));
+        bytes.append(QByteArray("\x40\x00\x75\x02SQ\0\0\xff\xff\xff\xff", 12));
+        bytes.append(QByteArray("\xfe\xff\x00\xe0\xff\xff\xff\xff", 8));
+        bytes.append(QByteArray("\x08\x00\x50\x00SH\x04\x00" "ACC1", 12));
+        const auto file = dicom::DicomFile::parse(bytes, QStringLiteral("open.dcm"));
+        QVERIFY(!file.ok());
+        QVERIFY2(file.error().startsWith(QStringLiteral("open.dcm: ")), qPrintable(file.error()));
+    }
+
     void pydicomTruncatedFiles_ShouldBeRejected()
     {
         const QString dir = test::pydicomTestFiles();

@@ -622,8 +622,11 @@ private Q_SLOTS:
         QString error;
         const auto ref = decodeOrFail(m_shared + QStringLiteral("/robustness/pydicom_extra/SC_rgb.dcm"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        for (const QString &path : {m_shared + QStringLiteral("/robustness/pydicom_extra/SC_ybr_full_uncompressed.dcm"),
-                                    m_pydicom + QStringLiteral("/SC_ybr_full_422_uncompressed.dcm")}) {
+        // A QStringList, not a braced list: with QStringBuilder the braced
+        // list would hold builders that refer to destroyed temporaries.
+        const QStringList paths{m_shared + QStringLiteral("/robustness/pydicom_extra/SC_ybr_full_uncompressed.dcm"),
+                                m_pydicom + QStringLiteral("/SC_ybr_full_422_uncompressed.dcm")};
+        for (const QString &path : paths) {
             auto ybr = decodeOrFail(path, &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QCOMPARE(ybr.info.photometric, QStringLiteral("YBR_FULL"));

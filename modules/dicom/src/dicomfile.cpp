@@ -11,6 +11,7 @@
 #include <dcmtk/oflog/oflog.h>
 
 #include <QFile>
+#include <cctype>
 #include <mutex>
 
 namespace kilima::dicom {
@@ -79,9 +80,22 @@ core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString 
     stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
     stream.setEos();
 
+    // Without preamble and meta header DCMTK guesses little endian; a
+    // dataset whose first group only makes sense big endian ((0008,xxxx)
+    // written as 00 08) is read as explicit big endian.
+    E_TransferSyntax guess = EXS_Unknown;
+    const bool hasPreamble = bytes.size() >= 132 && bytes.mid(128, 4) == "DICM";
+    if (!hasPreamble && bytes.size() >= 6) {
+        const auto u = reinterpret_cast<const unsigned char *>(bytes.constData());
+        const unsigned groupLE = u[0] | (u[1] << 8), groupBE = (u[0] << 8) | u[1];
+        const bool explicitVr = std::isupper(u[4]) && std::isupper(u[5]);
+        if (groupBE == 0x0008 && groupLE != 0x0008 && explicitVr)
+            guess = EXS_BigEndianExplicit;
+    }
+
     DcmFileFormat &ff = *result.m_file;
     ff.transferInit();
-    const OFCondition cond = ff.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    const OFCondition cond = ff.read(stream, guess, EGL_noChange, DCM_MaxReadLength);
     ff.transferEnd();
 
     if (cond == EC_StreamNotifyClient || cond == EC_InvalidStream) {
