@@ -57,10 +57,14 @@ bool processAlive(qint64 pid)
 
 } // namespace
 
-Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_dataDir(dataDir), m_config(config) {}
+Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_dataDir(dataDir), m_config(config)
+{
+    m_workers.setMaxThreadCount(config.import.threads > 0 ? config.import.threads : QThread::idealThreadCount());
+}
 
 Archive::~Archive()
 {
+    m_workers.waitForDone();
     m_index.reset();
     if (!m_sessionMarker.isEmpty())
         QFile::remove(m_sessionMarker);
@@ -186,7 +190,7 @@ QList<IngestOutcome> Archive::ingestBatch(const QList<Incoming> &objects)
     if (objects.size() == 1)
         prepared << prepareOne(objects.first());
     else
-        prepared = QtConcurrent::blockingMapped<QList<Prepared>>(objects, prepareOne);
+        prepared = QtConcurrent::blockingMapped<QList<Prepared>>(&m_workers, objects, prepareOne);
     QSet<QString> dirtyDirs;
     for (const Prepared &p : prepared) {
         if (p.wroteFile)

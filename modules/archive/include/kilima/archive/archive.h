@@ -14,6 +14,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QThreadPool>
 #include <memory>
 
 namespace kilima::archive {
@@ -117,6 +118,8 @@ private:
     std::unique_ptr<Index> m_index;
     std::unique_ptr<StorageArea> m_storage;
     QString m_sessionMarker;
+    // Parse/hash/write workers of ingestBatch (import.threads).
+    QThreadPool m_workers;
 };
 
 QString toString(IngestStatus status);
