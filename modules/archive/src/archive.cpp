@@ -1,6 +1,10 @@
 #include <kilima/archive/archive.h>
 
 #include "index_p.h"
+
+#include <kilima/archive/auditlog.h>
+#include <kilima/archive/knownnodes.h>
+#include <kilima/archive/worklist.h>
 #include "record_p.h"
 #include "storage_p.h"
 
@@ -65,6 +69,9 @@ Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_d
 Archive::~Archive()
 {
     m_workers.waitForDone();
+    m_worklist.reset();
+    m_audit.reset();
+    m_nodes.reset();
     m_index.reset();
     if (!m_sessionMarker.isEmpty())
         QFile::remove(m_sessionMarker);
@@ -87,6 +94,9 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     if (!index)
         return core::Error{index.error()};
     archive->m_index = index.take();
+    archive->m_nodes = std::make_unique<KnownNodes>(dataDir.indexFile());
+    archive->m_audit = std::make_unique<AuditLog>(dataDir.indexFile());
+    archive->m_worklist = std::make_unique<Worklist>(dataDir.indexFile());
 
     // A session marker per process; one left by a dead process means that
     // writer did not close cleanly, so storage and index are reconciled.

@@ -81,6 +81,46 @@ CREATE INDEX instances_series ON instances(series_fk, instance_number);
 CREATE INDEX instances_path ON instances(path);
 )sql";
 
+// Version 2: known nodes, the audit log and modality worklist items.
+const char *const kSchemaV2 = R"sql(
+CREATE TABLE nodes(
+  name TEXT PRIMARY KEY,
+  ae_title TEXT NOT NULL,
+  host TEXT NOT NULL,
+  port INTEGER NOT NULL,
+  tls INTEGER NOT NULL DEFAULT 0,
+  permissions TEXT NOT NULL DEFAULT '');
+CREATE INDEX nodes_ae ON nodes(ae_title);
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL DEFAULT '',
+  peer_host TEXT NOT NULL DEFAULT '',
+  calling_ae TEXT NOT NULL DEFAULT '',
+  called_ae TEXT NOT NULL DEFAULT '',
+  association INTEGER NOT NULL DEFAULT 0,
+  action TEXT NOT NULL,
+  study_uid TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '');
+CREATE INDEX audit_time ON audit(time);
+CREATE INDEX audit_study ON audit(study_uid);
+CREATE TABLE worklist(
+  id INTEGER PRIMARY KEY,
+  item TEXT NOT NULL,
+  patient_name_key TEXT NOT NULL DEFAULT '',
+  patient_id TEXT NOT NULL DEFAULT '',
+  accession TEXT NOT NULL DEFAULT '',
+  requested_procedure_id TEXT NOT NULL DEFAULT '',
+  modality TEXT NOT NULL DEFAULT '',
+  station_ae TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL DEFAULT '',
+  start_time TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL);
+CREATE INDEX worklist_date ON worklist(start_date);
+CREATE INDEX worklist_accession ON worklist(accession);
+)sql";
+
 QVariant optionalInt(int v) { return v >= 0 ? QVariant(qint64(v)) : QVariant(); }
 
 } // namespace
@@ -139,6 +179,10 @@ core::Status Index::migrate()
     if (version < 1 && !execSql(m_db, kSchemaV1, &error)) {
         execSql(m_db, "ROLLBACK");
         return core::Error{QStringLiteral("migration to schema 1 failed: %1").arg(error)};
+    }
+    if (version < 2 && !execSql(m_db, kSchemaV2, &error)) {
+        execSql(m_db, "ROLLBACK");
+        return core::Error{QStringLiteral("migration to schema 2 failed: %1").arg(error)};
     }
     if (version < kSchemaVersion) {
         Statement s(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)");

@@ -18,7 +18,7 @@ namespace kilima::archive {
 
 class Index {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     ~Index();
     static core::Result<std::unique_ptr<Index>> open(const QString &path);

@@ -106,12 +106,12 @@ bool isDigits(const QString &s)
     return true;
 }
 
-// Appends the WHERE condition for one key; an error names the problem.
-core::Status addCondition(const Field &f, const QString &rawValue, QStringList &where, QVariantList &binds)
+} // namespace
+
+core::Status addMatchCondition(FieldKind kind, const QString &col, const QString &value, QStringList &where,
+                               QVariantList &binds)
 {
-    const QString value = rawValue;
-    const QString col = QString::fromLatin1(f.matchOn);
-    switch (f.kind) {
+    switch (kind) {
     case FieldKind::Count:
     case FieldKind::Number: {
         bool ok = false;
@@ -143,7 +143,7 @@ core::Status addCondition(const Field &f, const QString &rawValue, QStringList &
     }
     case FieldKind::Date:
     case FieldKind::Time: {
-        const bool isDate = f.kind == FieldKind::Date;
+        const bool isDate = kind == FieldKind::Date;
         auto norm = [&](const QString &v, QChar fill) { return isDate ? normalizeDate(v) : padTime(v, fill); };
         auto valid = [&](const QString &v) {
             const QString n = isDate ? normalizeDate(v) : normalizeTime(v).section(QLatin1Char('.'), 0, 0);
@@ -197,7 +197,7 @@ core::Status addCondition(const Field &f, const QString &rawValue, QStringList &
     }
     case FieldKind::PersonName:
     case FieldKind::Text: {
-        const QString v = f.kind == FieldKind::PersonName ? personNameKey(value) : value;
+        const QString v = kind == FieldKind::PersonName ? personNameKey(value) : value;
         if (hasWildcard(v)) {
             where << col + QStringLiteral(" GLOB ?");
             binds << toGlob(v);
@@ -210,8 +210,6 @@ core::Status addCondition(const Field &f, const QString &rawValue, QStringList &
     }
     return {};
 }
-
-} // namespace
 
 core::Result<SqlQuery> buildSql(const Query &query, bool countOnly)
 {
@@ -234,7 +232,7 @@ core::Result<SqlQuery> buildSql(const Query &query, bool countOnly)
         const QString value = key.second;
         if (value.isEmpty() || value == QLatin1String("*"))
             continue;
-        const core::Status st = addCondition(*f, value, where, out.binds);
+        const core::Status st = addMatchCondition(f->kind, QString::fromLatin1(f->matchOn), value, where, out.binds);
         if (!st)
             return core::Error{QStringLiteral("%1: %2").arg(dicom::keywordOf(DcmTagKey(Uint16(key.first >> 16), Uint16(key.first & 0xffff))), st.error())};
     }

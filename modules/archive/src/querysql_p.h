@@ -32,4 +32,10 @@ struct SqlQuery {
 
 core::Result<SqlQuery> buildSql(const Query &query, bool countOnly);
 
+// Appends to `where`/`binds` the condition matching `column` against a
+// value in DICOM matching syntax for one kind of attribute. Shared by the
+// index queries and the worklist.
+core::Status addMatchCondition(FieldKind kind, const QString &column, const QString &value, QStringList &where,
+                               QVariantList &binds);
+
 } // namespace kilima::archive

@@ -81,3 +81,22 @@ inline bool execSql(sqlite3 *db, const char *sql, QString *error = nullptr)
 }
 
 } // namespace kilima::archive
+
+namespace kilima::archive {
+
+// A second connection to the index database for a table family of its own
+// (nodes, audit, worklist). The schema is already migrated by Index::open.
+inline sqlite3 *openConnection(const QString &path, QString *error)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close_v2(db);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, 30000);
+    execSql(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    return db;
+}
+
+} // namespace kilima::archive

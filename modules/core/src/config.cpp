@@ -101,8 +101,21 @@ QJsonObject Config::toJson() const
     return QJsonObject{
         {QStringLiteral("node"),
          QJsonObject{{QStringLiteral("aeTitle"), node.aeTitle},
+                     {QStringLiteral("bindAddress"), node.bindAddress},
                      {QStringLiteral("dicomPort"), node.dicomPort},
-                     {QStringLiteral("httpPort"), node.httpPort}}},
+                     {QStringLiteral("dicomTlsPort"), node.dicomTlsPort},
+                     {QStringLiteral("httpPort"), node.httpPort},
+                     {QStringLiteral("maxAssociations"), node.maxAssociations},
+                     {QStringLiteral("maxPduSize"), node.maxPduSize},
+                     {QStringLiteral("acseTimeoutSeconds"), node.acseTimeoutSeconds},
+                     {QStringLiteral("dimseTimeoutSeconds"), node.dimseTimeoutSeconds},
+                     {QStringLiteral("allowUnknownEcho"), node.allowUnknownEcho},
+                     {QStringLiteral("allowUnknownStore"), node.allowUnknownStore}}},
+        {QStringLiteral("tls"),
+         QJsonObject{{QStringLiteral("certificateFile"), tls.certificateFile},
+                     {QStringLiteral("privateKeyFile"), tls.privateKeyFile},
+                     {QStringLiteral("trustedCaFile"), tls.trustedCaFile},
+                     {QStringLiteral("requireClientCertificate"), tls.requireClientCertificate}}},
         {QStringLiteral("archive"),
          QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
                      {QStringLiteral("duplicatePolicy"), toString(archive.duplicatePolicy)},
@@ -114,7 +127,7 @@ QJsonObject Config::toJson() const
 
 Result<Config> Config::fromJson(const QJsonObject &json)
 {
-    static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("archive"),
+    static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("tls"), QStringLiteral("archive"),
                                            QStringLiteral("import"), QStringLiteral("logging")};
     QString error;
     Reader r(&error);
@@ -129,8 +142,26 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     if (r.ok() && !isValidAeTitle(c.node.aeTitle))
         r.fail(QStringLiteral("node.aeTitle \"%1\" is not a valid AE title (1-16 printable ASCII characters, no backslash)")
                    .arg(c.node.aeTitle));
-    r.integer(node, "dicomPort", QStringLiteral("node.dicomPort"), c.node.dicomPort, 1, 65535);
-    r.integer(node, "httpPort", QStringLiteral("node.httpPort"), c.node.httpPort, 1, 65535);
+    r.string(node, "bindAddress", QStringLiteral("node.bindAddress"), c.node.bindAddress);
+    r.integer(node, "dicomPort", QStringLiteral("node.dicomPort"), c.node.dicomPort, 0, 65535);
+    r.integer(node, "dicomTlsPort", QStringLiteral("node.dicomTlsPort"), c.node.dicomTlsPort, 0, 65535);
+    r.integer(node, "httpPort", QStringLiteral("node.httpPort"), c.node.httpPort, 0, 65535);
+    r.integer(node, "maxAssociations", QStringLiteral("node.maxAssociations"), c.node.maxAssociations, 1, 1024);
+    r.integer(node, "maxPduSize", QStringLiteral("node.maxPduSize"), c.node.maxPduSize, 4096, 131072);
+    r.integer(node, "acseTimeoutSeconds", QStringLiteral("node.acseTimeoutSeconds"), c.node.acseTimeoutSeconds, 1, 3600);
+    r.integer(node, "dimseTimeoutSeconds", QStringLiteral("node.dimseTimeoutSeconds"), c.node.dimseTimeoutSeconds, 1, 3600);
+    r.boolean(node, "allowUnknownEcho", QStringLiteral("node.allowUnknownEcho"), c.node.allowUnknownEcho);
+    r.boolean(node, "allowUnknownStore", QStringLiteral("node.allowUnknownStore"), c.node.allowUnknownStore);
+    if (r.ok() && c.node.dicomTlsPort != 0 && c.node.dicomTlsPort == c.node.dicomPort)
+        r.fail(QStringLiteral("node.dicomTlsPort must differ from node.dicomPort"));
+
+    const QJsonObject tls = r.section(json, "tls");
+    r.string(tls, "certificateFile", QStringLiteral("tls.certificateFile"), c.tls.certificateFile);
+    r.string(tls, "privateKeyFile", QStringLiteral("tls.privateKeyFile"), c.tls.privateKeyFile);
+    r.string(tls, "trustedCaFile", QStringLiteral("tls.trustedCaFile"), c.tls.trustedCaFile);
+    r.boolean(tls, "requireClientCertificate", QStringLiteral("tls.requireClientCertificate"), c.tls.requireClientCertificate);
+    if (r.ok() && c.node.dicomTlsPort != 0 && (c.tls.certificateFile.isEmpty() || c.tls.privateKeyFile.isEmpty()))
+        r.fail(QStringLiteral("node.dicomTlsPort is set: tls.certificateFile and tls.privateKeyFile are required"));
 
     const QJsonObject archive = r.section(json, "archive");
     r.string(archive, "storageDir", QStringLiteral("archive.storageDir"), c.archive.storageDir);

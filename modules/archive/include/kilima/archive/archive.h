@@ -21,6 +21,9 @@ namespace kilima::archive {
 
 class Index;
 class StorageArea;
+class KnownNodes;
+class AuditLog;
+class Worklist;
 
 enum class IngestStatus {
     Stored,             // new instance, committed
@@ -105,6 +108,11 @@ public:
     ReconcileReport reconcile();
     VerifyReport verify();
 
+    // Tables that live beside the index in the same database.
+    KnownNodes &knownNodes() const { return *m_nodes; }
+    AuditLog &auditLog() const { return *m_audit; }
+    Worklist &worklist() const { return *m_worklist; }
+
     const core::DataDir &dataDir() const { return m_dataDir; }
     QString storageDir() const;
 
@@ -117,6 +125,9 @@ private:
     core::Config m_config;
     std::unique_ptr<Index> m_index;
     std::unique_ptr<StorageArea> m_storage;
+    std::unique_ptr<KnownNodes> m_nodes;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<Worklist> m_worklist;
     QString m_sessionMarker;
     // Parse/hash/write workers of ingestBatch (import.threads).
     QThreadPool m_workers;

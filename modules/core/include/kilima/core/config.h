@@ -15,9 +15,27 @@ enum class DuplicatePolicy { KeepFirst, Overwrite };
 struct Config {
     struct Node {
         QString aeTitle = QStringLiteral("KILIMA");
+        QString bindAddress = QStringLiteral("0.0.0.0");
         int dicomPort = 11112;
+        int dicomTlsPort = 0;          // 0 = no DICOM TLS listener
         int httpPort = 8042;
+        int maxAssociations = 32;
+        int maxPduSize = 116794;
+        int acseTimeoutSeconds = 30;
+        int dimseTimeoutSeconds = 60;
+        // Unknown calling AE titles are refused unless these say otherwise;
+        // query and retrieve always need a known node.
+        bool allowUnknownEcho = false;
+        bool allowUnknownStore = false;
     } node;
+
+    // Certificate and key files (PEM). Passphrases never live here.
+    struct Tls {
+        QString certificateFile;
+        QString privateKeyFile;
+        QString trustedCaFile;
+        bool requireClientCertificate = false;
+    } tls;
 
     struct Archive {
         // Empty means <data-dir>/storage.

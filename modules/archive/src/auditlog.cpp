@@ -1,0 +1,90 @@
+#include <kilima/archive/auditlog.h>
+
+#include "sqlite_p.h"
+
+#include <QLoggingCategory>
+
+namespace kilima::archive {
+
+Q_LOGGING_CATEGORY(lcAudit, "kilima.audit")
+
+AuditLog::AuditLog(const QString &databasePath)
+{
+    QString error;
+    m_db = openConnection(databasePath, &error);
+    if (!m_db)
+        qCCritical(lcAudit).noquote() << "cannot open the audit log:" << error;
+    else
+        // An audit line is written per DIMSE operation: a crash may lose
+        // the last lines but never corrupts the log, and stores stay fast.
+        execSql(m_db, "PRAGMA synchronous=NORMAL");
+}
+
+AuditLog::~AuditLog()
+{
+    sqlite3_close_v2(m_db);
+}
+
+void AuditLog::append(const AuditRecord &r)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_db)
+        return;
+    Statement s(m_db, "INSERT INTO audit(time, actor, peer_host, calling_ae, called_ae, association, action, study_uid, "
+                      "outcome, detail) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, (r.time.isValid() ? r.time : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs));
+    s.bind(2, r.actor.isEmpty() ? r.callingAe : r.actor);
+    s.bind(3, r.peerHost);
+    s.bind(4, r.callingAe);
+    s.bind(5, r.calledAe);
+    s.bind(6, qint64(r.association));
+    s.bind(7, r.action);
+    s.bind(8, r.studyUid);
+    s.bind(9, r.outcome);
+    s.bind(10, r.detail);
+    if (!s.exec())
+        qCWarning(lcAudit).noquote() << "cannot write the audit log:" << s.error();
+}
+
+core::Result<QList<AuditRecord>> AuditLog::list(const AuditFilter &f) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_db)
+        return core::Error{QStringLiteral("the audit log is not available")};
+    QByteArray sql = "SELECT id, time, actor, peer_host, calling_ae, called_ae, association, action, study_uid, outcome, "
+                     "detail FROM audit WHERE 1";
+    if (f.since.isValid())
+        sql += " AND time >= ?1";
+    if (!f.studyUid.isEmpty())
+        sql += " AND study_uid = ?2";
+    if (!f.actor.isEmpty())
+        sql += " AND actor = ?3";
+    sql += " ORDER BY id DESC LIMIT ?4";
+    Statement s(m_db, sql);
+    if (f.since.isValid())
+        s.bind(1, f.since.toUTC().toString(Qt::ISODateWithMs));
+    if (!f.studyUid.isEmpty())
+        s.bind(2, f.studyUid);
+    if (!f.actor.isEmpty())
+        s.bind(3, f.actor);
+    s.bind(4, qint64(f.limit > 0 ? f.limit : -1));
+    QList<AuditRecord> records;
+    while (s.next()) {
+        AuditRecord r;
+        r.id = s.int64(0);
+        r.time = QDateTime::fromString(s.text(1), Qt::ISODateWithMs);
+        r.actor = s.text(2);
+        r.peerHost = s.text(3);
+        r.callingAe = s.text(4);
+        r.calledAe = s.text(5);
+        r.association = quint64(s.int64(6));
+        r.action = s.text(7);
+        r.studyUid = s.text(8);
+        r.outcome = s.text(9);
+        r.detail = s.text(10);
+        records << r;
+    }
+    return records;
+}
+
+} // namespace kilima::archive
