@@ -1,8 +1,11 @@
-// DICOM JSON Model (PS3.18 Annex F) encoding of datasets and attribute maps.
-// Values longer than the bulk data threshold (and all pixel data) become a
-// BulkDataURI built by the caller's function, so a server can resolve them.
+// DICOM JSON Model (PS3.18 Annex F) encoding of datasets and attribute maps,
+// and decoding back to datasets. Values longer than the bulk data threshold
+// (and all pixel data) become a BulkDataURI built by the caller's function,
+// so a server can resolve them. Decoding never crashes on hostile input: it
+// returns an error that names the tag and the problem.
 #pragma once
 
+#include <kilima/core/result.h>
 #include <kilima/dicom/attributes.h>
 
 #include <QByteArray>
@@ -11,7 +14,10 @@
 #include <QList>
 #include <QStringList>
 #include <functional>
+#include <memory>
+#include <vector>
 
+class DcmDataset;
 class DcmItem;
 
 namespace kilima::dicom {
@@ -35,5 +41,25 @@ struct JsonOptions {
 // sent as their text, NaN/infinite FL/FD as "NaN"/"Infinity"/"-Infinity".
 QJsonObject toDicomJson(DcmItem &item, const JsonOptions &options = {});
 QJsonObject toDicomJson(const AttributeMap &attributes);
+
+// Fetches the bytes behind a BulkDataURI (little endian for binary VRs, the
+// UTF-8 text for text VRs). Without one, a BulkDataURI is an error.
+using BulkDataResolver = std::function<core::Result<QByteArray>(const QString &uri)>;
+
+// The dataset a DICOM JSON object describes. Text is UTF-8: SpecificCharacter
+// Set becomes "ISO_IR 192" when non-ASCII text is present and the object set
+// none (or set another). DS numbers are written in at most 16 characters.
+// A null inside a binary numeric value (US, FL…) cannot be stored and is left
+// out with a line in `warnings`; so are unknown members of an attribute.
+// Encapsulated pixel data comes back as the OB item stream toDicomJson wrote:
+// only the caller knows the transfer syntax needed to re-encapsulate it.
+core::Result<std::unique_ptr<DcmDataset>> fromDicomJson(const QJsonObject &object,
+                                                          const BulkDataResolver &resolver = {},
+                                                          QStringList *warnings = nullptr);
+// A JSON array of datasets, as a file or a QIDO-RS/STOW-RS body holds; a
+// single object is accepted as an array of one.
+core::Result<std::vector<std::unique_ptr<DcmDataset>>> fromDicomJsonArray(const QByteArray &json,
+                                                                            const BulkDataResolver &resolver = {},
+                                                                            QStringList *warnings = nullptr);
 
 } // namespace kilima::dicom
