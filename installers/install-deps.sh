@@ -12,6 +12,7 @@ packages=(
   libopenjp2-7-dev
   libsqlite3-dev libssl-dev zlib1g-dev
   python3-pydicom
+  orthanc
   xvfb xauth
 )
 

@@ -25,5 +25,9 @@ int runImport(const Context &ctx, const QStringList &args);
 int runFind(const Context &ctx, const QStringList &args);
 int runStats(const Context &ctx, const QStringList &args);
 int runVerify(const Context &ctx, const QStringList &args);
+int runServe(const Context &ctx, const QStringList &args);
+int runNodes(const Context &ctx, const QStringList &args);
+int runWorklist(const Context &ctx, const QStringList &args);
+int runAudit(const Context &ctx, const QStringList &args);
 
 } // namespace kilima::node_cli

@@ -38,6 +38,29 @@ static const char kUsage[] =
     "  verify\n"
     "        Check that every indexed file exists and matches its SHA-256;\n"
     "        exit 0 only when the archive is consistent.\n"
+    "  serve [--aet AET] [--dicom-port N] [--dicom-tls-port N] [--http-port N]\n"
+    "        [--bind ADDRESS]\n"
+    "        Run the PACS node in the foreground until SIGTERM/SIGINT: C-ECHO,\n"
+    "        C-STORE, C-FIND, C-MOVE, C-GET (Patient and Study Root) and\n"
+    "        Modality Worklist. Defaults from kilima.json: AE KILIMA, port 11112.\n"
+    "  nodes add NAME --aet AET --host HOST --port PORT\n"
+    "        [--allow echo,store,find,move,get,worklist] [--tls]\n"
+    "  nodes list [--json] | nodes remove NAME\n"
+    "        The known nodes: who may associate and use which service, and\n"
+    "        where C-MOVE destinations are.\n"
+    "  worklist add --patient-name PN --patient-id ID --modality MOD\n"
+    "        --date YYYYMMDD [--time HHMM] [--station-aet AET] [--accession A]\n"
+    "        [--requested-procedure-id ID] [--requested-procedure TEXT]\n"
+    "        [--description TEXT] [--step-id ID] [--performing PN] [--referring PN]\n"
+    "        [--birth-date YYYYMMDD] [--sex M|F|O] [--study-uid UID]\n"
+    "  worklist import FILE.json    (an array of items in DICOM JSON)\n"
+    "  worklist list [--date D|RANGE] [--modality M] [--station-aet AET]\n"
+    "        [--patient-name PN] [--patient-id ID] [--json]\n"
+    "  worklist remove ID\n"
+    "        Scheduled procedure steps answered to Modality Worklist C-FIND.\n"
+    "  audit [--since ISO-TIME] [--study UID] [--actor AET] [--limit N] [--json]\n"
+    "        The audit log, newest first: every association and DIMSE\n"
+    "        operation (who, from where, what, which study, result).\n"
     "\n"
     "Exit status: 0 success, 1 problems found, 2 usage error.\n";
 
@@ -94,6 +117,14 @@ int main(int argc, char **argv)
         return runStats(ctx, args);
     if (command == QLatin1String("verify"))
         return runVerify(ctx, args);
+    if (command == QLatin1String("serve"))
+        return runServe(ctx, args);
+    if (command == QLatin1String("nodes"))
+        return runNodes(ctx, args);
+    if (command == QLatin1String("worklist"))
+        return runWorklist(ctx, args);
+    if (command == QLatin1String("audit"))
+        return runAudit(ctx, args);
     err() << "kilima-node: unknown command " << command << "\n" << kUsage << Qt::flush;
     return kExitUsage;
 }

@@ -8,6 +8,7 @@
 #include <kilima/core/datadir.h>
 #include <kilima/core/logging.h>
 #include <kilima/dicom/codecs.h>
+#include <kilima/node/node.h>
 #include <kilima/widgets/theme.h>
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -78,11 +80,15 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Render the main window to the PNG FILE once the first page of "
                                             "studies is loaded, then exit (for documentation and tests)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption noNodeOption(
+        QStringLiteral("no-node"),
+        QCoreApplication::translate("main", "Do not run the embedded PACS node (DICOM listener) in the background."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QCoreApplication::translate("main", "Debug logging."));
     parser.addOption(dataDirOption);
     parser.addOption(themeOption);
     parser.addOption(screenshotOption);
+    parser.addOption(noNodeOption);
     parser.addOption(verboseOption);
     parser.process(app);
     // Past this point `app` is a QApplication: only --help/--version differ.
@@ -118,6 +124,19 @@ int main(int argc, char *argv[])
 
     workstation::MainWindow window(archive);
     window.show();
+
+    // The node receives studies in the background on its own threads; the
+    // window only shows whether it runs. Not in screenshot mode: that must
+    // never take a port.
+    node::Node node(*archive, config.value());
+    if (!parser.isSet(noNodeOption) && screenshot.isEmpty()) {
+        const core::Status started = node.start();
+        window.statusBar()->showMessage(
+            started ? QCoreApplication::translate("main", "Node %1 listening on DICOM port %2")
+                          .arg(config.value().node.aeTitle)
+                          .arg(node.dicomPort())
+                    : QCoreApplication::translate("main", "The node did not start: %1").arg(started.error()));
+    }
 
     if (!screenshot.isEmpty()) {
         // countChanged comes once the count and the first page are in; the

@@ -1,0 +1,35 @@
+// Receiving the dataset of a C-STORE-RQ bit-preserving: the PDV bytes go
+// straight into a Part 10 file under a temporary name (as storescp -B does),
+// which is then checked to parse and read back whole. Used by the Storage
+// SCP and by the C-GET SCU. The temporary file is always removed.
+#pragma once
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmnet/assoc.h>
+#include <dcmtk/dcmnet/dimse.h>
+
+#include <QByteArray>
+#include <QString>
+
+namespace kilima::dicomnet {
+
+struct ReceivedObject {
+    bool connectionOk = true;  // false: the association is unusable
+    quint16 status = 0;        // non-zero: refuse with this status and comment
+    QString comment;
+    QByteArray part10;
+    QString studyUid;
+};
+
+ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
+                                   const T_DIMSE_C_StoreRQ &req, const QString &tempDir, int timeoutSeconds);
+
+// Reads and discards a dataset a request carries; false when the
+// association is unusable.
+bool discardDataset(T_ASC_Association *assoc, int timeoutSeconds);
+
+// Sends a C-STORE-RSP with an Error Comment when one is given.
+OFCondition sendStoreResponse(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
+                              const T_DIMSE_C_StoreRQ &req, quint16 status, const QString &comment);
+
+} // namespace kilima::dicomnet

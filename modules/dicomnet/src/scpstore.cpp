@@ -1,0 +1,50 @@
+// Storage SCP: C-STORE into the StoreHandler, bit-preserving.
+#include "common_p.h"
+#include "receive_p.h"
+#include "scp_p.h"
+
+namespace kilima::dicomnet {
+
+bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_C_StoreRQ &req)
+{
+    const ServerConfig &cfg = a.shared.config;
+    StoreHandler *store = a.shared.handlers.store;
+    const QString instance = QString::fromLatin1(req.AffectedSOPInstanceUID);
+    auto respond = [&](quint16 status, const QString &comment, const QString &outcome, const QString &studyUid) {
+        a.shared.audit(a.peer, QStringLiteral("C-STORE"), outcome,
+                       QStringLiteral("%1 %2%3").arg(statusHex(status), instance,
+                                                      comment.isEmpty() ? QString() : QStringLiteral(": ") + comment),
+                       studyUid);
+        return sendStoreResponse(a.assoc, presId, req, status, comment).good();
+    };
+
+    if (!store) {
+        if (!discardDataset(a.assoc, cfg.dimseTimeoutSeconds))
+            return false;
+        return respond(0x0122, QStringLiteral("storage is not offered by this node"), QStringLiteral("failure"), {});
+    }
+    const Decision decision = a.shared.handlers.policy->allow(a.peer, Service::Store);
+    if (!decision.accepted) {
+        if (!discardDataset(a.assoc, cfg.dimseTimeoutSeconds))
+            return false;
+        return respond(0x0124, decision.reason, QStringLiteral("denied"), {});
+    }
+    ReceivedObject received = receiveStoreDataset(a.assoc, presId, req, cfg.tempDir, cfg.dimseTimeoutSeconds);
+    if (!received.connectionOk) {
+        a.shared.audit(a.peer, QStringLiteral("C-STORE"), QStringLiteral("failure"),
+                       QStringLiteral("%1: %2").arg(instance, received.comment));
+        return false;
+    }
+    if (received.status != 0)
+        return respond(received.status, received.comment, QStringLiteral("failure"), received.studyUid);
+
+    StoreResponse response = store->store(a.peer, received.part10);
+    received.part10.clear();
+    const QString study = response.studyInstanceUid.isEmpty() ? received.studyUid : response.studyInstanceUid;
+    const QString outcome = isSuccess(response.status)   ? QStringLiteral("success")
+                          : isWarning(response.status) ? QStringLiteral("warning")
+                                                       : QStringLiteral("failure");
+    return respond(response.status, response.comment, outcome, study);
+}
+
+} // namespace kilima::dicomnet

@@ -1,0 +1,42 @@
+// The PACS node: the archive served over DICOM (and later DICOMweb,
+// routing, cloud sync). A thin facade that wires dicomnet's server to the
+// archive's ingest, queries, known nodes, worklist and audit log. Used by
+// `kilima-node serve` and, on worker threads, by the workstation.
+#pragma once
+
+#include <kilima/core/config.h>
+#include <kilima/core/result.h>
+
+#include <QString>
+#include <memory>
+
+namespace kilima::archive {
+class Archive;
+}
+
+namespace kilima::node {
+
+class Node {
+public:
+    // `archive` must outlive the node.
+    Node(archive::Archive &archive, core::Config config);
+    ~Node();
+
+    core::Status start();
+    // Refuses new associations, lets open ones finish, then aborts the rest.
+    void stop();
+    bool isRunning() const;
+
+    quint16 dicomPort() const;
+    quint16 dicomTlsPort() const;
+    int activeAssociations() const;
+    const core::Config &config() const { return m_config; }
+
+private:
+    struct Services;
+    archive::Archive &m_archive;
+    core::Config m_config;
+    std::unique_ptr<Services> m_services;
+};
+
+} // namespace kilima::node

@@ -1,0 +1,87 @@
+#include <kilima/node/node.h>
+
+#include "services_p.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/dicomnet/server.h>
+
+#include <QLoggingCategory>
+
+namespace kilima::node {
+
+Q_LOGGING_CATEGORY(lcNode, "kilima.node")
+
+struct Node::Services {
+    Services(archive::Archive &archive, const core::Config &config)
+        : policy(archive, config), store(archive), query(archive, config), retrieve(archive), audit(archive)
+    {
+    }
+    NodeAccessPolicy policy;
+    ArchiveStoreHandler store;
+    ArchiveQueryHandler query;
+    ArchiveRetrieveHandler retrieve;
+    ArchiveAuditSink audit;
+    std::unique_ptr<dicomnet::DimseServer> server;
+};
+
+Node::Node(archive::Archive &archive, core::Config config) : m_archive(archive), m_config(std::move(config)) {}
+
+Node::~Node()
+{
+    stop();
+}
+
+core::Status Node::start()
+{
+    if (isRunning())
+        return {};
+    m_services = std::make_unique<Services>(m_archive, m_config);
+    dicomnet::ServerConfig sc;
+    sc.aeTitle = m_config.node.aeTitle;
+    sc.bindAddress = m_config.node.bindAddress;
+    sc.port = quint16(m_config.node.dicomPort);
+    sc.tlsPort = quint16(m_config.node.dicomTlsPort);
+    sc.tls.certificateFile = m_config.tls.certificateFile;
+    sc.tls.privateKeyFile = m_config.tls.privateKeyFile;
+    sc.tls.trustedCaFile = m_config.tls.trustedCaFile;
+    sc.tls.requireClientCertificate = m_config.tls.requireClientCertificate;
+    sc.maxAssociations = m_config.node.maxAssociations;
+    sc.maxPduSize = m_config.node.maxPduSize;
+    sc.acseTimeoutSeconds = m_config.node.acseTimeoutSeconds;
+    sc.dimseTimeoutSeconds = m_config.node.dimseTimeoutSeconds;
+    sc.tempDir = m_archive.storageDir() + QStringLiteral("/.incoming");
+    dicomnet::Handlers h;
+    h.policy = &m_services->policy;
+    h.store = &m_services->store;
+    h.query = &m_services->query;
+    h.retrieve = &m_services->retrieve;
+    h.audit = &m_services->audit;
+    m_services->server = std::make_unique<dicomnet::DimseServer>(sc, h);
+    const core::Status st = m_services->server->start();
+    if (!st) {
+        m_services.reset();
+        return st;
+    }
+    qCInfo(lcNode).noquote() << QStringLiteral("node %1 listening on DICOM port %2%3")
+                                    .arg(m_config.node.aeTitle)
+                                    .arg(dicomPort())
+                                    .arg(dicomTlsPort() ? QStringLiteral(", DICOM TLS port %1").arg(dicomTlsPort()) : QString());
+    return {};
+}
+
+void Node::stop()
+{
+    if (m_services && m_services->server)
+        m_services->server->stop();
+    m_services.reset();
+}
+
+bool Node::isRunning() const { return m_services && m_services->server && m_services->server->isRunning(); }
+quint16 Node::dicomPort() const { return m_services && m_services->server ? m_services->server->port() : 0; }
+quint16 Node::dicomTlsPort() const { return m_services && m_services->server ? m_services->server->tlsPort() : 0; }
+int Node::activeAssociations() const
+{
+    return m_services && m_services->server ? m_services->server->activeAssociations() : 0;
+}
+
+} // namespace kilima::node

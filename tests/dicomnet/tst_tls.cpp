@@ -1,0 +1,181 @@
+// DICOM TLS: certificates made here with the openssl CLI (a throwaway CA,
+// server and client certificates), echoscu over TLS with and without a
+// client certificate, required client certificates, and the Scu over TLS.
+#include "dimsetestsupport.h"
+#include "phantom.h"
+
+#include <kilima/dicomnet/scu.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kilima::test;
+using namespace kilima::dicomnet;
+
+class TlsTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_certs;
+    QString path(const QString &name) const { return m_certs.filePath(name); }
+
+    bool openssl(const QStringList &args)
+    {
+        const ToolRun r = runTool(QStringLiteral("openssl"), args, 60000);
+        if (r.exitCode != 0)
+            qWarning().noquote() << "openssl" << args.join(QLatin1Char(' ')) << r.output;
+        return r.exitCode == 0;
+    }
+
+    bool issue(const QString &name, const QString &cn)
+    {
+        return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                        QStringLiteral("-nodes"), QStringLiteral("-keyout"), path(name + QStringLiteral(".key")),
+                        QStringLiteral("-out"), path(name + QStringLiteral(".csr")), QStringLiteral("-subj"),
+                        QStringLiteral("/CN=") + cn})
+            && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                        path(name + QStringLiteral(".csr")), QStringLiteral("-CA"), path(QStringLiteral("ca.pem")),
+                        QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")), QStringLiteral("-CAcreateserial"),
+                        QStringLiteral("-out"), path(name + QStringLiteral(".pem")), QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-sha256")});
+    }
+
+    void configureTls(TestServer &s, bool requireClientCertificate)
+    {
+        s.config.port = 0;
+        s.config.tlsPort = freePort();
+        s.config.tls.certificateFile = path(QStringLiteral("server.pem"));
+        s.config.tls.privateKeyFile = path(QStringLiteral("server.key"));
+        s.config.tls.trustedCaFile = path(QStringLiteral("ca.pem"));
+        s.config.tls.requireClientCertificate = requireClientCertificate;
+    }
+
+    QStringList echoTls(quint16 port, bool withClientCert)
+    {
+        QStringList args;
+        if (withClientCert)
+            args << QStringLiteral("+tls") << path(QStringLiteral("client.key")) << path(QStringLiteral("client.pem"));
+        else
+            args << QStringLiteral("+tla");
+        args << QStringLiteral("+cf") << path(QStringLiteral("ca.pem")) << QStringLiteral("-aet")
+             << QStringLiteral("MODALITY") << QStringLiteral("-aec") << QStringLiteral("KILIMA")
+             << QStringLiteral("127.0.0.1") << QString::number(port);
+        return args;
+    }
+
+    ScuConfig scuConfig(quint16 port, bool withClientCert)
+    {
+        ScuConfig c;
+        c.callingAe = QStringLiteral("WORKSTATION");
+        c.remote = RemoteNode{QStringLiteral("PACS1"), QStringLiteral("KILIMA"), QStringLiteral("127.0.0.1"), port, true};
+        c.tls.trustedCaFile = path(QStringLiteral("ca.pem"));
+        if (withClientCert) {
+            c.tls.certificateFile = path(QStringLiteral("client.pem"));
+            c.tls.privateKeyFile = path(QStringLiteral("client.key"));
+        }
+        c.acseTimeoutSeconds = 5;
+        c.dimseTimeoutSeconds = 10;
+        return c;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_certs.isValid());
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                         path(QStringLiteral("ca.key")), QStringLiteral("-out"), path(QStringLiteral("ca.pem")),
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=Kilima Test CA")}));
+        QVERIFY(issue(QStringLiteral("server"), QStringLiteral("localhost")));
+        QVERIFY(issue(QStringLiteral("client"), QStringLiteral("MODALITY")));
+    }
+
+    void echo_withClientCertificate_recordsItsSubject()
+    {
+        TestServer s;
+        configureTls(s, false);
+        QVERIFY2(s.start().ok(), qPrintable(s.start().error()));
+        QCOMPARE(s.server->port(), quint16(0));
+        const ToolRun r = runTool(QStringLiteral("echoscu"), echoTls(s.server->tlsPort(), true));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output));
+        QTRY_COMPARE(s.audit.find(QStringLiteral("C-ECHO"), QStringLiteral("success")).size(), 1);
+        const Peer peer = s.audit.find(QStringLiteral("C-ECHO")).first().peer;
+        QVERIFY(peer.tls);
+        QVERIFY2(peer.tlsSubject.contains(QStringLiteral("CN=MODALITY")), qPrintable(peer.tlsSubject));
+    }
+
+    void echo_withoutClientCertificate_succeedsWhenNotRequired()
+    {
+        TestServer s;
+        configureTls(s, false);
+        QVERIFY(s.start().ok());
+        const ToolRun r = runTool(QStringLiteral("echoscu"), echoTls(s.server->tlsPort(), false));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output));
+        QTRY_COMPARE(s.audit.find(QStringLiteral("C-ECHO"), QStringLiteral("success")).size(), 1);
+        QVERIFY(s.audit.find(QStringLiteral("C-ECHO")).first().peer.tlsSubject.isEmpty());
+    }
+
+    void echo_withoutClientCertificate_failsWhenRequired()
+    {
+        TestServer s;
+        configureTls(s, true);
+        QVERIFY(s.start().ok());
+        const ToolRun r = runTool(QStringLiteral("echoscu"), echoTls(s.server->tlsPort(), false));
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(s.audit.find(QStringLiteral("C-ECHO")).isEmpty());
+        QTRY_VERIFY(!s.audit.find(QStringLiteral("abort"), QStringLiteral("failure")).isEmpty());
+        // ...and with one it works.
+        const ToolRun ok = runTool(QStringLiteral("echoscu"), echoTls(s.server->tlsPort(), true));
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.output));
+    }
+
+    void plainClient_onTlsPort_isDropped()
+    {
+        TestServer s;
+        configureTls(s, false);
+        s.config.acseTimeoutSeconds = 2;
+        s.config.dimseTimeoutSeconds = 2;
+        QVERIFY(s.start().ok());
+        const ToolRun r = runTool(QStringLiteral("echoscu"),
+                                  {QStringLiteral("-aec"), QStringLiteral("KILIMA"), QStringLiteral("127.0.0.1"),
+                                   QString::number(s.server->tlsPort())},
+                                  20000);
+        QVERIFY(r.finished);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(s.audit.find(QStringLiteral("C-ECHO")).isEmpty());
+    }
+
+    void scu_echoAndStoreOverTls()
+    {
+        TestServer s;
+        configureTls(s, true);
+        QVERIFY(s.start().ok());
+        QVERIFY2(Scu::echo(scuConfig(s.server->tlsPort(), true)).ok(),
+                 qPrintable(Scu::echo(scuConfig(s.server->tlsPort(), true)).error()));
+        QTemporaryDir dir;
+        CtPhantom phantom;
+        phantom.slices = 2;
+        auto summary = Scu::store(scuConfig(s.server->tlsPort(), true), writeCtPhantom(dir.path(), phantom));
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        QCOMPARE(summary.value().completed, 2);
+        QCOMPARE(s.store.count(), 2);
+        // Without a client certificate the required-certificate server refuses.
+        const auto refused = Scu::echo(scuConfig(s.server->tlsPort(), false));
+        QVERIFY(!refused.ok());
+        qInfo().noquote() << "without a client certificate:" << refused.error();
+        QVERIFY2(refused.error().contains(QStringLiteral("PACS1")), qPrintable(refused.error()));
+    }
+
+    void start_withMissingKey_saysWhich()
+    {
+        TestServer s;
+        configureTls(s, false);
+        s.config.tls.privateKeyFile = path(QStringLiteral("missing.key"));
+        const auto st = s.start();
+        QVERIFY(!st.ok());
+        QVERIFY2(st.error().contains(QStringLiteral("missing.key")), qPrintable(st.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TlsTest)
+#include "tst_tls.moc"

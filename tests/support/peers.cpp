@@ -1,0 +1,102 @@
+#include "peers.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <signal.h>
+
+namespace kilima::test {
+
+quint16 freePort()
+{
+    QTcpServer s;
+    if (!s.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return s.serverPort();
+}
+
+bool waitForPort(quint16 port, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(500)) {
+            socket.abort();
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+Peer::~Peer()
+{
+    terminate(5000);
+}
+
+bool Peer::start(const QString &program, const QStringList &args, const QStringList &extraEnv)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TCP_NODELAY"), QStringLiteral("1"));
+    for (const QString &kv : extraEnv)
+        env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    m_process.setProcessEnvironment(env);
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(program, args);
+    return m_process.waitForStarted(10000);
+}
+
+QString Peer::output()
+{
+    m_output += m_process.readAll();
+    return QString::fromUtf8(m_output);
+}
+
+void Peer::terminate(int graceMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(graceMs))
+        kill();
+    output();
+}
+
+void Peer::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    // Never signal pid 0: only a running child has a pid.
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGKILL);
+    m_process.waitForFinished(5000);
+    output();
+}
+
+int runTool(const QString &program, const QStringList &args, QString *output, int timeoutMs, const QString &workDir)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TCP_NODELAY"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    p.start(program, args);
+    if (!p.waitForStarted(10000))
+        return -1;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (output)
+        *output = QString::fromUtf8(p.readAll());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace kilima::test

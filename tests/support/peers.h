@@ -1,0 +1,41 @@
+// Running real peers in tests: free loopback ports, processes that are
+// always stopped, and kilima-node serve itself. Everything binds to
+// 127.0.0.1.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace kilima::test {
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+quint16 freePort();
+// Waits until something accepts connections on 127.0.0.1:port.
+bool waitForPort(quint16 port, int timeoutMs = 15000);
+
+// A child process that is terminated (then killed) when this goes away.
+class Peer {
+public:
+    Peer() = default;
+    ~Peer();
+    Peer(const Peer &) = delete;
+    Peer &operator=(const Peer &) = delete;
+
+    bool start(const QString &program, const QStringList &args, const QStringList &extraEnv = {});
+    void terminate(int graceMs = 10000);   // SIGTERM, then SIGKILL after grace
+    void kill();                           // SIGKILL now
+    QProcess &process() { return m_process; }
+    QString output();                      // stdout + stderr so far
+
+private:
+    QProcess m_process;
+    QByteArray m_output;
+};
+
+// Runs a command to completion; returns exit code (-1 on crash/timeout).
+int runTool(const QString &program, const QStringList &args, QString *output = nullptr, int timeoutMs = 300000,
+            const QString &workDir = {});
+
+} // namespace kilima::test
