@@ -2,7 +2,11 @@
 // replicated to N instances (new UIDs per copy), imported into a fresh
 // archive, beside a plain file copy of the same files in the same run.
 //
-//   bench_import [--instances N] [--work DIR]
+//   bench_import [--instances N] [--work DIR] [--series ct|mr|all] [--prepare-only DIR]
+//
+// --prepare-only writes the replicated files into DIR (split over four
+// sub-folders, for senders with several associations) and exits: the
+// network benchmark (bench_store.sh) uses it.
 //
 // Prints instances/s and MB/s for both and the ratio import/copy.
 #include <kilima/archive/archive.h>
@@ -37,18 +41,27 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int instances = 10000;
-    QString work;
+    QString work, series = QStringLiteral("all"), prepareOnly;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--instances") && i + 1 < args.size())
             instances = args.at(++i).toInt();
         else if (args.at(i) == QLatin1String("--work") && i + 1 < args.size())
             work = args.at(++i);
+        else if (args.at(i) == QLatin1String("--series") && i + 1 < args.size())
+            series = args.at(++i);
+        else if (args.at(i) == QLatin1String("--prepare-only") && i + 1 < args.size())
+            prepareOnly = args.at(++i);
     }
     const QString shared = qEnvironmentVariable("KILIMA_SHARED_TESTDATA", QStringLiteral(KILIMA_SHARED_TESTDATA));
     QStringList sources;
-    for (const char *series : {"ct_invesalius_0051", "mr_fnndsc_sag_mprage"}) {
-        QDirIterator it(shared + QLatin1Char('/') + QLatin1String(series), {QStringLiteral("*.dcm")}, QDir::Files,
+    QStringList folders;
+    if (series != QLatin1String("mr"))
+        folders << QStringLiteral("ct_invesalius_0051");
+    if (series != QLatin1String("ct"))
+        folders << QStringLiteral("mr_fnndsc_sag_mprage");
+    for (const QString &folder : folders) {
+        QDirIterator it(shared + QLatin1Char('/') + folder, {QStringLiteral("*.dcm")}, QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext())
             sources << it.next();
@@ -59,8 +72,10 @@ int main(int argc, char **argv)
     }
     sources.sort();
     QTemporaryDir tmp(work.isEmpty() ? QDir::tempPath() + QStringLiteral("/kilima-bench-XXXXXX") : work + QStringLiteral("/kilima-bench-XXXXXX"));
-    const QString input = tmp.filePath(QStringLiteral("input"));
+    const QString input = prepareOnly.isEmpty() ? tmp.filePath(QStringLiteral("input")) : prepareOnly;
     QDir().mkpath(input);
+    for (int k = 0; k < 4; ++k)
+        QDir().mkpath(QStringLiteral("%1/%2").arg(input).arg(k));
 
     // Replicate: copy k of the whole set gets a new study and series UIDs,
     // every instance a new SOP Instance UID.
@@ -84,13 +99,17 @@ int main(int argc, char **argv)
         const QString sop = uid();
         ds->putAndInsertString(DCM_SOPInstanceUID, sop.toLatin1().constData());
         ff.getMetaInfo()->putAndInsertString(DCM_MediaStorageSOPInstanceUID, sop.toLatin1().constData());
-        const QString out = QStringLiteral("%1/%2.dcm").arg(input).arg(n, 6, 10, QLatin1Char('0'));
+        const QString out = QStringLiteral("%1/%2/%3.dcm").arg(input).arg(n % 4).arg(n, 6, 10, QLatin1Char('0'));
         if (ff.saveFile(out.toLocal8Bit().constData(), ds->getOriginalXfer()).bad())
             continue;
         files << out;
         bytes += QFileInfo(out).size();
     }
     const double mb = bytes / 1e6;
+    if (!prepareOnly.isEmpty()) {
+        std::printf("prepared %lld files (%.1f MB) in %s\n", qint64(files.size()), mb, qPrintable(prepareOnly));
+        return 0;
+    }
 
     // Peer: a plain copy of the same files (read + write, like cp).
     const QString copyDir = tmp.filePath(QStringLiteral("copy"));

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# C-STORE ingest throughput: storescu over 1 and 4 associations, N instances
+# of the real CT (../shared/testdata/dicom/ct_invesalius_0051 replicated
+# with new UIDs), against kilima-node serve, Orthanc (Debian package,
+# default SQLite index) and dcmtk's storescp (files only, no index), all in
+# one run on 127.0.0.1, every peer with TCP_NODELAY=1.
+#
+#   bench/bench_store.sh [BUILD_DIR] [INSTANCES]
+#
+# Prints instances/s per peer and the ratios Kilima/Orthanc and
+# Kilima/storescp. Needs dcmtk and orthanc (installers/install-deps.sh).
+set -euo pipefail
+build="${1:-build/rel}"
+instances="${2:-10000}"
+export TCP_NODELAY=1
+work="$(mktemp -d /tmp/kilima-bench-store-XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() { for _ in $(seq 1 300); do (echo > /dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+"$build/bench/bench_import" --series ct --instances "$instances" --prepare-only "$work/input" >/dev/null
+echo "input: $instances CT instances ($(du -sm "$work/input" | cut -f1) MB)"
+
+# send PORT CALLED ASSOCIATIONS -> prints instances/s
+send() {
+  local port=$1 called=$2 assocs=$3 start end
+  start=$(date +%s.%N)
+  if [ "$assocs" = 1 ]; then
+    storescu -aet SCU -aec "$called" +sd +r 127.0.0.1 "$port" "$work/input" >/dev/null 2>&1
+  else
+    local senders=()
+    for k in 0 1 2 3; do
+      storescu -aet SCU -aec "$called" +sd +r 127.0.0.1 "$port" "$work/input/$k" >/dev/null 2>&1 &
+      senders+=($!)
+    done
+    for s in "${senders[@]}"; do wait "$s"; done
+  fi
+  end=$(date +%s.%N)
+  python3 -c "print(f'{$instances/($end-$start):.0f}')"
+}
+
+declare -A rate latency
+
+# find_latency PORT CALLED -> p50 ms of a study-level C-FIND by Patient ID
+# (findscu, one association per query; process start included, the same
+# for every peer).
+find_latency() {
+  local port=$1 called=$2 pid
+  pid=$(dcmdump +P 0010,0020 "$(find "$work/input/0" -name '*.dcm' | head -1)" | sed 's/.*\[\(.*\)\].*/\1/')
+  for _ in $(seq 1 30); do
+    local s e
+    s=$(date +%s%N)
+    findscu -S -aet SCU -aec "$called" -k QueryRetrieveLevel=STUDY -k "PatientID=$pid" -k StudyInstanceUID \
+      -k StudyDate -k NumberOfStudyRelatedInstances 127.0.0.1 "$port" >/dev/null 2>&1
+    e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
+  done | sort -n | sed -n 15p | awk '{printf "%.1f", $1/1000}'
+}
+
+# Kilima
+for assocs in 1 4; do
+  port=$(free_port); data="$work/kilima-$assocs"
+  "$build/app/node/kilima-node" --data-dir "$data" nodes add scu --aet SCU --host 127.0.0.1 --port 104 --allow echo,store,find >/dev/null
+  "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
+  pid=$!; pids+=($pid); wait_port "$port"
+  rate[kilima-$assocs]=$(send "$port" KILIMA "$assocs")
+  [ "$assocs" = 1 ] && latency[kilima]=$(find_latency "$port" KILIMA)
+  stored=$("$build/app/node/kilima-node" --data-dir "$data" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["instances"])')
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+  [ "$stored" = "$instances" ] || echo "warning: kilima stored $stored of $instances" >&2
+done
+
+# Orthanc
+for assocs in 1 4; do
+  dport=$(free_port); hport=$(free_port); dir="$work/orthanc-$assocs"; mkdir -p "$dir"
+  cat > "$dir/orthanc.json" <<JSON
+{ "Name": "bench", "StorageDirectory": "$dir/storage", "IndexDirectory": "$dir/index",
+  "HttpPort": $hport, "DicomPort": $dport, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "Plugins": [],
+  "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true }
+JSON
+  Orthanc "$dir/orthanc.json" >/dev/null 2>&1 &
+  pid=$!; pids+=($pid); wait_port "$dport"
+  rate[orthanc-$assocs]=$(send "$dport" ORTHANC "$assocs")
+  [ "$assocs" = 1 ] && latency[orthanc]=$(find_latency "$dport" ORTHANC)
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+done
+
+# storescp (files only, bit-preserving, one process per association)
+for assocs in 1 4; do
+  port=$(free_port); dir="$work/storescp-$assocs"; mkdir -p "$dir"
+  storescp --fork -B -od "$dir" "$port" >/dev/null 2>&1 &
+  pid=$!; pids+=($pid); wait_port "$port"
+  rate[storescp-$assocs]=$(send "$port" ANY-SCP "$assocs")
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+done
+
+printf '%-12s %14s %14s\n' "peer" "1 assoc /s" "4 assoc /s"
+for p in kilima orthanc storescp; do
+  printf '%-12s %14s %14s\n' "$p" "${rate[$p-1]}" "${rate[$p-4]}"
+done
+echo "C-FIND study level by PatientID over the $instances stored instances, p50 of 30 findscu runs:"
+echo "  kilima ${latency[kilima]} ms   orthanc ${latency[orthanc]} ms"
+python3 - "${rate[kilima-1]}" "${rate[kilima-4]}" "${rate[orthanc-1]}" "${rate[orthanc-4]}" "${rate[storescp-1]}" "${rate[storescp-4]}" <<'PY'
+import sys
+k1, k4, o1, o4, s1, s4 = map(float, sys.argv[1:])
+print(f"kilima/orthanc : {k1/o1:.2f} (1 assoc)  {k4/o4:.2f} (4 assoc)   goal >= 3")
+print(f"kilima/storescp: {k1/s1:.2f} (1 assoc)  {k4/s4:.2f} (4 assoc)   goal >= 0.8")
+PY
