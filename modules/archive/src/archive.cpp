@@ -1,5 +1,6 @@
 #include <kilima/archive/archive.h>
 
+#include "groupcommit_p.h"
 #include "index_p.h"
 
 #include <kilima/archive/auditlog.h>
@@ -69,6 +70,7 @@ Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_d
 Archive::~Archive()
 {
     m_workers.waitForDone();
+    m_commits.reset();
     m_worklist.reset();
     m_audit.reset();
     m_nodes.reset();
@@ -78,6 +80,7 @@ Archive::~Archive()
 }
 
 QString Archive::storageDir() const { return m_storage->root(); }
+QString Archive::incomingDir() const { return m_storage->tempDirectory(); }
 
 core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDir, const core::Config &config)
 {
@@ -94,6 +97,7 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     if (!index)
         return core::Error{index.error()};
     archive->m_index = index.take();
+    archive->m_commits = std::make_unique<GroupCommit>(*archive->m_index, config.archive.duplicatePolicy);
     archive->m_nodes = std::make_unique<KnownNodes>(dataDir.indexFile());
     archive->m_audit = std::make_unique<AuditLog>(dataDir.indexFile());
     archive->m_worklist = std::make_unique<Worklist>(dataDir.indexFile());
@@ -187,12 +191,8 @@ QList<IngestOutcome> Archive::ingestBatch(const QList<Incoming> &objects)
         Prepared p = prepare(object);
         if (p.needsCommit && p.wroteFile) {
             const core::Status st = m_storage->store(object.bytes, p.record.relativePath, nullptr);
-            if (!st) {
-                p.needsCommit = false;
-                p.wroteFile = false;
-                p.outcome.status = IngestStatus::Failed;
-                p.outcome.reason = QStringLiteral("%1: %2").arg(object.source, st.error());
-            }
+            if (!st)
+                failPrepared(p, QStringLiteral("%1: %2").arg(object.source, st.error()));
         }
         return p;
     };
@@ -201,35 +201,66 @@ QList<IngestOutcome> Archive::ingestBatch(const QList<Incoming> &objects)
         prepared << prepareOne(objects.first());
     else
         prepared = QtConcurrent::blockingMapped<QList<Prepared>>(&m_workers, objects, prepareOne);
-    QSet<QString> dirtyDirs;
-    for (const Prepared &p : prepared) {
-        if (p.wroteFile)
-            dirtyDirs.insert(QFileInfo(m_storage->absolutePath(p.record.relativePath)).path());
-    }
+    return commitPrepared(prepared);
+}
 
-    QList<InstanceRecord> records;
+IngestOutcome Archive::ingestFile(const QString &path, const QString &source)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        IngestOutcome o;
+        o.status = IngestStatus::Failed;
+        o.reason = QStringLiteral("%1: cannot read %2: %3").arg(source, path, f.errorString());
+        return o;
+    }
+    const QByteArray bytes = f.readAll();
+    f.close();
+    Prepared p = prepare({bytes, source});
+    if (p.needsCommit && p.wroteFile) {
+        // The file is already on the storage area's filesystem: flush it
+        // and rename it into place instead of writing the bytes again.
+        const core::Status st = m_storage->adopt(path, p.record.relativePath);
+        if (!st)
+            failPrepared(p, QStringLiteral("%1: %2").arg(source, st.error()));
+    }
+    QList<Prepared> one;
+    one << std::move(p);
+    return commitPrepared(one).first();
+}
+
+void Archive::failPrepared(Prepared &p, const QString &reason)
+{
+    p.needsCommit = false;
+    p.wroteFile = false;
+    p.outcome.status = IngestStatus::Failed;
+    p.outcome.reason = reason;
+}
+
+QList<IngestOutcome> Archive::commitPrepared(QList<Prepared> &prepared)
+{
+    GroupCommit::Batch batch;
     QList<int> positions;
     for (int i = 0; i < prepared.size(); ++i) {
-        if (prepared.at(i).needsCommit) {
-            records << prepared.at(i).record;
-            positions << i;
-        }
+        const Prepared &p = prepared.at(i);
+        if (!p.needsCommit)
+            continue;
+        batch.records << p.record;
+        if (p.wroteFile)
+            batch.dirtyDirs.insert(QFileInfo(m_storage->absolutePath(p.record.relativePath)).path());
+        positions << i;
     }
-    if (!records.isEmpty()) {
-        const core::Status synced = StorageArea::syncDirs(dirtyDirs);
-        core::Result<QList<Index::InsertOutcome>> inserted =
-            synced ? m_index->insert(records, m_config.archive.duplicatePolicy)
-                   : core::Result<QList<Index::InsertOutcome>>(core::Error{synced.error()});
+    if (!batch.records.isEmpty()) {
+        m_commits->commit(batch);
         for (int k = 0; k < positions.size(); ++k) {
             Prepared &p = prepared[positions.at(k)];
-            if (!inserted) {
+            if (!batch.error.isEmpty()) {
                 p.outcome.status = IngestStatus::Failed;
-                p.outcome.reason = QStringLiteral("%1: %2").arg(objects.at(positions.at(k)).source, inserted.error());
+                p.outcome.reason = batch.error;
                 if (p.wroteFile && !m_index->referencesPath(p.record.relativePath))
                     m_storage->remove(p.record.relativePath);
                 continue;
             }
-            const Index::InsertOutcome &o = inserted.value().at(k);
+            const Index::InsertOutcome &o = batch.outcomes.at(k);
             p.outcome.status = o.status;
             p.outcome.reason = o.reason;
             if (!o.obsoletePath.isEmpty() && o.obsoletePath != p.record.relativePath &&

@@ -101,6 +101,25 @@ core::Status StorageArea::store(const QByteArray &bytes, const QString &relative
     return {};
 }
 
+core::Status StorageArea::adopt(const QString &path, const QString &relative)
+{
+    const QString finalPath = absolutePath(relative);
+    if (!QDir().mkpath(QFileInfo(finalPath).path()))
+        return core::Error{QStringLiteral("cannot create folder for %1: %2").arg(relative, errnoText())};
+    const QByteArray local = QFile::encodeName(path);
+    const int fd = ::open(local.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return core::Error{QStringLiteral("cannot open %1: %2").arg(path, errnoText())};
+    const int rc = ::fdatasync(fd);
+    const QString why = rc != 0 ? errnoText() : QString();
+    ::close(fd);
+    if (rc != 0)
+        return core::Error{QStringLiteral("cannot flush file to storage: %1").arg(why)};
+    if (::rename(local.constData(), QFile::encodeName(finalPath).constData()) != 0)
+        return core::Error{QStringLiteral("cannot move file into storage: %1").arg(errnoText())};
+    return {};
+}
+
 core::Status StorageArea::syncDirs(const QSet<QString> &dirs)
 {
     for (const QString &dir : dirs) {

@@ -29,6 +29,11 @@ public:
     // renames durable and must run before the index commit.
     core::Status store(const QByteArray &bytes, const QString &relative, QSet<QString> *dirtyDirs);
     static core::Status syncDirs(const QSet<QString> &dirs);
+    // Flushes an existing file on the same filesystem and renames it to
+    // `relative` (the caller then syncs the folder, as after store()).
+    core::Status adopt(const QString &path, const QString &relative);
+    // This process's folder for files being written.
+    QString tempDirectory() const { return tempDir(); }
 
     bool exists(const QString &relative) const;
     bool remove(const QString &relative);

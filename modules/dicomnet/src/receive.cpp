@@ -16,16 +16,30 @@ bool discardDataset(T_ASC_Association *assoc, int timeoutSeconds)
     return DIMSE_ignoreDataSet(assoc, DIMSE_NONBLOCKING, timeoutSeconds, &bytes, &pdvs).good();
 }
 
+ReceivedObject::~ReceivedObject()
+{
+    if (!file.isEmpty())
+        QFile::remove(file);
+}
+
+StoreResponse StoreHandler::storeFile(const Peer &peer, const QString &path)
+{
+    QByteArray bytes;
+    QString error;
+    if (!readWholeFile(path, &bytes, &error)) {
+        qCWarning(lcDimse).noquote() << "C-STORE:" << error;
+        return {0xA700, QStringLiteral("cannot read back the received object"), {}};
+    }
+    return store(peer, bytes);
+}
+
 ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
                                    const T_DIMSE_C_StoreRQ &req, const QString &tempDir, int timeoutSeconds)
 {
     ReceivedObject out;
     const QString tmp = uniqueTempFile(tempDir, QStringLiteral("incoming-"));
     const QByteArray tmpName = QFile::encodeName(tmp);
-    struct Remove {
-        QString path;
-        ~Remove() { QFile::remove(path); }
-    } removeTemp{tmp};
+    out.file = tmp;   // removed with `out` unless handed on and moved away
 
     DcmOutputFileStream *stream = nullptr;
     OFCondition cond = DIMSE_createFilestream(OFFilename(tmpName.constData()), &req, assoc, presId, OFTrue, &stream);
@@ -75,12 +89,6 @@ ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationC
     }
     if (ds->findAndGetOFString(DCM_StudyInstanceUID, value).good())
         out.studyUid = fromOF(value);
-    QString error;
-    if (!readWholeFile(tmp, &out.part10, &error)) {
-        out.status = 0xA700;
-        out.comment = QStringLiteral("cannot read back the received object");
-        qCWarning(lcDimse).noquote() << "C-STORE:" << error;
-    }
     return out;
 }
 

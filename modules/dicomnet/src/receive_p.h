@@ -14,10 +14,28 @@
 namespace kilima::dicomnet {
 
 struct ReceivedObject {
+    ReceivedObject() = default;
+    ReceivedObject(ReceivedObject &&other) noexcept { *this = std::move(other); }
+    ReceivedObject &operator=(ReceivedObject &&other) noexcept
+    {
+        connectionOk = other.connectionOk;
+        status = other.status;
+        comment = std::move(other.comment);
+        file = std::move(other.file);
+        studyUid = std::move(other.studyUid);
+        other.file.clear();
+        return *this;
+    }
+    ReceivedObject(const ReceivedObject &) = delete;
+    ReceivedObject &operator=(const ReceivedObject &) = delete;
+    // The received file is removed with this object (unless a handler
+    // has moved it away).
+    ~ReceivedObject();
+
     bool connectionOk = true;  // false: the association is unusable
     quint16 status = 0;        // non-zero: refuse with this status and comment
     QString comment;
-    QByteArray part10;
+    QString file;              // the Part 10 file as received
     QString studyUid;
 };
 

@@ -38,8 +38,7 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
     if (received.status != 0)
         return respond(received.status, received.comment, QStringLiteral("failure"), received.studyUid);
 
-    StoreResponse response = store->store(a.peer, received.part10);
-    received.part10.clear();
+    StoreResponse response = store->storeFile(a.peer, received.file);
     const QString study = response.studyInstanceUid.isEmpty() ? received.studyUid : response.studyInstanceUid;
     const QString outcome = isSuccess(response.status)   ? QStringLiteral("success")
                           : isWarning(response.status) ? QStringLiteral("warning")

@@ -284,7 +284,7 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
             quint16 status = obj.status;
             QString why = obj.comment;
             if (status == 0) {
-                StoreResponse r = sink.store(peer, obj.part10);
+                StoreResponse r = sink.storeFile(peer, obj.file);
                 status = r.status;
                 why = r.comment;
             }

@@ -49,7 +49,7 @@ core::Status Node::start()
     sc.maxPduSize = m_config.node.maxPduSize;
     sc.acseTimeoutSeconds = m_config.node.acseTimeoutSeconds;
     sc.dimseTimeoutSeconds = m_config.node.dimseTimeoutSeconds;
-    sc.tempDir = m_archive.storageDir() + QStringLiteral("/.incoming");
+    sc.tempDir = m_archive.incomingDir();
     dicomnet::Handlers h;
     h.policy = &m_services->policy;
     h.store = &m_services->store;

@@ -24,6 +24,8 @@ class ArchiveStoreHandler : public dicomnet::StoreHandler {
 public:
     explicit ArchiveStoreHandler(archive::Archive &archive) : m_archive(archive) {}
     dicomnet::StoreResponse store(const dicomnet::Peer &peer, const QByteArray &part10) override;
+    // Renames the received file into the storage area: no second copy.
+    dicomnet::StoreResponse storeFile(const dicomnet::Peer &peer, const QString &path) override;
 
 private:
     archive::Archive &m_archive;

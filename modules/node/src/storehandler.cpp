@@ -10,10 +10,31 @@ constexpr quint16 outOfResources = 0xA700;
 constexpr quint16 cannotUnderstand = 0xC000;
 } // namespace status
 
+namespace {
+
+dicomnet::StoreResponse toResponse(const archive::IngestOutcome &o);
+
+QString sourceOf(const dicomnet::Peer &peer)
+{
+    return QStringLiteral("C-STORE from %1@%2").arg(peer.callingAe, peer.host);
+}
+
+} // namespace
+
 dicomnet::StoreResponse ArchiveStoreHandler::store(const dicomnet::Peer &peer, const QByteArray &part10)
 {
-    const QString source = QStringLiteral("C-STORE from %1@%2").arg(peer.callingAe, peer.host);
-    const archive::IngestOutcome o = m_archive.ingest({part10, source});
+    return toResponse(m_archive.ingest({part10, sourceOf(peer)}));
+}
+
+dicomnet::StoreResponse ArchiveStoreHandler::storeFile(const dicomnet::Peer &peer, const QString &path)
+{
+    return toResponse(m_archive.ingestFile(path, sourceOf(peer)));
+}
+
+namespace {
+
+dicomnet::StoreResponse toResponse(const archive::IngestOutcome &o)
+{
     dicomnet::StoreResponse r;
     r.studyInstanceUid = o.studyInstanceUid;
     switch (o.status) {
@@ -41,5 +62,7 @@ dicomnet::StoreResponse ArchiveStoreHandler::store(const dicomnet::Peer &peer, c
         r.comment = r.comment.right(64);
     return r;
 }
+
+} // namespace
 
 } // namespace kilima::node

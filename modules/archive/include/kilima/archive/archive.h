@@ -24,6 +24,7 @@ class StorageArea;
 class KnownNodes;
 class AuditLog;
 class Worklist;
+class GroupCommit;
 
 enum class IngestStatus {
     Stored,             // new instance, committed
@@ -88,6 +89,10 @@ public:
 
     // Parses, stores and indexes one object. Blocking; thread safe.
     IngestOutcome ingest(const Incoming &object);
+    // Ingests a Part 10 file that already lies in incomingDir() (a C-STORE
+    // received there): it is renamed into the storage area rather than
+    // copied. The file is gone afterwards unless the outcome says rejected.
+    IngestOutcome ingestFile(const QString &path, const QString &source);
     // Stores several objects, committing their index rows together; each
     // outcome is final once this returns. Used by bulk import.
     QList<IngestOutcome> ingestBatch(const QList<Incoming> &objects);
@@ -115,16 +120,22 @@ public:
 
     const core::DataDir &dataDir() const { return m_dataDir; }
     QString storageDir() const;
+    // Where this process receives objects before ingestFile(): on the
+    // storage area's filesystem, cleaned after a crash.
+    QString incomingDir() const;
 
 private:
     Archive(const core::DataDir &dataDir, const core::Config &config);
     struct Prepared;
     Prepared prepare(const Incoming &object);
+    static void failPrepared(Prepared &p, const QString &reason);
+    QList<IngestOutcome> commitPrepared(QList<Prepared> &prepared);
 
     core::DataDir m_dataDir;
     core::Config m_config;
     std::unique_ptr<Index> m_index;
     std::unique_ptr<StorageArea> m_storage;
+    std::unique_ptr<GroupCommit> m_commits;
     std::unique_ptr<KnownNodes> m_nodes;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<Worklist> m_worklist;

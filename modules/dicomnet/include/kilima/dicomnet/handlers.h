@@ -61,6 +61,11 @@ public:
     // `part10` is the object exactly as sent (bit-preserving), as a Part 10
     // file with meta header. Answer success only once it is durable.
     virtual StoreResponse store(const Peer &peer, const QByteArray &part10) = 0;
+    // The same object as a file in the server's temporary folder. A handler
+    // may move the file away (rename it into its storage) instead of copying
+    // it; the server removes it afterwards if it is still there. The default
+    // reads the file and calls store().
+    virtual StoreResponse storeFile(const Peer &peer, const QString &path);
 };
 
 enum class QueryModel { PatientRoot, StudyRoot, Worklist };
