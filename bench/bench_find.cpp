@@ -12,6 +12,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/archive/knownnodes.h>
 #include <kilima/dicomnet/scu.h>
+#include <kilima/core/logging.h>
 #include <kilima/node/node.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -34,6 +35,7 @@ using namespace kilima;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    core::initLogging(false);
     int instances = 1000000, runs = 200;
     QString work;
     const QStringList args = app.arguments();

@@ -97,7 +97,7 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     if (!index)
         return core::Error{index.error()};
     archive->m_index = index.take();
-    archive->m_commits = std::make_unique<GroupCommit>(*archive->m_index, config.archive.duplicatePolicy);
+    archive->m_commits = std::make_unique<GroupCommit>(*archive->m_index, *archive->m_storage, config.archive.duplicatePolicy);
     archive->m_nodes = std::make_unique<KnownNodes>(dataDir.indexFile());
     archive->m_audit = std::make_unique<AuditLog>(dataDir.indexFile());
     archive->m_worklist = std::make_unique<Worklist>(dataDir.indexFile());

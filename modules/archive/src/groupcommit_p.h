@@ -24,7 +24,10 @@ public:
         QString error;
     };
 
-    GroupCommit(Index &index, core::DuplicatePolicy policy) : m_index(index), m_policy(policy) {}
+    GroupCommit(Index &index, const StorageArea &storage, core::DuplicatePolicy policy)
+        : m_index(index), m_storage(storage), m_policy(policy)
+    {
+    }
 
     // Blocks until `batch` is committed (or failed); fills its results.
     void commit(Batch &batch)
@@ -58,14 +61,15 @@ private:
 
     void run(const std::vector<Waiting *> &group)
     {
-        QSet<QString> dirs;
         QList<InstanceRecord> records;
+        bool wroteFiles = false;
         for (const Waiting *w : group) {
-            dirs.unite(w->batch->dirtyDirs);
+            wroteFiles = wroteFiles || !w->batch->dirtyDirs.isEmpty();
             records += w->batch->records;
         }
-        // Renames are durable before the rows that point at them.
-        const core::Status synced = StorageArea::syncDirs(dirs);
+        // Files and their folder entries are durable before the rows that
+        // point at them are committed.
+        const core::Status synced = wroteFiles ? m_storage.syncStorage() : core::Status();
         core::Result<QList<Index::InsertOutcome>> inserted =
             synced ? m_index.insert(records, m_policy)
                    : core::Result<QList<Index::InsertOutcome>>(core::Error{synced.error()});
@@ -81,6 +85,7 @@ private:
     }
 
     Index &m_index;
+    const StorageArea &m_storage;
     core::DuplicatePolicy m_policy;
     std::mutex m_mutex;
     std::condition_variable m_done;

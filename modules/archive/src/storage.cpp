@@ -84,13 +84,13 @@ core::Status StorageArea::store(const QByteArray &bytes, const QString &relative
         }
         written += n;
     }
-    if (::fdatasync(fd) != 0) {
+    // Not flushed here: syncStorage() flushes every file of a commit group
+    // at once, before the index rows that point at them are committed.
+    if (::close(fd) != 0) {
         const QString why = errnoText();
-        ::close(fd);
         ::unlink(tempLocal.constData());
-        return core::Error{QStringLiteral("cannot flush file to storage: %1").arg(why)};
+        return core::Error{QStringLiteral("cannot write to storage: %1").arg(why)};
     }
-    ::close(fd);
     if (::rename(tempLocal.constData(), QFile::encodeName(finalPath).constData()) != 0) {
         const QString why = errnoText();
         ::unlink(tempLocal.constData());
@@ -107,30 +107,24 @@ core::Status StorageArea::adopt(const QString &path, const QString &relative)
     if (!QDir().mkpath(QFileInfo(finalPath).path()))
         return core::Error{QStringLiteral("cannot create folder for %1: %2").arg(relative, errnoText())};
     const QByteArray local = QFile::encodeName(path);
-    const int fd = ::open(local.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return core::Error{QStringLiteral("cannot open %1: %2").arg(path, errnoText())};
-    const int rc = ::fdatasync(fd);
-    const QString why = rc != 0 ? errnoText() : QString();
-    ::close(fd);
-    if (rc != 0)
-        return core::Error{QStringLiteral("cannot flush file to storage: %1").arg(why)};
     if (::rename(local.constData(), QFile::encodeName(finalPath).constData()) != 0)
         return core::Error{QStringLiteral("cannot move file into storage: %1").arg(errnoText())};
     return {};
 }
 
-core::Status StorageArea::syncDirs(const QSet<QString> &dirs)
+core::Status StorageArea::syncStorage() const
 {
-    for (const QString &dir : dirs) {
-        const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0)
-            return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
-        const int rc = ::fsync(fd);
-        ::close(fd);
-        if (rc != 0)
-            return core::Error{QStringLiteral("cannot flush folder %1: %2").arg(dir, errnoText())};
-    }
+    // One syncfs() makes every file written and renamed so far durable,
+    // with its folder entries: one flush for a whole commit group instead
+    // of a data flush per file and a flush per folder.
+    const int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return core::Error{QStringLiteral("cannot open storage folder %1: %2").arg(m_root, errnoText())};
+    const int rc = ::syncfs(fd);
+    const QString why = rc != 0 ? errnoText() : QString();
+    ::close(fd);
+    if (rc != 0)
+        return core::Error{QStringLiteral("cannot flush the storage area to disk: %1").arg(why)};
     return {};
 }
 

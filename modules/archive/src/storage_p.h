@@ -24,14 +24,14 @@ public:
     QString absolutePath(const QString &relative) const { return m_root + QLatin1Char('/') + relative; }
     static QString relativePathFor(const QString &sha256);
 
-    // Writes `bytes` durably under `relative` (temp + fsync + rename). The
-    // parent folder is recorded in `dirtyDirs`; syncDirs() makes the
-    // renames durable and must run before the index commit.
+    // Writes `bytes` under `relative` (temporary name, then rename). Not yet
+    // durable: syncStorage() must run before the index commit.
     core::Status store(const QByteArray &bytes, const QString &relative, QSet<QString> *dirtyDirs);
-    static core::Status syncDirs(const QSet<QString> &dirs);
-    // Flushes an existing file on the same filesystem and renames it to
-    // `relative` (the caller then syncs the folder, as after store()).
+    // Renames an existing file on the same filesystem to `relative`; as
+    // after store(), syncStorage() makes it durable.
     core::Status adopt(const QString &path, const QString &relative);
+    // Flushes everything written to the storage area's filesystem.
+    core::Status syncStorage() const;
     // This process's folder for files being written.
     QString tempDirectory() const { return tempDir(); }
 
