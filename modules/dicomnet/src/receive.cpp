@@ -8,7 +8,71 @@
 
 #include <QFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace kilima::dicomnet {
+
+namespace {
+
+// Appends the incoming dataset to the file DIMSE_createFilestream began.
+// A failed write (full disk, quota, file size limit) is remembered while
+// the rest of the dataset is still read and dropped, so the association
+// stays in step and the peer gets 0xA700 instead of an abort.
+class SoftFailConsumer : public DcmConsumer {
+public:
+    explicit SoftFailConsumer(const QByteArray &path) : m_file(std::fopen(path.constData(), "ab"))
+    {
+        if (!m_file)
+            fail();
+    }
+    ~SoftFailConsumer() override { close(); }
+
+    OFBool good() const override { return OFTrue; }
+    OFCondition status() const override { return EC_Normal; }
+    OFBool isFlushed() const override { return OFTrue; }
+    offile_off_t avail() const override { return offile_off_t(0x7fffffff); }
+    offile_off_t write(const void *buf, offile_off_t buflen) override
+    {
+        if (m_file && !m_failed && std::fwrite(buf, 1, size_t(buflen), m_file) != size_t(buflen))
+            fail();
+        return buflen;
+    }
+    void flush() override
+    {
+        if (m_file && !m_failed && std::fflush(m_file) != 0)
+            fail();
+    }
+    // Closes the file; false when any write failed.
+    bool close()
+    {
+        if (m_file) {
+            if (std::fclose(m_file) != 0 && !m_failed)
+                fail();
+            m_file = nullptr;
+        }
+        return !m_failed;
+    }
+    QString error() const { return m_error; }
+
+private:
+    void fail()
+    {
+        m_failed = true;
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+    }
+    std::FILE *m_file;
+    bool m_failed = false;
+    QString m_error;
+};
+
+class SoftFailStream : public DcmOutputStream {
+public:
+    explicit SoftFailStream(SoftFailConsumer *consumer) : DcmOutputStream(consumer) {}
+};
+
+} // namespace
 
 bool discardDataset(T_ASC_Association *assoc, int timeoutSeconds)
 {
@@ -41,28 +105,34 @@ ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationC
     const QByteArray tmpName = QFile::encodeName(tmp);
     out.file = tmp;   // removed with `out` unless handed on and moved away
 
-    DcmOutputFileStream *stream = nullptr;
-    OFCondition cond = DIMSE_createFilestream(OFFilename(tmpName.constData()), &req, assoc, presId, OFTrue, &stream);
-    if (cond.bad() || !stream) {
-        delete stream;
+    DcmOutputFileStream *metaStream = nullptr;
+    OFCondition cond = DIMSE_createFilestream(OFFilename(tmpName.constData()), &req, assoc, presId, OFTrue, &metaStream);
+    const bool metaOk = cond.good() && metaStream && (metaStream->flush(), metaStream->good());
+    delete metaStream;   // closes the file with its meta header
+    if (!metaOk) {
         out.connectionOk = discardDataset(assoc, timeoutSeconds);
         out.status = 0xA700;
         out.comment = QStringLiteral("cannot write to the receive folder");
         qCWarning(lcDimse).noquote() << QStringLiteral("C-STORE: cannot create %1: %2").arg(tmp, conditionText(cond));
         return out;
     }
+    SoftFailConsumer consumer(tmpName);
     T_ASC_PresentationContextID dataPresId = 0;
-    cond = DIMSE_receiveDataSetInFile(assoc, DIMSE_NONBLOCKING, timeoutSeconds, &dataPresId, stream, nullptr, nullptr);
-    const bool streamOk = stream->good();
-    delete stream;
+    {
+        SoftFailStream stream(&consumer);
+        cond = DIMSE_receiveDataSetInFile(assoc, DIMSE_NONBLOCKING, timeoutSeconds, &dataPresId, &stream, nullptr, nullptr);
+        stream.flush();
+    }
+    const bool written = consumer.close();
     if (cond.bad()) {
         out.connectionOk = false;
         out.comment = QStringLiteral("dataset not received: %1").arg(conditionText(cond));
         return out;
     }
-    if (!streamOk) {
+    if (!written) {
         out.status = 0xA700;
-        out.comment = QStringLiteral("cannot write to the receive folder (disk full?)");
+        out.comment = QStringLiteral("cannot store: %1").arg(consumer.error()).left(64);
+        qCWarning(lcDimse).noquote() << QStringLiteral("C-STORE: cannot write %1: %2").arg(tmp, consumer.error());
         return out;
     }
     if (dataPresId != presId) {

@@ -1,0 +1,158 @@
+// kilima-node serve with DICOM TLS from its configuration (echoscu and
+// storescu with and without a client certificate), and a node whose disk
+// fills: C-STORE answers 0xA700 and nothing is half-stored.
+#include "peers.h"
+#include "phantom.h"
+#include "testdata.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kilima;
+
+namespace {
+
+const QString kNode = QStringLiteral(KILIMA_NODE_BIN);
+
+int node(const QString &data, const QStringList &args, QString *out = nullptr)
+{
+    return test::runTool(kNode, QStringList{QStringLiteral("--data-dir"), data} + args, out);
+}
+
+} // namespace
+
+class TestNodeSecurity : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+    QString path(const QString &name) const { return m_tmp.filePath(name); }
+
+    bool openssl(const QStringList &args)
+    {
+        QString out;
+        const int rc = test::runTool(QStringLiteral("openssl"), args, &out, 60000);
+        if (rc != 0)
+            qWarning().noquote() << out;
+        return rc == 0;
+    }
+
+    bool issue(const QString &name, const QString &cn)
+    {
+        return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                        QStringLiteral("-keyout"), path(name + QStringLiteral(".key")), QStringLiteral("-out"),
+                        path(name + QStringLiteral(".csr")), QStringLiteral("-subj"), QStringLiteral("/CN=") + cn}) &&
+               openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path(name + QStringLiteral(".csr")),
+                        QStringLiteral("-CA"), path(QStringLiteral("ca.pem")), QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")),
+                        QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), path(name + QStringLiteral(".pem")),
+                        QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256")});
+    }
+
+    QStringList tlsArgs(bool clientCert) const
+    {
+        QStringList args;
+        if (clientCert)
+            args << QStringLiteral("+tls") << path(QStringLiteral("client.key")) << path(QStringLiteral("client.pem"));
+        else
+            args << QStringLiteral("+tla");
+        return args << QStringLiteral("+cf") << path(QStringLiteral("ca.pem"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), path(QStringLiteral("ca.key")), QStringLiteral("-out"),
+                         path(QStringLiteral("ca.pem")), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=Kilima Test CA")}));
+        QVERIFY(issue(QStringLiteral("server"), QStringLiteral("localhost")));
+        QVERIFY(issue(QStringLiteral("client"), QStringLiteral("MODALITY")));
+    }
+
+    void tlsListener_ShouldRequireTheClientCertificateWhenConfigured()
+    {
+        const QString data = path(QStringLiteral("tls-node"));
+        const quint16 plain = test::freePort(), tls = test::freePort();
+        QDir().mkpath(data);
+        QFile config(data + QStringLiteral("/kilima.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{
+                                       {QStringLiteral("node"), QJsonObject{{QStringLiteral("bindAddress"), QStringLiteral("127.0.0.1")},
+                                                                           {QStringLiteral("dicomPort"), plain},
+                                                                           {QStringLiteral("dicomTlsPort"), tls}}},
+                                       {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificateFile"), path(QStringLiteral("server.pem"))},
+                                                                          {QStringLiteral("privateKeyFile"), path(QStringLiteral("server.key"))},
+                                                                          {QStringLiteral("trustedCaFile"), path(QStringLiteral("ca.pem"))},
+                                                                          {QStringLiteral("requireClientCertificate"), true}}}})
+                         .toJson());
+        config.close();
+        QCOMPARE(node(data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("modality"), QStringLiteral("--aet"),
+                             QStringLiteral("MODALITY"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                             QStringLiteral("104"), QStringLiteral("--allow"), QStringLiteral("echo,store,find")}), 0);
+        test::Peer server;
+        QVERIFY(server.start(kNode, {QStringLiteral("--data-dir"), data, QStringLiteral("serve")}));
+        QVERIFY2(test::waitForPort(tls), qPrintable(server.output()));
+        const QStringList ae{QStringLiteral("-aet"), QStringLiteral("MODALITY"), QStringLiteral("-aec"), QStringLiteral("KILIMA")};
+        const QStringList tlsTarget{QStringLiteral("127.0.0.1"), QString::number(tls)};
+        QString out;
+        QCOMPARE(test::runTool(QStringLiteral("echoscu"), tlsArgs(true) + ae + tlsTarget, &out), 0);
+        QVERIFY(test::runTool(QStringLiteral("echoscu"), tlsArgs(false) + ae + tlsTarget, &out) != 0);
+        // A plain client on the TLS port gets nowhere.
+        QVERIFY(test::runTool(QStringLiteral("echoscu"), ae + tlsTarget, &out, 30000) != 0);
+
+        test::CtPhantom p;
+        p.slices = 3;
+        const QStringList files = test::writeCtPhantom(path(QStringLiteral("tls-series")), p);
+        QCOMPARE(test::runTool(QStringLiteral("storescu"), tlsArgs(true) + ae + tlsTarget + files, &out), 0);
+        server.terminate();
+        QString stats;
+        QCOMPARE(node(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 3);
+        QString audit;
+        QCOMPARE(node(data, {QStringLiteral("audit")}, &audit), 0);
+        QVERIFY2(audit.contains(QStringLiteral("TLS")), qPrintable(audit));
+    }
+
+    // The node's files may not grow past 400 KiB (RLIMIT_FSIZE, as a full
+    // disk would stop them): a 512 KiB object is refused with 0xA700, the
+    // node keeps serving, and the archive stays consistent.
+    void fullDisk_ShouldAnswerOutOfResourcesAndStoreNothing()
+    {
+        const QString data = path(QStringLiteral("full-node"));
+        QCOMPARE(node(data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("modality"), QStringLiteral("--aet"),
+                             QStringLiteral("MODALITY"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                             QStringLiteral("104"), QStringLiteral("--allow"), QStringLiteral("echo,store")}), 0);
+        const quint16 port = test::freePort();
+        test::Peer server;
+        QVERIFY(server.start(QStringLiteral("/bin/bash"),
+                             {QStringLiteral("-c"), QStringLiteral("ulimit -f 400; trap '' XFSZ; exec \"$0\" --data-dir \"$1\" serve "
+                                                                   "--bind 127.0.0.1 --dicom-port \"$2\""),
+                              kNode, data, QString::number(port)}));
+        QVERIFY2(test::waitForPort(port), qPrintable(server.output()));
+        test::CtPhantom big;
+        big.slices = 1;
+        big.rows = big.columns = 512;
+        const QStringList files = test::writeCtPhantom(path(QStringLiteral("big")), big);
+        const QStringList ae{QStringLiteral("-aet"), QStringLiteral("MODALITY"), QStringLiteral("-aec"), QStringLiteral("KILIMA")};
+        const QStringList target{QStringLiteral("127.0.0.1"), QString::number(port)};
+        QString out;
+        test::runTool(QStringLiteral("storescu"), QStringList{QStringLiteral("-v")} + ae + target + files, &out);
+        QVERIFY2(out.contains(QStringLiteral("OutOfResources"), Qt::CaseInsensitive) ||
+                     out.contains(QStringLiteral("0xa700"), Qt::CaseInsensitive),
+                 qPrintable(out));
+        QCOMPARE(test::runTool(QStringLiteral("echoscu"), ae + target, &out), 0);
+        server.terminate();
+        QString stats;
+        QCOMPARE(node(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 0);
+        QCOMPARE(node(data, {QStringLiteral("verify")}), 0);
+        QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).filter(QStringLiteral(".dcm")).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodeSecurity)
+#include "tst_nodesecurity.moc"
