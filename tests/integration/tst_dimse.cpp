@@ -1,6 +1,7 @@
 // kilima-node serve against real DCMTK peers on loopback: echoscu,
 // storescu, dcmsend, findscu (also -W), movescu to storescp, getscu, and a
 // SIGKILL in the middle of a storescu storm.
+#include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
 #include "testdata.h"
@@ -25,12 +26,8 @@ using namespace kilima;
 
 namespace {
 
-const QString kNode = QStringLiteral(KILIMA_NODE_BIN);
-
-int node(const QString &data, const QStringList &args, QString *out = nullptr)
-{
-    return test::runTool(kNode, QStringList{QStringLiteral("--data-dir"), data} + args, out);
-}
+const QString kNode = test::nodeBinary();
+using test::node;
 
 // The bytes of a Part 10 file after its meta header: the dataset as sent.
 QByteArray datasetBytes(const QString &path)

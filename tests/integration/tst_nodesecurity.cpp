@@ -1,6 +1,7 @@
 // kilima-node serve with DICOM TLS from its configuration (echoscu and
 // storescu with and without a client certificate), and a node whose disk
 // fills: C-STORE answers 0xA700 and nothing is half-stored.
+#include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
 #include "testdata.h"
@@ -16,12 +17,8 @@ using namespace kilima;
 
 namespace {
 
-const QString kNode = QStringLiteral(KILIMA_NODE_BIN);
-
-int node(const QString &data, const QStringList &args, QString *out = nullptr)
-{
-    return test::runTool(kNode, QStringList{QStringLiteral("--data-dir"), data} + args, out);
-}
+const QString kNode = test::nodeBinary();
+using test::node;
 
 } // namespace
 

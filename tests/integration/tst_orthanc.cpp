@@ -2,6 +2,7 @@
 // Kilima C-MOVEs a study to Orthanc; Orthanc queries and retrieves from
 // Kilima; Kilima (the dicomnet SCU library) queries and retrieves from
 // Orthanc.
+#include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
 
@@ -27,12 +28,8 @@ using namespace kilima;
 
 namespace {
 
-const QString kNode = QStringLiteral(KILIMA_NODE_BIN);
-
-int node(const QString &data, const QStringList &args, QString *out = nullptr)
-{
-    return test::runTool(kNode, QStringList{QStringLiteral("--data-dir"), data} + args, out);
-}
+const QString kNode = test::nodeBinary();
+using test::node;
 
 } // namespace
 
