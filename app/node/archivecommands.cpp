@@ -234,6 +234,9 @@ int runVerify(const Context &ctx, const QStringList &args)
         out() << "problem: " << p << Qt::endl;
     if (r.reconcile.orphanFilesIndexed > 0)
         out() << "repaired: indexed " << r.reconcile.orphanFilesIndexed << " stored files that had no index rows" << Qt::endl;
+    if (r.reconcile.unacknowledgedRowsDropped > 0)
+        out() << "repaired: dropped " << r.reconcile.unacknowledgedRowsDropped
+              << " index rows of instances that were never acknowledged (their files did not reach the disk)" << Qt::endl;
     if (r.reconcile.orphanFilesQuarantined > 0)
         out() << "repaired: moved " << r.reconcile.orphanFilesQuarantined << " unreadable stored files to quarantine" << Qt::endl;
     out() << "checked " << r.checked << " instances: " << (r.consistent() ? "consistent" : "NOT consistent") << Qt::endl;

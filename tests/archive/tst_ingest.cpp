@@ -265,6 +265,51 @@ private Q_SLOTS:
         QVERIFY(!v.consistent());
     }
 
+    // A power cut between the index commit and the flush can leave a row
+    // whose file never reached the disk. Such a row was never acknowledged
+    // (acknowledgement waits for the flush) and repair drops it; a row that
+    // was flushed and then lost its file is reported instead.
+    void rowsNeverFlushed_ShouldBeDroppedAndFlushedOnesReported()
+    {
+        QTemporaryDir data, src;
+        test::CtPhantom p;
+        p.slices = 2;
+        const QStringList files = test::writeCtPhantom(src.path(), p);
+        core::DataDir dir(data.path());
+        {
+            auto a = openArchive(data.path());
+            QCOMPARE(archive::toString(a->ingest({readAll(files.at(0)), files.at(0)}).status), archive::toString(IngestStatus::Stored));
+        }   // clean close: the row is recorded as flushed
+        auto crashed = openArchive(data.path());
+        const auto second = crashed->ingest({readAll(files.at(1)), files.at(1)});
+        QCOMPARE(archive::toString(second.status), archive::toString(IngestStatus::Stored));
+        const QString secondFile = crashed->instanceFiles(Level::Instance, second.sopInstanceUid).value().first();
+        crashed.release();   // no clean close: as if the power went
+        // What the power cut did: the never-flushed file did not survive, and
+        // an operator deleted the file of the first, flushed instance.
+        QVERIFY(QFile::remove(secondFile));
+        auto reopened = openArchive(data.path());
+        const QString firstUid = [&] {
+            archive::Query q;
+            q.level = Level::Instance;
+            for (const auto &row : reopened->query(q).value()) {
+                if (row.at(dicom::tagNumber(DCM_SOPInstanceUID)) != second.sopInstanceUid)
+                    return row.at(dicom::tagNumber(DCM_SOPInstanceUID));
+            }
+            return QString();
+        }();
+        QVERIFY(!firstUid.isEmpty());
+        const QStringList firstFiles = reopened->instanceFiles(Level::Instance, firstUid).value();
+        QCOMPARE(firstFiles.size(), 1);
+        QVERIFY(QFile::remove(firstFiles.first()));
+        const archive::ReconcileReport r = reopened->reconcile();
+        QCOMPARE(r.unacknowledgedRowsDropped, 1);
+        QCOMPARE(r.missingFiles.size(), 1);
+        QVERIFY(r.missingFiles.first().contains(firstUid));
+        QCOMPARE(reopened->instanceFiles(Level::Instance, second.sopInstanceUid).value().size(), 0);
+        QCOMPARE(reopened->stats().value().instances, 1);
+    }
+
     void verify_ShouldDetectChangedFile()
     {
         QTemporaryDir data, src;

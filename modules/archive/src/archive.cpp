@@ -70,6 +70,11 @@ Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_d
 Archive::~Archive()
 {
     m_workers.waitForDone();
+    // A clean close records that every committed row is on disk.
+    if (m_commits && m_index) {
+        m_index->setDurableMark(m_commits->durable());
+        m_storage->syncStorage(m_dataDir.root());
+    }
     m_commits.reset();
     m_worklist.reset();
     m_audit.reset();
@@ -97,7 +102,8 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     if (!index)
         return core::Error{index.error()};
     archive->m_index = index.take();
-    archive->m_commits = std::make_unique<GroupCommit>(*archive->m_index, *archive->m_storage, config.archive.duplicatePolicy);
+    archive->m_commits = std::make_unique<GroupCommit>(*archive->m_index, *archive->m_storage, dataDir.root(),
+                                                       config.archive.duplicatePolicy);
     archive->m_nodes = std::make_unique<KnownNodes>(dataDir.indexFile());
     archive->m_audit = std::make_unique<AuditLog>(dataDir.indexFile());
     archive->m_worklist = std::make_unique<Worklist>(dataDir.indexFile());
@@ -122,11 +128,12 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
         const ReconcileReport r = archive->reconcile();
         qCWarning(lcArchive).noquote() << QStringLiteral(
                                               "previous session ended without closing: reconciled (%1 temporary files removed, "
-                                              "%2 files indexed again, %3 quarantined, %4 indexed files missing)")
+                                              "%2 files indexed again, %3 quarantined, %5 unacknowledged rows dropped, %4 indexed files missing)")
                                               .arg(r.tempFilesRemoved)
                                               .arg(r.orphanFilesIndexed)
                                               .arg(r.orphanFilesQuarantined)
-                                              .arg(r.missingFiles.size());
+                                              .arg(r.missingFiles.size())
+                                              .arg(r.unacknowledgedRowsDropped);
     }
     return archive;
 }
@@ -299,6 +306,9 @@ core::Result<int> Archive::remove(Level level, const QString &uid)
     auto removed = m_index->remove(level, uid);
     if (!removed)
         return core::Error{removed.error()};
+    // The deletion is on disk before any file goes.
+    if (const core::Status synced = m_storage->syncStorage(m_dataDir.root()); !synced)
+        return core::Error{synced.error()};
     // Files go only after the commit, and only when no row still uses them.
     for (const QString &path : removed.value()) {
         if (!m_index->referencesPath(path))
@@ -350,9 +360,23 @@ ReconcileReport Archive::reconcile()
         if (inserted)
             report.orphanFilesIndexed++;
     }
+    // A row above the durable mark was committed but never flushed, so it
+    // was never acknowledged: after a power cut its file may be missing or
+    // short. Such rows are dropped; any other missing file is reported.
+    const qint64 durable = qMax(m_index->durableMark(), m_commits->durable());
     for (const Index::FileRow &r : rows) {
-        if (!onDisk.contains(r.relativePath))
-            report.missingFiles << QStringLiteral("instance %1: file %2 is missing").arg(r.sopUid, r.relativePath);
+        const bool present = onDisk.contains(r.relativePath);
+        const bool whole = present && (r.id <= durable || QFileInfo(m_storage->absolutePath(r.relativePath)).size() == r.size);
+        if (whole)
+            continue;
+        if (r.id > durable) {
+            if (present)
+                m_storage->quarantine(r.relativePath);
+            if (m_index->removeInstanceRow(r.sopUid))
+                report.unacknowledgedRowsDropped++;
+            continue;
+        }
+        report.missingFiles << QStringLiteral("instance %1: file %2 is missing").arg(r.sopUid, r.relativePath);
     }
     return report;
 }

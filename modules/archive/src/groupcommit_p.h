@@ -24,8 +24,8 @@ public:
         QString error;
     };
 
-    GroupCommit(Index &index, const StorageArea &storage, core::DuplicatePolicy policy)
-        : m_index(index), m_storage(storage), m_policy(policy)
+    GroupCommit(Index &index, const StorageArea &storage, const QString &indexDir, core::DuplicatePolicy policy)
+        : m_index(index), m_storage(storage), m_indexDir(indexDir), m_policy(policy), m_durable(index.durableMark())
     {
     }
 
@@ -53,6 +53,13 @@ public:
         }
     }
 
+    // The highest instance row this process has flushed to disk.
+    qint64 durable()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_durable;
+    }
+
 private:
     struct Waiting {
         Batch *batch;
@@ -62,17 +69,23 @@ private:
     void run(const std::vector<Waiting *> &group)
     {
         QList<InstanceRecord> records;
-        bool wroteFiles = false;
-        for (const Waiting *w : group) {
-            wroteFiles = wroteFiles || !w->batch->dirtyDirs.isEmpty();
+        for (const Waiting *w : group)
             records += w->batch->records;
+        // Commit without a flush, then one flush of the filesystem makes the
+        // files, their folder entries and the WAL durable together; only
+        // then do the callers acknowledge. The transaction also records the
+        // rows the previous group made durable.
+        core::Result<QList<Index::InsertOutcome>> inserted = m_index.insert(records, m_policy, m_durable);
+        if (inserted) {
+            const qint64 newest = m_index.maxInstanceId();
+            const core::Status synced = m_storage.syncStorage(m_indexDir);
+            if (synced) {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_durable = newest;
+            }
+            else
+                inserted = core::Result<QList<Index::InsertOutcome>>(core::Error{synced.error()});
         }
-        // Files and their folder entries are durable before the rows that
-        // point at them are committed.
-        const core::Status synced = wroteFiles ? m_storage.syncStorage() : core::Status();
-        core::Result<QList<Index::InsertOutcome>> inserted =
-            synced ? m_index.insert(records, m_policy)
-                   : core::Result<QList<Index::InsertOutcome>>(core::Error{synced.error()});
         int offset = 0;
         for (Waiting *w : group) {
             const int n = int(w->batch->records.size());
@@ -86,7 +99,9 @@ private:
 
     Index &m_index;
     const StorageArea &m_storage;
+    QString m_indexDir;
     core::DuplicatePolicy m_policy;
+    qint64 m_durable;   // highest instance row flushed to disk
     std::mutex m_mutex;
     std::condition_variable m_done;
     std::vector<Waiting *> m_queue;

@@ -146,9 +146,14 @@ core::Result<std::unique_ptr<Index>> Index::open(const QString &path)
     sqlite3_busy_timeout(db, 30000);
     std::unique_ptr<Index> index(new Index(db));
     QString error;
-    // synchronous=FULL: a commit that returned is on disk, so an
+    // synchronous=NORMAL: the WAL is not flushed per commit; the archive
+    // flushes the filesystem once per commit group (StorageArea::
+    // syncStorage) before anything is acknowledged, which makes the rows
+    // and the files durable together. NORMAL keeps the database
+    // consistent on a power cut; the durable mark lets repair drop rows
+    // that were committed but never flushed (never acknowledged).
     // acknowledged instance survives a power cut, not only a crash.
-    if (!execSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+    if (!execSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", &error))
         return core::Error{QStringLiteral("cannot configure index %1: %2").arg(path, error)};
     const core::Status migrated = index->migrate();
@@ -206,12 +211,17 @@ std::optional<Index::Existing> Index::findInstance(const QString &sopUid) const
 }
 
 core::Result<QList<Index::InsertOutcome>> Index::insert(const QList<InstanceRecord> &records,
-                                                        core::DuplicatePolicy policy)
+                                                        core::DuplicatePolicy policy, qint64 durableMark)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     QString error;
     if (!execSql(m_db, "BEGIN IMMEDIATE", &error))
         return core::Error{QStringLiteral("index is busy: %1").arg(error)};
+    if (durableMark > 0) {
+        Statement mark(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES('durable_instance_id', ?)");
+        mark.bind(1, QString::number(durableMark));
+        mark.exec();
+    }
     QList<InsertOutcome> outcomes;
     for (const InstanceRecord &r : records) {
         InsertOutcome out;
@@ -566,11 +576,57 @@ core::Result<Stats> Index::stats() const
 QList<Index::FileRow> Index::allFiles() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    Statement s(m_db, "SELECT sop_uid, path, sha256, size FROM instances");
+    Statement s(m_db, "SELECT sop_uid, path, sha256, size, id FROM instances");
     QList<FileRow> rows;
     while (s.next())
-        rows << FileRow{s.text(0), s.text(1), s.text(2), s.int64(3)};
+        rows << FileRow{s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4)};
     return rows;
+}
+
+qint64 Index::maxInstanceId() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Statement s(m_db, "SELECT coalesce(max(id), 0) FROM instances");
+    return s.next() ? s.int64(0) : 0;
+}
+
+qint64 Index::durableMark() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Statement s(m_db, "SELECT value FROM meta WHERE key = 'durable_instance_id'");
+    return s.next() ? s.text(0).toLongLong() : 0;
+}
+
+void Index::setDurableMark(qint64 id)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Statement mark(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES('durable_instance_id', ?)");
+    mark.bind(1, QString::number(id));
+    mark.exec();
+    execSql(m_db, "PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+core::Status Index::removeInstanceRow(const QString &sopUid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    QString error;
+    if (!execSql(m_db, "BEGIN IMMEDIATE", &error))
+        return core::Error{error};
+    Statement s(m_db, "SELECT id FROM instances WHERE sop_uid = ?");
+    s.bind(1, sopUid);
+    if (s.next()) {
+        QString path;
+        const core::Status st = deleteInstance(s.int64(0), &path);
+        if (!st) {
+            execSql(m_db, "ROLLBACK");
+            return st;
+        }
+    }
+    if (!execSql(m_db, "COMMIT", &error)) {
+        execSql(m_db, "ROLLBACK");
+        return core::Error{error};
+    }
+    return {};
 }
 
 bool Index::referencesPath(const QString &relativePath) const

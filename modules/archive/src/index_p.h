@@ -35,8 +35,16 @@ public:
         QString obsoletePath;   // file to remove after the commit (overwrite)
     };
     // Inserts every record in one transaction. On an SQL error nothing is
-    // committed and the error is returned.
-    core::Result<QList<InsertOutcome>> insert(const QList<InstanceRecord> &records, core::DuplicatePolicy policy);
+    // committed and the error is returned. `durableMark`, when positive, is
+    // recorded as the highest instance row known to be flushed to disk.
+    core::Result<QList<InsertOutcome>> insert(const QList<InstanceRecord> &records, core::DuplicatePolicy policy,
+                                              qint64 durableMark = 0);
+    qint64 maxInstanceId() const;
+    qint64 durableMark() const;
+    void setDurableMark(qint64 id);
+    // Drops the row of one instance (counts kept right); the file is the
+    // caller's business.
+    core::Status removeInstanceRow(const QString &sopUid);
 
     core::Result<QList<dicom::AttributeMap>> query(const Query &query) const;
     core::Result<qint64> count(const Query &query) const;
@@ -48,6 +56,7 @@ public:
     struct FileRow {
         QString sopUid, relativePath, sha256;
         qint64 size = 0;
+        qint64 id = 0;
     };
     QList<FileRow> allFiles() const;
     bool referencesPath(const QString &relativePath) const;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kilima::archive {
@@ -112,20 +113,34 @@ core::Status StorageArea::adopt(const QString &path, const QString &relative)
     return {};
 }
 
-core::Status StorageArea::syncStorage() const
+core::Status StorageArea::syncStorage(const QString &alsoDir) const
 {
     // One syncfs() makes every file written and renamed so far durable,
-    // with its folder entries: one flush for a whole commit group instead
-    // of a data flush per file and a flush per folder.
-    const int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return core::Error{QStringLiteral("cannot open storage folder %1: %2").arg(m_root, errnoText())};
-    const int rc = ::syncfs(fd);
-    const QString why = rc != 0 ? errnoText() : QString();
-    ::close(fd);
-    if (rc != 0)
-        return core::Error{QStringLiteral("cannot flush the storage area to disk: %1").arg(why)};
-    return {};
+    // with its folder entry (and the index's WAL when it shares the
+    // filesystem): one flush for a whole commit group.
+    auto syncOne = [](const QString &dir, dev_t *device) -> core::Status {
+        const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
+        struct stat st {};
+        ::fstat(fd, &st);
+        if (device)
+            *device = st.st_dev;
+        const int rc = ::syncfs(fd);
+        const QString why = rc != 0 ? errnoText() : QString();
+        ::close(fd);
+        if (rc != 0)
+            return core::Error{QStringLiteral("cannot flush %1 to disk: %2").arg(dir, why)};
+        return {};
+    };
+    dev_t storageDevice = 0;
+    const core::Status st = syncOne(m_root, &storageDevice);
+    if (!st || alsoDir.isEmpty())
+        return st;
+    struct stat other {};
+    if (::stat(QFile::encodeName(alsoDir).constData(), &other) == 0 && other.st_dev == storageDevice)
+        return {};
+    return syncOne(alsoDir, nullptr);
 }
 
 bool StorageArea::exists(const QString &relative) const

@@ -30,8 +30,9 @@ public:
     // Renames an existing file on the same filesystem to `relative`; as
     // after store(), syncStorage() makes it durable.
     core::Status adopt(const QString &path, const QString &relative);
-    // Flushes everything written to the storage area's filesystem.
-    core::Status syncStorage() const;
+    // Flushes everything written to the storage area's filesystem, and to
+    // `alsoDir`'s filesystem when that is another one (the index).
+    core::Status syncStorage(const QString &alsoDir = {}) const;
     // This process's folder for files being written.
     QString tempDirectory() const { return tempDir(); }
 

@@ -62,6 +62,7 @@ struct ReconcileReport {
     int orphanFilesIndexed = 0;    // files without rows, indexed again
     int orphanFilesQuarantined = 0;// files without rows that could not be indexed
     QStringList missingFiles;      // rows without files (reported, kept)
+    int unacknowledgedRowsDropped = 0; // rows never flushed (power cut) whose file is missing or short
     bool clean() const { return missingFiles.isEmpty(); }
 };
 

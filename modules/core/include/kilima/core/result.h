@@ -20,8 +20,11 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
-    const T &value() const { return *m_value; }
-    T &value() { return *m_value; }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    // On a temporary Result the value is moved out, so that
+    // `for (x : f().value())` does not iterate a destroyed object.
+    T value() && { return std::move(*m_value); }
     T take() { return std::move(*m_value); }
     const QString &error() const { return m_error; }
 
