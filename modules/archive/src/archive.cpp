@@ -70,8 +70,9 @@ Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_d
 Archive::~Archive()
 {
     m_workers.waitForDone();
-    // A clean close records that every committed row is on disk.
-    if (m_commits && m_index) {
+    // A clean close records that every committed row is on disk (only
+    // when this process committed any: read-only commands write nothing).
+    if (m_commits && m_index && m_commits->durable() > m_index->durableMark()) {
         m_index->setDurableMark(m_commits->durable());
         m_storage->syncStorage(m_dataDir.root());
     }
