@@ -125,8 +125,11 @@ QVariant optionalInt(int v) { return v >= 0 ? QVariant(qint64(v)) : QVariant(); 
 
 } // namespace
 
+Index::Index(sqlite3 *db) : m_db(db), m_cache(std::make_unique<StatementCache>(db)) {}
+
 Index::~Index()
 {
+    m_cache.reset();
     // Keeps the planner's statistics fresh as the archive grows (cheap:
     // only tables whose size changed a lot are analysed).
     execSql(m_db, "PRAGMA optimize");
@@ -203,7 +206,7 @@ core::Status Index::migrate()
 std::optional<Index::Existing> Index::findInstance(const QString &sopUid) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    Statement s(m_db, "SELECT sha256, path FROM instances WHERE sop_uid = ?");
+    Statement s(*m_cache, "SELECT sha256, path FROM instances WHERE sop_uid = ?");
     s.bind(1, sopUid);
     if (!s.next())
         return std::nullopt;
@@ -218,7 +221,7 @@ core::Result<QList<Index::InsertOutcome>> Index::insert(const QList<InstanceReco
     if (!execSql(m_db, "BEGIN IMMEDIATE", &error))
         return core::Error{QStringLiteral("index is busy: %1").arg(error)};
     if (durableMark > 0) {
-        Statement mark(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES('durable_instance_id', ?)");
+        Statement mark(*m_cache, "INSERT OR REPLACE INTO meta(key, value) VALUES('durable_instance_id', ?)");
         mark.bind(1, QString::number(durableMark));
         mark.exec();
     }
@@ -247,7 +250,7 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
 
     // Duplicate SOP Instance UID?
     {
-        Statement s(m_db, "SELECT id, sha256, path FROM instances WHERE sop_uid = ?");
+        Statement s(*m_cache, "SELECT id, sha256, path FROM instances WHERE sop_uid = ?");
         s.bind(1, r.sopUid);
         if (s.next()) {
             const qint64 id = s.int64(0);
@@ -272,12 +275,12 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
     // Patient.
     qint64 patientFk = 0;
     {
-        Statement s(m_db, "SELECT id FROM patients WHERE patient_key = ?");
+        Statement s(*m_cache, "SELECT id FROM patients WHERE patient_key = ?");
         s.bind(1, r.patientKey());
         if (s.next()) {
             patientFk = s.int64(0);
         } else {
-            Statement ins(m_db, "INSERT INTO patients(patient_key, patient_id, issuer, patient_name, patient_name_key, "
+            Statement ins(*m_cache, "INSERT INTO patients(patient_key, patient_id, issuer, patient_name, patient_name_key, "
                                 "birth_date, sex) VALUES(?,?,?,?,?,?,?)");
             ins.bind(1, r.patientKey());
             ins.bind(2, r.patientId);
@@ -295,13 +298,13 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
     // Study: a study already filed under another patient keeps its patient.
     qint64 studyFk = 0;
     {
-        Statement s(m_db, "SELECT id, patient_fk FROM studies WHERE study_uid = ?");
+        Statement s(*m_cache, "SELECT id, patient_fk FROM studies WHERE study_uid = ?");
         s.bind(1, r.studyUid);
         if (s.next()) {
             studyFk = s.int64(0);
             patientFk = s.int64(1);
         } else {
-            Statement ins(m_db, "INSERT INTO studies(patient_fk, study_uid, study_date, study_time, accession, study_id, "
+            Statement ins(*m_cache, "INSERT INTO studies(patient_fk, study_uid, study_date, study_time, accession, study_id, "
                                 "description, referring, referring_key, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
             ins.bind(1, patientFk);
             ins.bind(2, r.studyUid);
@@ -316,7 +319,7 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
             if (!ins.exec())
                 return fail("study");
             studyFk = sqlite3_last_insert_rowid(m_db);
-            Statement up(m_db, "UPDATE patients SET num_studies = num_studies + 1 WHERE id = ?");
+            Statement up(*m_cache, "UPDATE patients SET num_studies = num_studies + 1 WHERE id = ?");
             up.bind(1, patientFk);
             if (!up.exec())
                 return fail("patient counts");
@@ -326,12 +329,12 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
     // Series.
     qint64 seriesFk = 0;
     {
-        Statement s(m_db, "SELECT id FROM series WHERE series_uid = ?");
+        Statement s(*m_cache, "SELECT id FROM series WHERE series_uid = ?");
         s.bind(1, r.seriesUid);
         if (s.next()) {
             seriesFk = s.int64(0);
         } else {
-            Statement ins(m_db, "INSERT INTO series(study_fk, series_uid, modality, series_number, description, body_part, "
+            Statement ins(*m_cache, "INSERT INTO series(study_fk, series_uid, modality, series_number, description, body_part, "
                                 "series_date, series_time, pps_start_date) VALUES(?,?,?,?,?,?,?,?,?)");
             ins.bind(1, studyFk);
             ins.bind(2, r.seriesUid);
@@ -345,21 +348,21 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
             if (!ins.exec())
                 return fail("series");
             seriesFk = sqlite3_last_insert_rowid(m_db);
-            Statement up(m_db, "UPDATE studies SET num_series = num_series + 1, "
+            Statement up(*m_cache, "UPDATE studies SET num_series = num_series + 1, "
                                "modalities = CASE WHEN ?1 = '' OR instr(modalities, '\\' || ?1 || '\\') > 0 "
                                "THEN modalities ELSE modalities || ?1 || '\\' END WHERE id = ?2");
             up.bind(1, r.modality);
             up.bind(2, studyFk);
             if (!up.exec())
                 return fail("study counts");
-            Statement upp(m_db, "UPDATE patients SET num_series = num_series + 1 WHERE id = ?");
+            Statement upp(*m_cache, "UPDATE patients SET num_series = num_series + 1 WHERE id = ?");
             upp.bind(1, patientFk);
             if (!upp.exec())
                 return fail("patient counts");
         }
     }
 
-    Statement ins(m_db, "INSERT INTO instances(series_fk, sop_uid, sop_class, instance_number, content_date, content_time, "
+    Statement ins(*m_cache, "INSERT INTO instances(series_fk, sop_uid, sop_class, instance_number, content_date, content_time, "
                         "rows, columns, frames, transfer_syntax, path, size, sha256, received_at) "
                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, seriesFk);
@@ -379,15 +382,15 @@ core::Status Index::insertOne(const InstanceRecord &r, core::DuplicatePolicy pol
     if (!ins.exec())
         return fail("instance");
 
-    Statement se(m_db, "UPDATE series SET num_instances = num_instances + 1 WHERE id = ?");
+    Statement se(*m_cache, "UPDATE series SET num_instances = num_instances + 1 WHERE id = ?");
     se.bind(1, seriesFk);
-    Statement st(m_db, "UPDATE studies SET num_instances = num_instances + 1, size_bytes = size_bytes + ?1, "
+    Statement st(*m_cache, "UPDATE studies SET num_instances = num_instances + 1, size_bytes = size_bytes + ?1, "
                        "sop_classes = CASE WHEN instr(sop_classes, '\\' || ?2 || '\\') > 0 THEN sop_classes "
                        "ELSE sop_classes || ?2 || '\\' END WHERE id = ?3");
     st.bind(1, r.size);
     st.bind(2, r.sopClassUid);
     st.bind(3, studyFk);
-    Statement pa(m_db, "UPDATE patients SET num_instances = num_instances + 1 WHERE id = ?");
+    Statement pa(*m_cache, "UPDATE patients SET num_instances = num_instances + 1 WHERE id = ?");
     pa.bind(1, patientFk);
     if (!se.exec() || !st.exec() || !pa.exec())
         return fail("counts");
@@ -399,7 +402,7 @@ core::Status Index::deleteInstance(qint64 instanceId, QString *path)
     auto fail = [this](const char *what) {
         return core::Error{QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db)))};
     };
-    Statement s(m_db, "SELECT i.series_fk, se.study_fk, st.patient_fk, i.path, i.size FROM instances i "
+    Statement s(*m_cache, "SELECT i.series_fk, se.study_fk, st.patient_fk, i.path, i.size FROM instances i "
                       "JOIN series se ON se.id = i.series_fk JOIN studies st ON st.id = se.study_fk WHERE i.id = ?");
     s.bind(1, instanceId);
     if (!s.next())
@@ -586,7 +589,7 @@ QList<Index::FileRow> Index::allFiles() const
 qint64 Index::maxInstanceId() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    Statement s(m_db, "SELECT coalesce(max(id), 0) FROM instances");
+    Statement s(*m_cache, "SELECT coalesce(max(id), 0) FROM instances");
     return s.next() ? s.int64(0) : 0;
 }
 
@@ -632,7 +635,7 @@ core::Status Index::removeInstanceRow(const QString &sopUid)
 bool Index::referencesPath(const QString &relativePath) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    Statement s(m_db, "SELECT 1 FROM instances WHERE path = ? LIMIT 1");
+    Statement s(*m_cache, "SELECT 1 FROM instances WHERE path = ? LIMIT 1");
     s.bind(1, relativePath);
     return s.next();
 }

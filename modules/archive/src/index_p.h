@@ -4,6 +4,7 @@
 #pragma once
 
 #include "record_p.h"
+#include "sqlite_p.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/core/config.h>
@@ -62,12 +63,13 @@ public:
     bool referencesPath(const QString &relativePath) const;
 
 private:
-    explicit Index(sqlite3 *db) : m_db(db) {}
+    explicit Index(sqlite3 *db);
     core::Status migrate();
     core::Status insertOne(const InstanceRecord &r, core::DuplicatePolicy policy, InsertOutcome *out);
     core::Status deleteInstance(qint64 instanceId, QString *path);
 
     sqlite3 *m_db;
+    std::unique_ptr<StatementCache> m_cache;   // the ingest path's statements
     mutable std::mutex m_mutex;
 };
 

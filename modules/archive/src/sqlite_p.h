@@ -6,9 +6,45 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QList>
+#include <QPair>
 #include <QVariant>
 
 namespace kilima::archive {
+
+// Prepared statements of one connection kept for reuse, keyed by the SQL
+// text's address (string literals): the ingest path runs the same dozen
+// statements per instance. Used under the owner's lock only.
+class StatementCache {
+public:
+    explicit StatementCache(sqlite3 *db) : m_db(db) {}
+    ~StatementCache() { clear(); }
+    sqlite3 *db() const { return m_db; }
+    sqlite3_stmt *get(const char *sql)
+    {
+        for (const auto &e : m_entries) {
+            if (e.first == sql)
+                return e.second;
+        }
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(stmt);
+            return nullptr;
+        }
+        m_entries.append({sql, stmt});
+        return stmt;
+    }
+    void clear()
+    {
+        for (const auto &e : m_entries)
+            sqlite3_finalize(e.second);
+        m_entries.clear();
+    }
+
+private:
+    sqlite3 *m_db;
+    QList<QPair<const char *, sqlite3_stmt *>> m_entries;
+};
 
 class Statement {
 public:
@@ -17,7 +53,21 @@ public:
         m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
     }
     Statement(sqlite3 *db, const QByteArray &sql) : Statement(db, sql.constData()) {}
-    ~Statement() { sqlite3_finalize(m_stmt); }
+    // A cached statement: reset for reuse instead of finalized.
+    Statement(StatementCache &cache, const char *sql) : m_db(cache.db()), m_stmt(cache.get(sql)), m_borrowed(true)
+    {
+        if (!m_stmt)
+            m_rc = sqlite3_errcode(m_db);
+    }
+    ~Statement()
+    {
+        if (m_borrowed) {
+            sqlite3_reset(m_stmt);
+            sqlite3_clear_bindings(m_stmt);
+        } else {
+            sqlite3_finalize(m_stmt);
+        }
+    }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
@@ -65,6 +115,7 @@ public:
 private:
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
+    bool m_borrowed = false;
     int m_rc = SQLITE_OK;
 };
 
