@@ -198,7 +198,7 @@ QList<IngestOutcome> Archive::ingestBatch(const QList<Incoming> &objects)
     const auto prepareOne = [this](const Incoming &object) {
         Prepared p = prepare(object);
         if (p.needsCommit && p.wroteFile) {
-            const core::Status st = m_storage->store(object.bytes, p.record.relativePath, nullptr);
+            const core::Status st = m_storage->store(object.bytes, p.record.relativePath);
             if (!st)
                 failPrepared(p, QStringLiteral("%1: %2").arg(object.source, st.error()));
         }
@@ -253,8 +253,6 @@ QList<IngestOutcome> Archive::commitPrepared(QList<Prepared> &prepared)
         if (!p.needsCommit)
             continue;
         batch.records << p.record;
-        if (p.wroteFile)
-            batch.dirtyDirs.insert(QFileInfo(m_storage->absolutePath(p.record.relativePath)).path());
         positions << i;
     }
     if (!batch.records.isEmpty()) {

@@ -18,7 +18,6 @@ class GroupCommit {
 public:
     struct Batch {
         QList<InstanceRecord> records;
-        QSet<QString> dirtyDirs;
         // Results: one outcome per record, or an error for the whole batch.
         QList<Index::InsertOutcome> outcomes;
         QString error;

@@ -59,7 +59,7 @@ QString StorageArea::relativePathFor(const QString &sha)
     return sha.left(2) + QLatin1Char('/') + sha.mid(2, 2) + QLatin1Char('/') + sha + QStringLiteral(".dcm");
 }
 
-core::Status StorageArea::store(const QByteArray &bytes, const QString &relative, QSet<QString> *dirtyDirs)
+core::Status StorageArea::store(const QByteArray &bytes, const QString &relative)
 {
     const QString finalPath = absolutePath(relative);
     const QString dir = QFileInfo(finalPath).path();
@@ -97,8 +97,6 @@ core::Status StorageArea::store(const QByteArray &bytes, const QString &relative
         ::unlink(tempLocal.constData());
         return core::Error{QStringLiteral("cannot move file into storage: %1").arg(why)};
     }
-    if (dirtyDirs)
-        dirtyDirs->insert(dir);
     return {};
 }
 

@@ -26,7 +26,7 @@ public:
 
     // Writes `bytes` under `relative` (temporary name, then rename). Not yet
     // durable: syncStorage() must run before the index commit.
-    core::Status store(const QByteArray &bytes, const QString &relative, QSet<QString> *dirtyDirs);
+    core::Status store(const QByteArray &bytes, const QString &relative);
     // Renames an existing file on the same filesystem to `relative`; as
     // after store(), syncStorage() makes it durable.
     core::Status adopt(const QString &path, const QString &relative);
