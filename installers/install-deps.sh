@@ -14,6 +14,11 @@ packages=(
   python3-pydicom
   orthanc
   xvfb xauth
+  libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libqt6opengl6-dev libqt6svg6-dev
+  libcpp-httplib-dev orthanc-dicomweb libcurl4-openssl-dev
+  qtkeychain-qt6-dev gnome-keyring dbus-x11
+  awscli poppler-utils dicom3tools
+  nodejs
 )
 
 missing=()

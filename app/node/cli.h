@@ -1,11 +1,17 @@
 // kilima-node's command-line layer: each command is a function that takes
 // its arguments (after the command name) and returns the exit status.
 // Exit codes: 0 success, 1 the operation found problems, 2 usage errors.
+// A command group lives in its own file and registers itself with a
+// static CommandRegistrar; main.cpp builds --help from the registry.
 #pragma once
 
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+
+#include <memory>
+
+class QCoreApplication;
 
 namespace kilima::node_cli {
 
@@ -20,6 +26,26 @@ struct Context {
 
 QTextStream &out();
 QTextStream &err();
+
+using CommandFunction = int (*)(const Context &ctx, const QStringList &args);
+// Makes the application object for a command that needs more than
+// QCoreApplication (report export renders PDF through Qt Gui on the
+// offscreen platform). Null: QCoreApplication.
+using AppFactory = std::unique_ptr<QCoreApplication> (*)(int &argc, char **argv);
+
+struct Command {
+    const char *name;
+    const char *usage;      // the --help block: lines indented as in main.cpp's usage
+    CommandFunction run;
+    int order = 100;        // position in --help
+    AppFactory makeApp = nullptr;
+};
+
+// Registers a command at static initialisation: one per command name.
+struct CommandRegistrar {
+    explicit CommandRegistrar(const Command &command);
+};
+const QList<Command> &commands();
 
 int runImport(const Context &ctx, const QStringList &args);
 int runFind(const Context &ctx, const QStringList &args);

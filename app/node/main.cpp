@@ -7,77 +7,98 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <memory>
+
 using namespace kilima::node_cli;
 
-static const char kUsage[] =
-    "usage: kilima-node [--data-dir DIR] [--verbose] COMMAND [ARGS...]\n"
-    "\n"
-    "Kilima's headless PACS node and archive tools.\n"
-    "\n"
-    "Global options:\n"
-    "  --data-dir DIR   archive location (default $KILIMA_DATA_DIR, else\n"
-    "                   $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima)\n"
-    "  --verbose        debug logging\n"
-    "  --help, -h       this help;  --version  the version\n"
-    "\n"
-    "Commands:\n"
-    "  import [--list] PATH...\n"
-    "        Import files, folders (recursive) and DICOMDIR sets. Prints a\n"
-    "        progress bar on a terminal, then 'imported N, duplicates D,\n"
-    "        rejected R' and one line per rejected file with its reason.\n"
-    "        --list prints 'STATUS<TAB>SOPInstanceUID<TAB>FILE' per file once\n"
-    "        it is committed. Exit 0: nothing rejected; 1: some rejected.\n"
-    "  find --level patient|study|series|instance [Keyword=Value ...]\n"
-    "       [--limit N] [--offset N] [--json]\n"
-    "        Query the archive with DICOM matching: PatientName=DOE*,\n"
-    "        StudyDate=20200101-20201231, ModalitiesInStudy=CT,\n"
-    "        StudyInstanceUID=1.2.3\\1.2.4 (list). Keyword= returns the\n"
-    "        attribute. --json prints a DICOM JSON (PS3.18 F) array.\n"
-    "  stats [--json]\n"
-    "        Counts of patients, studies, series, instances and stored bytes.\n"
-    "  verify\n"
-    "        Check that every indexed file exists and matches its SHA-256;\n"
-    "        exit 0 only when the archive is consistent.\n"
-    "  serve [--aet AET] [--dicom-port N] [--dicom-tls-port N] [--http-port N]\n"
-    "        [--bind ADDRESS]\n"
-    "        Run the PACS node in the foreground until SIGTERM/SIGINT: C-ECHO,\n"
-    "        C-STORE, C-FIND, C-MOVE, C-GET (Patient and Study Root) and\n"
-    "        Modality Worklist. Defaults from kilima.json: AE KILIMA, port 11112.\n"
-    "  nodes add NAME --aet AET --host HOST --port PORT\n"
-    "        [--allow echo,store,find,move,get,worklist] [--tls]\n"
-    "  nodes list [--json] | nodes remove NAME\n"
-    "        The known nodes: who may associate and use which service, and\n"
-    "        where C-MOVE destinations are.\n"
-    "  worklist add --patient-name PN --patient-id ID --modality MOD\n"
-    "        --date YYYYMMDD [--time HHMM] [--station-aet AET] [--accession A]\n"
-    "        [--requested-procedure-id ID] [--requested-procedure TEXT]\n"
-    "        [--description TEXT] [--step-id ID] [--performing PN] [--referring PN]\n"
-    "        [--birth-date YYYYMMDD] [--sex M|F|O] [--study-uid UID]\n"
-    "  worklist import FILE.json    (an array of items in DICOM JSON)\n"
-    "  worklist list [--date D|RANGE] [--modality M] [--station-aet AET]\n"
-    "        [--patient-name PN] [--patient-id ID] [--json]\n"
-    "  worklist remove ID\n"
-    "        Scheduled procedure steps answered to Modality Worklist C-FIND.\n"
-    "  audit [--since ISO-TIME] [--study UID] [--actor AET] [--limit N] [--json]\n"
-    "        The audit log, newest first: every association and DIMSE\n"
-    "        operation (who, from where, what, which study, result).\n"
-    "\n"
-    "Exit status: 0 success, 1 problems found, 2 usage error.\n";
+namespace kilima::node_cli {
+
+CommandRegistrar::CommandRegistrar(const Command &command)
+{
+    auto &list = const_cast<QList<Command> &>(commands());
+    list.append(command);
+    std::stable_sort(list.begin(), list.end(), [](const Command &a, const Command &b) { return a.order < b.order; });
+}
+
+const QList<Command> &commands()
+{
+    static QList<Command> registry;
+    return registry;
+}
+
+} // namespace kilima::node_cli
+
+namespace {
+
+QString usage()
+{
+    QString text = QStringLiteral(
+        "usage: kilima-node [--data-dir DIR] [--verbose] COMMAND [ARGS...]\n"
+        "\n"
+        "Kilima's headless PACS node and archive tools.\n"
+        "\n"
+        "Global options:\n"
+        "  --data-dir DIR   archive location (default $KILIMA_DATA_DIR, else\n"
+        "                   $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima)\n"
+        "  --verbose        debug logging\n"
+        "  --help, -h       this help;  --version  the version\n"
+        "  COMMAND --help   the same help\n"
+        "\n"
+        "Commands:\n");
+    for (const Command &c : commands())
+        text += QString::fromUtf8(c.usage);
+    text += QStringLiteral("\nExit status: 0 success, 1 problems found, 2 usage error.\n");
+    return text;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commands()) {
+        if (name == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+// The first argument that is not a global option: the command name, used
+// to pick the application object before Qt parses the arguments.
+QString peekCommand(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--data-dir") {
+            ++i;
+            continue;
+        }
+        if (a.startsWith('-'))
+            continue;
+        return QString::fromLocal8Bit(a);
+    }
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const Command *peeked = findCommand(peekCommand(argc, argv));
+    std::unique_ptr<QCoreApplication> application;
+    if (peeked && peeked->makeApp)
+        application = peeked->makeApp(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kilima-node"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KILIMA_VERSION));
 
-    QStringList args = app.arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
     Context ctx;
     QString dataDir;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString a = args.takeFirst();
         if (a == QLatin1String("--data-dir")) {
             if (args.isEmpty()) {
-                err() << "kilima-node: --data-dir needs a folder\n" << kUsage << Qt::flush;
+                err() << "kilima-node: --data-dir needs a folder\n" << usage() << Qt::flush;
                 return kExitUsage;
             }
             dataDir = args.takeFirst();
@@ -86,45 +107,33 @@ int main(int argc, char **argv)
         } else if (a == QLatin1String("--verbose")) {
             ctx.verbose = true;
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out() << kUsage << Qt::flush;
+            out() << usage() << Qt::flush;
             return kExitOk;
         } else if (a == QLatin1String("--version")) {
             out() << "kilima-node " << KILIMA_VERSION << Qt::endl;
             return kExitOk;
         } else {
-            err() << "kilima-node: unknown option " << a << "\n" << kUsage << Qt::flush;
+            err() << "kilima-node: unknown option " << a << "\n" << usage() << Qt::flush;
             return kExitUsage;
         }
     }
     if (args.isEmpty()) {
-        err() << kUsage << Qt::flush;
+        err() << usage() << Qt::flush;
         return kExitUsage;
     }
     kilima::core::initLogging(ctx.verbose);
     kilima::dicom::registerCodecs();
     ctx.dataDir = kilima::core::DataDir::resolve(dataDir);
 
-    const QString command = args.takeFirst();
+    const QString name = args.takeFirst();
+    const Command *command = findCommand(name);
+    if (!command) {
+        err() << "kilima-node: unknown command " << name << "\n" << usage() << Qt::flush;
+        return kExitUsage;
+    }
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        out() << kUsage << Qt::flush;
+        out() << usage() << Qt::flush;
         return kExitOk;
     }
-    if (command == QLatin1String("import"))
-        return runImport(ctx, args);
-    if (command == QLatin1String("find"))
-        return runFind(ctx, args);
-    if (command == QLatin1String("stats"))
-        return runStats(ctx, args);
-    if (command == QLatin1String("verify"))
-        return runVerify(ctx, args);
-    if (command == QLatin1String("serve"))
-        return runServe(ctx, args);
-    if (command == QLatin1String("nodes"))
-        return runNodes(ctx, args);
-    if (command == QLatin1String("worklist"))
-        return runWorklist(ctx, args);
-    if (command == QLatin1String("audit"))
-        return runAudit(ctx, args);
-    err() << "kilima-node: unknown command " << command << "\n" << kUsage << Qt::flush;
-    return kExitUsage;
+    return command->run(ctx, args);
 }

@@ -87,6 +87,7 @@ Archive::~Archive()
 
 QString Archive::storageDir() const { return m_storage->root(); }
 QString Archive::incomingDir() const { return m_storage->tempDirectory(); }
+QString Archive::databasePath() const { return m_dataDir.indexFile(); }
 
 core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDir, const core::Config &config)
 {
@@ -147,6 +148,7 @@ Archive::Prepared Archive::prepare(const Incoming &object)
         p.outcome.reason = why;
         return std::move(p);
     };
+    p.outcome.source = object.source;
     auto parsed = dicom::DicomFile::parse(object.bytes, object.source);
     if (!parsed)
         return reject(parsed.error());
@@ -283,7 +285,45 @@ QList<IngestOutcome> Archive::commitPrepared(QList<Prepared> &prepared)
     outcomes.reserve(prepared.size());
     for (const Prepared &p : prepared)
         outcomes << p.outcome;
+    notifyObservers(outcomes);
     return outcomes;
+}
+
+void Archive::notifyObservers(const QList<IngestOutcome> &outcomes)
+{
+    QList<IngestObserver> observers;
+    {
+        std::lock_guard<std::mutex> lock(m_observersMutex);
+        if (m_observers.isEmpty())
+            return;
+        for (const auto &o : m_observers)
+            observers << o.second;
+    }
+    for (const IngestOutcome &o : outcomes) {
+        if (o.status != IngestStatus::Stored && o.status != IngestStatus::Replaced)
+            continue;
+        for (const IngestObserver &observer : observers)
+            observer(o);
+    }
+}
+
+int Archive::addIngestObserver(IngestObserver observer)
+{
+    std::lock_guard<std::mutex> lock(m_observersMutex);
+    const int id = m_nextObserverId++;
+    m_observers.append({id, std::move(observer)});
+    return id;
+}
+
+void Archive::removeIngestObserver(int id)
+{
+    std::lock_guard<std::mutex> lock(m_observersMutex);
+    for (int i = 0; i < m_observers.size(); ++i) {
+        if (m_observers.at(i).first == id) {
+            m_observers.removeAt(i);
+            return;
+        }
+    }
 }
 
 core::Result<QList<dicom::AttributeMap>> Archive::query(const Query &query) const { return m_index->query(query); }

@@ -15,7 +15,9 @@
 #include <QList>
 #include <QString>
 #include <QThreadPool>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 namespace kilima::archive {
 
@@ -42,6 +44,7 @@ struct IngestOutcome {
     QString studyInstanceUid;
     QString seriesInstanceUid;
     QString sopClassUid;
+    QString source;     // who sent it, as given to ingest ("C-STORE from AE@host", "STOW-RS from user", a path)
     bool success() const
     {
         return status == IngestStatus::Stored || status == IngestStatus::Duplicate ||
@@ -119,6 +122,18 @@ public:
     AuditLog &auditLog() const { return *m_audit; }
     Worklist &worklist() const { return *m_worklist; }
 
+    // Called after each commit for every instance newly stored or replaced
+    // (routing, cloud sync, the workstation's live list), on the thread that
+    // ingested it. Must return quickly and never ingest from inside.
+    using IngestObserver = std::function<void(const IngestOutcome &)>;
+    int addIngestObserver(IngestObserver observer);
+    void removeIngestObserver(int id);
+
+    // The index database, for modules that keep tables of their own beside
+    // it (see kilima/archive/sqlite.h: openConnection, applyComponentSchema).
+    QString databasePath() const;
+    const core::Config &config() const { return m_config; }
+
     const core::DataDir &dataDir() const { return m_dataDir; }
     QString storageDir() const;
     // Where this process receives objects before ingestFile(): on the
@@ -131,6 +146,7 @@ private:
     Prepared prepare(const Incoming &object);
     static void failPrepared(Prepared &p, const QString &reason);
     QList<IngestOutcome> commitPrepared(QList<Prepared> &prepared);
+    void notifyObservers(const QList<IngestOutcome> &outcomes);
 
     core::DataDir m_dataDir;
     core::Config m_config;
@@ -141,6 +157,9 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<Worklist> m_worklist;
     QString m_sessionMarker;
+    mutable std::mutex m_observersMutex;
+    QList<QPair<int, IngestObserver>> m_observers;
+    int m_nextObserverId = 1;
     // Parse/hash/write workers of ingestBatch (import.threads).
     QThreadPool m_workers;
 };
