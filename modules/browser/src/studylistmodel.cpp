@@ -1,9 +1,13 @@
 #include <kilima/browser/studylistmodel.h>
 
+#include "studyquery_p.h"
+
 #include <kilima/archive/archive.h>
+#include <kilima/archive/sqlite.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 
+#include <QFont>
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QRegularExpression>
@@ -56,9 +60,39 @@ struct StudyListModel::Fetch {
     int generation = 0;
     int page = 0;
     qint64 count = -1;
-    QList<dicom::AttributeMap> rows;
+    QList<StudyRow> rows;
     QString error;
 };
+
+namespace {
+
+// One connection per fetch: fetches run on pool threads and a connection
+// must not be shared between threads; opening costs well under a
+// millisecond next to the query.
+StudyListModel::Fetch runFetch(const QString &databasePath, const StudyFilter &filter, int generation, int page,
+                               int pageSize, bool withCount)
+{
+    StudyListModel::Fetch f;
+    f.generation = generation;
+    f.page = page;
+    QString error;
+    sqlite3 *db = openStudyConnection(databasePath, &error);
+    if (!db) {
+        f.error = error;
+        return f;
+    }
+    qint64 count = -1;
+    if (withCount && !countStudies(db, filter, &count, &error))
+        f.error = error;
+    f.count = count;
+    if (f.error.isEmpty() && (!withCount || count > 0) &&
+        !fetchStudies(db, filter, pageSize, page * pageSize, &f.rows, &error))
+        f.error = error;
+    sqlite3_close_v2(db);
+    return f;
+}
+
+} // namespace
 
 StudyListModel::StudyListModel(std::shared_ptr<archive::Archive> archive, QObject *parent)
     : QAbstractTableModel(parent), m_archive(std::move(archive))
@@ -66,6 +100,7 @@ StudyListModel::StudyListModel(std::shared_ptr<archive::Archive> archive, QObjec
     // Two threads: a refresh and a page fetch may overlap; more would only
     // contend for the index.
     m_pool.setMaxThreadCount(2);
+    m_reading = std::make_shared<archive::ReadingList>(m_archive->databasePath());
 }
 
 StudyListModel::~StudyListModel()
@@ -172,17 +207,118 @@ archive::Query StudyListModel::query() const
     return q;
 }
 
+StudyFilter StudyListModel::filter() const
+{
+    StudyFilter f;
+    const archive::Query q = query();
+    for (const auto &k : q.keys) {
+        if (k.first == kPatientId)
+            f.patientIdPattern = k.second;
+        else if (k.first == kPatientName)
+            f.namePattern = k.second;
+    }
+    f.from = m_from;
+    f.to = m_to;
+    if (m_datePreset != DatePreset::Any)
+        std::tie(f.from, f.to) = presetRange(m_datePreset, QDate::currentDate());
+    f.modality = m_modality;
+    f.status = m_status;
+    f.assignedTo = m_assigned;
+    f.statFirst = m_statFirst;
+    f.sortColumn = m_sortColumn;
+    f.descending = m_sortOrder == Qt::DescendingOrder;
+    return f;
+}
+
+void StudyListModel::setStatusFilter(int status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    refresh();
+}
+
+void StudyListModel::setAssignedFilter(const QString &reader)
+{
+    if (reader == m_assigned)
+        return;
+    m_assigned = reader;
+    refresh();
+}
+
+void StudyListModel::setStatFirst(bool statFirst)
+{
+    if (statFirst == m_statFirst)
+        return;
+    m_statFirst = statFirst;
+    refresh();
+}
+
+void StudyListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    refresh();
+}
+
+void StudyListModel::changeReading(
+    const QStringList &uids,
+    std::function<core::Status(archive::ReadingList &, const QString &, const QString &)> change)
+{
+    std::shared_ptr<archive::ReadingList> reading = m_reading;
+    const QString user = m_user;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            Q_EMIT readingFailed(error);
+        else
+            Q_EMIT readingChanged();
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [reading, uids, user, change]() {
+        for (const QString &uid : uids) {
+            const core::Status st = change(*reading, uid, user);
+            if (!st)
+                return st.error();
+        }
+        return QString();
+    }));
+}
+
+void StudyListModel::setReadingStatus(const QStringList &studyUids, archive::ReadingStatus status)
+{
+    changeReading(studyUids, [status](archive::ReadingList &r, const QString &uid, const QString &user) {
+        return r.setStatus(uid, status, user);
+    });
+}
+
+void StudyListModel::assignReader(const QStringList &studyUids, const QString &reader)
+{
+    changeReading(studyUids, [reader](archive::ReadingList &r, const QString &uid, const QString &user) {
+        return r.assign(uid, reader, user);
+    });
+}
+
+void StudyListModel::setStat(const QStringList &studyUids, bool stat)
+{
+    changeReading(studyUids, [stat](archive::ReadingList &r, const QString &uid, const QString &user) {
+        return r.setStat(uid, stat, user);
+    });
+}
+
 void StudyListModel::refresh()
 {
     const int generation = ++m_generation;
     setRefreshing(true);
     m_lastError.clear();
 
-    archive::Query q = query();
-    q.limit = m_pageSize;
-    q.offset = 0;
+    const StudyFilter f = filter();
     const int pageSize = m_pageSize;
-    std::shared_ptr<archive::Archive> archive = m_archive;
+    const QString db = m_archive->databasePath();
 
     auto *watcher = new QFutureWatcher<Fetch>(this);
     connect(watcher, &QFutureWatcher<Fetch>::finished, this, [this, watcher, pageSize] {
@@ -193,23 +329,8 @@ void StudyListModel::refresh()
         m_activePageSize = pageSize;
         onRefreshDone(result);
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [archive, q, generation]() {
-        Fetch f;
-        f.generation = generation;
-        const core::Result<qint64> count = archive->count(q);
-        if (!count) {
-            f.error = count.error();
-            return f;
-        }
-        f.count = count.value();
-        if (f.count > 0) {
-            auto rows = archive->query(q);
-            if (!rows)
-                f.error = rows.error();
-            else
-                f.rows = rows.take();
-        }
-        return f;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [db, f, generation, pageSize]() {
+        return runFetch(db, f, generation, 0, pageSize, true);
     }));
 }
 
@@ -250,11 +371,10 @@ void StudyListModel::requestPage(int page) const
     auto *self = const_cast<StudyListModel *>(this);
     m_inFlight.insert(page);
 
-    archive::Query q = query();
-    q.limit = m_activePageSize;
-    q.offset = page * m_activePageSize;
+    const StudyFilter f = filter();
+    const int pageSize = m_activePageSize;
     const int generation = m_generation;
-    std::shared_ptr<archive::Archive> archive = m_archive;
+    const QString db = m_archive->databasePath();
 
     auto *watcher = new QFutureWatcher<Fetch>(self);
     connect(watcher, &QFutureWatcher<Fetch>::finished, self, [self, watcher] {
@@ -263,16 +383,8 @@ void StudyListModel::requestPage(int page) const
         if (result.generation == self->m_generation)
             self->onPageDone(result);
     });
-    watcher->setFuture(QtConcurrent::run(&self->m_pool, [archive, q, generation, page]() {
-        Fetch f;
-        f.generation = generation;
-        f.page = page;
-        auto rows = archive->query(q);
-        if (!rows)
-            f.error = rows.error();
-        else
-            f.rows = rows.take();
-        return f;
+    watcher->setFuture(QtConcurrent::run(&self->m_pool, [db, f, generation, page, pageSize]() {
+        return runFetch(db, f, generation, page, pageSize, false);
     }));
 }
 
@@ -291,7 +403,7 @@ void StudyListModel::onPageDone(const Fetch &result)
     Q_EMIT pageLoaded(result.page);
 }
 
-void StudyListModel::storePage(int page, QList<dicom::AttributeMap> rows)
+void StudyListModel::storePage(int page, QList<StudyRow> rows)
 {
     m_pages.insert(page, std::move(rows));
     m_lru.removeAll(page);
@@ -323,17 +435,23 @@ int StudyListModel::fetchedRows() const
     return rows;
 }
 
-dicom::AttributeMap StudyListModel::study(int row) const
+const StudyRow *StudyListModel::rowAt(int row) const
 {
     if (row < 0 || row >= m_count)
-        return {};
+        return nullptr;
     const int page = row / m_activePageSize;
     const auto it = m_pages.constFind(page);
     if (it == m_pages.constEnd())
-        return {};
+        return nullptr;
     const int inPage = row - page * m_activePageSize;
     // A page can be shorter than counted when studies were deleted since.
-    return inPage < it->size() ? it->at(inPage) : dicom::AttributeMap();
+    return inPage < it->size() ? &it->at(inPage) : nullptr;
+}
+
+dicom::AttributeMap StudyListModel::study(int row) const
+{
+    const StudyRow *r = rowAt(row);
+    return r ? r->attributes : dicom::AttributeMap();
 }
 
 int StudyListModel::rowCount(const QModelIndex &parent) const
@@ -367,10 +485,32 @@ QVariant StudyListModel::data(const QModelIndex &index, int role) const
     if (role == LoadingRole)
         return false;
 
-    const dicom::AttributeMap row = study(index.row());
+    const StudyRow *sr = rowAt(index.row());
+    if (!sr)
+        return {};
+    const dicom::AttributeMap &row = sr->attributes;
+    if (index.column() == StatusColumn && role == Qt::DisplayRole) {
+        const QString status = statusName(sr->status);
+        return sr->stat ? tr("STAT · %1").arg(status) : status;
+    }
+    if (index.column() == AssignedColumn && role == Qt::DisplayRole)
+        return sr->assignedTo;
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(row, index.column());
+    case ReadingStatusRole:
+        return sr->status;
+    case AssignedRole:
+        return sr->assignedTo;
+    case StatRole:
+        return sr->stat;
+    case Qt::FontRole:
+        if (sr->stat) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::ToolTipRole: {
         // Long descriptions and names are cut by the column width.
         const QVariant v = displayValue(row, index.column());
@@ -430,8 +570,21 @@ QVariant StudyListModel::headerData(int section, Qt::Orientation orientation, in
     case ReferringColumn: return tr("Referring physician");
     case SeriesColumn: return tr("Series");
     case InstancesColumn: return tr("Images");
+    case StatusColumn: return tr("Status");
+    case AssignedColumn: return tr("Reader");
     }
     return {};
+}
+
+QString StudyListModel::statusName(int status)
+{
+    switch (archive::ReadingStatus(status)) {
+    case archive::ReadingStatus::Unread: return tr("Unread");
+    case archive::ReadingStatus::InProgress: return tr("In progress");
+    case archive::ReadingStatus::Reported: return tr("Reported");
+    case archive::ReadingStatus::Final: return tr("Final");
+    }
+    return tr("Unread");
 }
 
 QString StudyListModel::formatPersonName(const QString &dicomName)

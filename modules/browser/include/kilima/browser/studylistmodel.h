@@ -5,12 +5,14 @@
 // a query on the UI thread: rows not fetched yet read as empty until their
 // page arrives (dataChanged follows).
 //
-// Order is the archive's study order (study date and time, newest first).
-// The model does not sort: a sort on another column would be either a sort
-// of one page (misleading) or a full load (what paging avoids).
+// Order is the study date and time, newest first, unless sort() picks
+// another column: sorting and the reading-status filter run in SQL over the
+// index and the reading table (kilima/archive/readingstatus.h), page by
+// page, so they stay fast at 100,000 studies.
 #pragma once
 
 #include <kilima/archive/query.h>
+#include <kilima/archive/readingstatus.h>
 #include <kilima/dicom/attributes.h>
 
 #include <QAbstractTableModel>
@@ -20,6 +22,7 @@
 #include <QSet>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 namespace kilima::archive {
@@ -27,6 +30,14 @@ class Archive;
 }
 
 namespace kilima::browser {
+
+// One study of the list with its reading state.
+struct StudyRow {
+    dicom::AttributeMap attributes;
+    int status = 0;          // archive::ReadingStatus
+    QString assignedTo;
+    bool stat = false;
+};
 
 class StudyListModel : public QAbstractTableModel {
     Q_OBJECT
@@ -44,6 +55,8 @@ public:
         ReferringColumn,
         SeriesColumn,
         InstancesColumn,
+        StatusColumn,
+        AssignedColumn,
         ColumnCount
     };
     enum Role {
@@ -51,6 +64,9 @@ public:
         PatientIdRole,
         // The row's page is still being fetched.
         LoadingRole,
+        ReadingStatusRole,   // int (archive::ReadingStatus)
+        AssignedRole,
+        StatRole,
     };
     enum class DatePreset { Any, Today, Yesterday, Last7Days };
 
@@ -85,6 +101,27 @@ public:
     void setModality(const QString &modality);
     QString modality() const { return m_modality; }
 
+    // Reading worklist filters: one status (-1 for any), studies assigned
+    // to one reader (empty for anyone), STAT studies first.
+    void setStatusFilter(int status);
+    int statusFilter() const { return m_status; }
+    void setAssignedFilter(const QString &reader);
+    QString assignedFilter() const { return m_assigned; }
+    void setStatFirst(bool statFirst);
+
+    // Column sort, in SQL over the whole list (not one page).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+
+    // Reading worklist changes, stored in the archive on a worker thread
+    // (shared with every workstation on this node, audited under `user`);
+    // the list refreshes afterwards, readingFailed() says what went wrong.
+    void setUser(const QString &user) { m_user = user; }
+    QString user() const { return m_user; }
+    void setReadingStatus(const QStringList &studyUids, archive::ReadingStatus status);
+    void assignReader(const QStringList &studyUids, const QString &reader);
+    void setStat(const QStringList &studyUids, bool stat);
+
     // The query the filters map to, without limit/offset.
     archive::Query query() const;
     static QPair<QDate, QDate> presetRange(DatePreset preset, const QDate &today);
@@ -112,6 +149,8 @@ public:
 
     // Display helpers, shared with other study lists.
     static QString formatPersonName(const QString &dicomName);
+    // "Unread", "In progress", "Reported", "Final", translated.
+    static QString statusName(int status);
     static QString formatDate(const QString &da);
     static QString formatTime(const QString &tm);
 
@@ -121,13 +160,21 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void pageLoaded(int page);
     void queryFailed(const QString &message);
+    void readingChanged();
+    void readingFailed(const QString &message);
+
+public:
+    struct Fetch;   // one worker task's answer (internal)
 
 private:
-    struct Fetch;
     void requestPage(int page) const;
     void onRefreshDone(const Fetch &result);
     void onPageDone(const Fetch &result);
-    void storePage(int page, QList<dicom::AttributeMap> rows);
+    void storePage(int page, QList<StudyRow> rows);
+    void changeReading(const QStringList &uids,
+                       std::function<core::Status(archive::ReadingList &, const QString &, const QString &)> change);
+    struct StudyFilter filter() const;
+    const StudyRow *rowAt(int row) const;
     void setRefreshing(bool refreshing);
     void fail(const QString &message);
     QVariant displayValue(const dicom::AttributeMap &study, int column) const;
@@ -141,6 +188,13 @@ private:
     DatePreset m_datePreset = DatePreset::Any;
     QDate m_from, m_to;
     QString m_modality;
+    int m_status = -1;
+    QString m_assigned;
+    bool m_statFirst = false;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QString m_user;
+    std::shared_ptr<archive::ReadingList> m_reading;
 
     int m_pageSize = DefaultPageSize;
     int m_activePageSize = DefaultPageSize;
@@ -153,7 +207,7 @@ private:
 
     // Fetched pages and their use order; mutable because views trigger
     // fetches from data().
-    mutable QHash<int, QList<dicom::AttributeMap>> m_pages;
+    mutable QHash<int, QList<StudyRow>> m_pages;
     mutable QList<int> m_lru;
     mutable QSet<int> m_inFlight;
 };
