@@ -2,7 +2,9 @@
 
 #include <kilima/browser/studylistmodel.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +22,10 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
       m_filter(new QLineEdit(this)),
       m_date(new QComboBox(this)),
       m_modality(new QComboBox(this)),
+      m_reading(new QComboBox(this)),
+      m_mine(new QCheckBox(tr("&My worklist"), this)),
+      m_from(new QDateEdit(QDate::currentDate().addDays(-30), this)),
+      m_to(new QDateEdit(QDate::currentDate(), this)),
       m_view(new QTableView(this)),
       m_status(new QLabel(this)),
       m_typing(new QTimer(this))
@@ -35,6 +41,23 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
     m_date->addItem(tr("Today"), int(StudyListModel::DatePreset::Today));
     m_date->addItem(tr("Yesterday"), int(StudyListModel::DatePreset::Yesterday));
     m_date->addItem(tr("Last 7 days"), int(StudyListModel::DatePreset::Last7Days));
+    m_date->addItem(tr("Date range"), RangeItem);
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        e->setVisible(false);
+    }
+    m_from->setObjectName(QStringLiteral("studyDateFrom"));
+    m_to->setObjectName(QStringLiteral("studyDateTo"));
+    m_from->setToolTip(tr("First study date of the range"));
+    m_to->setToolTip(tr("Last study date of the range"));
+
+    m_reading->setObjectName(QStringLiteral("readingStatus"));
+    m_reading->addItem(tr("Any status"), -1);
+    for (int st = 0; st <= int(archive::ReadingStatus::Final); ++st)
+        m_reading->addItem(StudyListModel::statusName(st), st);
+    m_mine->setObjectName(QStringLiteral("myWorklist"));
+    m_mine->setToolTip(tr("Only the studies assigned to you that are not final, STAT first"));
 
     m_modality->setObjectName(QStringLiteral("studyModality"));
     m_modality->addItem(tr("Any modality"), QString());
@@ -48,8 +71,9 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    // The archive pages in study-date order only (see StudyListModel).
-    m_view->setSortingEnabled(false);
+    // The model sorts in SQL over the whole list, page by page.
+    m_view->horizontalHeader()->setSortIndicator(StudyListModel::StudyDateColumn, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setHighlightSections(false);
@@ -71,6 +95,8 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
         {StudyListModel::ReferringColumn, QStringLiteral("MMMMMMMMMMMMM")},
         {StudyListModel::SeriesColumn, QStringLiteral("000")},
         {StudyListModel::InstancesColumn, QStringLiteral("00000")},
+        {StudyListModel::StatusColumn, QStringLiteral("STAT · In progress")},
+        {StudyListModel::AssignedColumn, QStringLiteral("MMMMMMMM")},
     };
     for (const auto &w : widths) {
         const QString title = m_model->headerData(w.first, Qt::Horizontal).toString();
@@ -84,7 +110,11 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_date);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
     filters->addWidget(m_modality);
+    filters->addWidget(m_reading);
+    filters->addWidget(m_mine);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
@@ -98,8 +128,19 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::returnPressed, this, &StudyBrowser::applyText);
 
     connect(m_date, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        m_model->setDatePreset(StudyListModel::DatePreset(m_date->currentData().toInt()));
+        const bool range = m_date->currentData().toInt() == RangeItem;
+        m_from->setVisible(range);
+        m_to->setVisible(range);
+        if (range)
+            applyRange();
+        else
+            m_model->setDatePreset(StudyListModel::DatePreset(m_date->currentData().toInt()));
     });
+    connect(m_from, &QDateEdit::dateChanged, this, &StudyBrowser::applyRange);
+    connect(m_to, &QDateEdit::dateChanged, this, &StudyBrowser::applyRange);
+    connect(m_reading, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_model->setStatusFilter(m_reading->currentData().toInt()); });
+    connect(m_mine, &QCheckBox::toggled, this, &StudyBrowser::setMyWorklist);
     connect(m_modality, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this] { m_model->setModality(m_modality->currentData().toString()); });
 
@@ -132,6 +173,24 @@ void StudyBrowser::applyText()
 {
     m_typing->stop();
     m_model->setFilterText(m_filter->text());
+}
+
+void StudyBrowser::applyRange()
+{
+    if (m_date->currentData().toInt() != RangeItem)
+        return;
+    m_model->setDateRange(m_from->date(), m_to->date());
+}
+
+void StudyBrowser::setMyWorklist(bool on)
+{
+    if (m_mine->isChecked() != on) {
+        m_mine->setChecked(on);   // comes back here through toggled()
+        return;
+    }
+    // The open work of the signed-in reader: not final, STAT first.
+    m_model->setAssignedFilter(on ? m_model->user() : QString());
+    m_model->setStatFirst(on);
 }
 
 void StudyBrowser::updateStatus()

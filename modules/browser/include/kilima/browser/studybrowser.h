@@ -6,7 +6,9 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -30,6 +32,15 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *dateCombo() const { return m_date; }
     QComboBox *modalityCombo() const { return m_modality; }
+    QComboBox *statusCombo() const { return m_reading; }
+    QCheckBox *myWorklistBox() const { return m_mine; }
+    QDateEdit *fromEdit() const { return m_from; }
+    QDateEdit *toEdit() const { return m_to; }
+    // The date combo's item data for the explicit range.
+    static constexpr int RangeItem = 100;
+
+    // Studies assigned to the model's user, STAT first.
+    void setMyWorklist(bool on);
     QTableView *view() const { return m_view; }
     QString statusText() const;
 
@@ -42,12 +53,17 @@ Q_SIGNALS:
 
 private:
     void applyText();
+    void applyRange();
     void updateStatus();
 
     StudyListModel *m_model;
     QLineEdit *m_filter;
     QComboBox *m_date;
     QComboBox *m_modality;
+    QComboBox *m_reading;
+    QCheckBox *m_mine;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
     QTableView *m_view;
     QLabel *m_status;
     QTimer *m_typing;
