@@ -1,0 +1,61 @@
+// A 2D image in modality units (HU for CT) ready for display: a native
+// slice of a Volume or an MPR reslice. Windowing turns it into 32-bit
+// 0xAARRGGBB pixels (QImage::Format_RGB32 layout) without Qt Gui, so the
+// headless tier can render too.
+#pragma once
+
+#include <kilima/imaging/volume.h>
+
+#include <QString>
+#include <cmath>
+#include <vector>
+
+namespace kilima::imaging {
+
+struct Image2D {
+    int width = 0, height = 0;
+    int samplesPerPixel = 1;        // 3: RGB samples (0..maxRgb) in values
+    double pixelWidth = 1, pixelHeight = 1;   // mm per pixel (x, y)
+    std::vector<float> values;      // row-major; NaN = outside the volume
+    double rgbMax = 255;
+    bool isValid() const { return width > 0 && height > 0; }
+    float at(int x, int y) const { return values[size_t(y) * size_t(width) + size_t(x)]; }
+};
+
+// The stored slice k as modality values (grey) or RGB samples.
+Image2D sliceImage(const Volume &v, int k);
+
+struct WindowLevel {
+    double center = 40;
+    double width = 400;
+};
+
+struct DisplayOptions {
+    WindowLevel window;
+    bool invert = false;            // reader's invert, XOR MONOCHROME1
+    const VoiLut *voiLut = nullptr; // applied instead of the window when set
+    const Volume *volume = nullptr; // for the VOI LUT's input domain (stored values)
+};
+
+// Grey level (0..255) a reader sees for modality value `v` with the DICOM
+// linear window function (PS3.3 C.11.2.1.2).
+inline int greyLevel(double v, const WindowLevel &w)
+{
+    const double c = w.center - 0.5, width = std::max(1.0, w.width) - 1;
+    if (v <= c - width / 2)
+        return 0;
+    if (v > c + width / 2)
+        return 255;
+    return int(std::lround(((v - c) / std::max(width, 1e-9) + 0.5) * 255));
+}
+
+// Renders to 0xffRRGGBB pixels, width*height of them.
+std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt);
+
+// A window that shows the image well when the file has none: 1st to 99th percentile.
+WindowLevel autoWindow(const Image2D &img);
+
+// The file's window (first value) or autoWindow().
+WindowLevel defaultWindow(const Volume &v, const Image2D &img);
+
+} // namespace kilima::imaging

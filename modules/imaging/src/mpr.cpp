@@ -1,0 +1,298 @@
+#include <kilima/imaging/mpr.h>
+
+#include <QThread>
+#include <QtConcurrent>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace kilima::imaging {
+
+namespace {
+
+// Per-volume helper: maps patient points to voxel indices quickly by
+// walking slice intervals incrementally.
+struct Sampler {
+    const Volume &v;
+    std::vector<double> dist;      // slice distance along the normal
+    std::vector<double> offU, offV;// in-plane offset of each slice's origin (tilt), in voxels
+    Vec3 p0;
+    int n;
+    explicit Sampler(const Volume &vol) : v(vol), n(vol.slices())
+    {
+        p0 = vol.positions[0];
+        for (int k = 0; k < n; ++k) {
+            dist.push_back(vol.sliceDistance(k));
+            const Vec3 d = vol.positions[size_t(k)] - p0;
+            offU.push_back(d.dot(vol.rowDir) / vol.columnSpacing);
+            offV.push_back(d.dot(vol.colDir) / vol.rowSpacing);
+        }
+    }
+    // Returns NaN outside. `hint` is the last slice interval used.
+    float sample(const Vec3 &p, int &hint) const
+    {
+        const double d = p.dot(v.normal);
+        double kf;
+        double ou, ov;
+        if (n == 1) {
+            const double half = std::max(v.sliceThickness, 1.0) / 2;
+            if (std::abs(d - dist[0]) > half)
+                return NAN;
+            kf = 0;
+            ou = 0;
+            ov = 0;
+            hint = 0;
+        } else {
+            if (d < dist[0] - 1e-6 || d > dist[size_t(n - 1)] + 1e-6)
+                return NAN;
+            int lo = std::clamp(hint, 0, n - 2);
+            while (lo > 0 && d < dist[size_t(lo)])
+                --lo;
+            while (lo < n - 2 && d > dist[size_t(lo + 1)])
+                ++lo;
+            hint = lo;
+            const double span = dist[size_t(lo + 1)] - dist[size_t(lo)];
+            const double t = span > 0 ? std::clamp((d - dist[size_t(lo)]) / span, 0.0, 1.0) : 0.0;
+            kf = lo + t;
+            ou = offU[size_t(lo)] + (offU[size_t(lo + 1)] - offU[size_t(lo)]) * t;
+            ov = offV[size_t(lo)] + (offV[size_t(lo + 1)] - offV[size_t(lo)]) * t;
+        }
+        const Vec3 q = p - p0;
+        const double x = q.dot(v.rowDir) / v.columnSpacing - ou;
+        const double y = q.dot(v.colDir) / v.rowSpacing - ov;
+        if (x < -0.5 || y < -0.5 || x > v.columns - 0.5 || y > v.rows - 0.5)
+            return NAN;
+        const double xc = std::clamp(x, 0.0, double(v.columns - 1));
+        const double yc = std::clamp(y, 0.0, double(v.rows - 1));
+        const int x0 = std::min(int(xc), v.columns - 2 < 0 ? 0 : v.columns - 2);
+        const int y0 = std::min(int(yc), v.rows - 2 < 0 ? 0 : v.rows - 2);
+        const int x1 = std::min(x0 + 1, v.columns - 1), y1 = std::min(y0 + 1, v.rows - 1);
+        const double fx = xc - x0, fy = yc - y0;
+        const int k0 = int(kf), k1 = std::min(k0 + 1, n - 1);
+        const double fz = kf - k0;
+        auto plane = [&](int k) {
+            if (!v.isSliceReady(k))
+                return double(NAN);
+            const quint16 *s = v.sliceData(k);
+            const size_t w = size_t(v.columns);
+            double a, b, c, e;
+            if (v.isSigned) {
+                a = qint16(s[y0 * w + x0]); b = qint16(s[y0 * w + x1]);
+                c = qint16(s[y1 * w + x0]); e = qint16(s[y1 * w + x1]);
+            } else {
+                a = s[y0 * w + x0]; b = s[y0 * w + x1];
+                c = s[y1 * w + x0]; e = s[y1 * w + x1];
+            }
+            const double raw = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy;
+            const SliceSource &src = v.sources[size_t(k)];
+            return raw * src.slope + src.intercept;
+        };
+        const double v0 = plane(k0);
+        if (fz < 1e-9 || k1 == k0)
+            return float(v0);
+        const double v1 = plane(k1);
+        return float(v0 * (1 - fz) + v1 * fz);
+    }
+};
+
+} // namespace
+
+Vec3 volumeCenter(const Volume &vol)
+{
+    if (vol.slices() == 0)
+        return {};
+    return vol.voxelToPatient((vol.columns - 1) / 2.0, (vol.rows - 1) / 2.0, (vol.slices() - 1) / 2.0);
+}
+
+Plane standardPlane(const Volume &vol, Orientation o, const Vec3 &center)
+{
+    Plane p;
+    p.center = center;
+    // LPS: x to patient left, y to posterior, z to head.
+    switch (o) {
+    case Orientation::Axial:     // seen from the feet: screen right = patient left, down = posterior
+        p.u = {1, 0, 0};
+        p.v = {0, 1, 0};
+        break;
+    case Orientation::Coronal:   // seen from the front: right = patient left, down = feet
+        p.u = {1, 0, 0};
+        p.v = {0, 0, -1};
+        break;
+    case Orientation::Sagittal:  // seen from the patient's left: right = posterior, down = feet
+        p.u = {0, 1, 0};
+        p.v = {0, 0, -1};
+        break;
+    }
+    p.pixelSize = std::min(vol.columnSpacing, vol.rowSpacing);
+    // Cover the volume's extent: project the 8 corners on u and v.
+    double umax = 0, vmax = 0;
+    const double cs[2] = {0, double(vol.columns - 1)}, rs[2] = {0, double(vol.rows - 1)},
+                 ks[2] = {0, double(std::max(0, vol.slices() - 1))};
+    for (double c : cs)
+        for (double r : rs)
+            for (double k : ks) {
+                const Vec3 d = vol.voxelToPatient(c, r, k) - center;
+                umax = std::max(umax, std::abs(d.dot(p.u)));
+                vmax = std::max(vmax, std::abs(d.dot(p.v)));
+            }
+    p.width = std::max(1, int(std::ceil(2 * umax / p.pixelSize)) + 1);
+    p.height = std::max(1, int(std::ceil(2 * vmax / p.pixelSize)) + 1);
+    return p;
+}
+
+Plane rotated(const Plane &p, const Vec3 &axisIn, double degrees)
+{
+    const Vec3 a = axisIn.normalized();
+    const double t = degrees * M_PI / 180, c = std::cos(t), s = std::sin(t);
+    auto rot = [&](const Vec3 &x) { return x * c + a.cross(x) * s + a * (a.dot(x) * (1 - c)); };
+    Plane r = p;
+    r.u = rot(p.u).normalized();
+    r.v = rot(p.v).normalized();
+    return r;
+}
+
+double sampleAt(const Volume &vol, const Vec3 &p)
+{
+    if (vol.slices() == 0 || vol.samplesPerPixel != 1)
+        return NAN;
+    Sampler s(vol);
+    int hint = 0;
+    return s.sample(p, hint);
+}
+
+Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, int threads)
+{
+    Image2D img;
+    if (vol.slices() == 0 || vol.samplesPerPixel != 1)
+        return img;
+    img.width = plane.width;
+    img.height = plane.height;
+    img.pixelWidth = img.pixelHeight = plane.pixelSize;
+    img.values.assign(size_t(plane.width) * size_t(plane.height), NAN);
+    const Sampler sampler(vol);
+    const Vec3 n = plane.normal();
+    const double step = std::min({vol.sliceSpacing(), vol.columnSpacing, vol.rowSpacing});
+    const int samples = slab.thickness > step ? int(std::ceil(slab.thickness / step)) + 1 : 1;
+    const double first = samples > 1 ? -slab.thickness / 2 : 0;
+    const double ds = samples > 1 ? slab.thickness / (samples - 1) : 0;
+    auto doRows = [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            float *out = img.values.data() + size_t(y) * size_t(plane.width);
+            const Vec3 rowStart = plane.pointAt(0, y);
+            const Vec3 du = plane.u * plane.pixelSize;
+            for (int s = 0; s < samples; ++s) {
+                const Vec3 base = rowStart + n * (first + s * ds);
+                int hint = 0;
+                for (int x = 0; x < plane.width; ++x) {
+                    const float v = sampler.sample(base + du * x, hint);
+                    if (std::isnan(v))
+                        continue;
+                    float &o = out[x];
+                    if (s == 0 || std::isnan(o)) {
+                        o = v;
+                        continue;
+                    }
+                    switch (slab.mode) {
+                    case SlabMode::Mip: o = std::max(o, v); break;
+                    case SlabMode::MinIp: o = std::min(o, v); break;
+                    case SlabMode::Average: o += v; break;
+                    }
+                }
+            }
+            if (samples > 1 && slab.mode == SlabMode::Average) {
+                // Average over the samples that fell inside: recount per pixel.
+                for (int x = 0; x < plane.width; ++x) {
+                    if (std::isnan(out[x]))
+                        continue;
+                    int inside = 0;
+                    int hint = 0;
+                    for (int s = 0; s < samples; ++s)
+                        inside += !std::isnan(sampler.sample(rowStart + du * x + n * (first + s * ds), hint));
+                    out[x] /= float(std::max(1, inside));
+                }
+            }
+        }
+    };
+    const int nThreads = threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
+    if (nThreads == 1 || plane.height < 8) {
+        doRows(0, plane.height);
+        return img;
+    }
+    const int chunk = (plane.height + nThreads * 4 - 1) / (nThreads * 4);
+    QList<int> starts;
+    for (int y = 0; y < plane.height; y += chunk)
+        starts.append(y);
+    QtConcurrent::blockingMap(starts, [&](int y) { doRows(y, std::min(plane.height, y + chunk)); });
+    return img;
+}
+
+UniformGrid resampleUniform(const Volume &vol, int maxDim, int threads)
+{
+    UniformGrid g;
+    if (vol.slices() == 0 || vol.samplesPerPixel != 1)
+        return g;
+    const double s = vol.sliceSpacing();
+    const double depth = vol.slices() > 1 ? vol.sliceDistance(vol.slices() - 1) - vol.sliceDistance(0) : 0;
+    const int nz0 = vol.slices() > 1 ? int(std::floor(depth / s + 1e-6)) + 1 : 1;
+    const int biggest = std::max({vol.columns, vol.rows, nz0});
+    const int f = std::max(1, (biggest + maxDim - 1) / std::max(1, maxDim));
+    g.dims[0] = std::max(1, vol.columns / f);
+    g.dims[1] = std::max(1, vol.rows / f);
+    g.dims[2] = std::max(1, vol.slices() > 1 ? int(std::floor(depth / (s * f) + 1e-6)) + 1 : 1);
+    g.spacing[0] = vol.columnSpacing * vol.columns / g.dims[0];
+    g.spacing[1] = vol.rowSpacing * vol.rows / g.dims[1];
+    g.spacing[2] = s * f;
+    g.axes[0] = vol.rowDir;
+    g.axes[1] = vol.colDir;
+    g.axes[2] = vol.normal;
+    // Cell-centred in plane so a downsampled grid covers the same extent.
+    g.origin = vol.positions[0] + vol.rowDir * ((g.spacing[0] - vol.columnSpacing) / 2) +
+               vol.colDir * ((g.spacing[1] - vol.rowSpacing) / 2);
+    g.values.assign(size_t(g.dims[0]) * size_t(g.dims[1]) * size_t(g.dims[2]), 0);
+    const Sampler sampler(vol);
+    const qint16 outside = vol.modality == QLatin1String("CT") ? qint16(-1024) : qint16(0);
+    const bool direct = f == 1 && vol.uniformSpacing() && vol.tiltDegrees() < 0.01 && g.dims[2] == vol.slices();
+    auto doSlices = [&](int z) {
+        qint16 *out = g.values.data() + size_t(z) * size_t(g.dims[0]) * size_t(g.dims[1]);
+        if (direct) {
+            const quint16 *src = vol.sliceData(z);
+            const SliceSource &ss = vol.sources[size_t(z)];
+            for (size_t i = 0, n = size_t(g.dims[0]) * size_t(g.dims[1]); i < n; ++i) {
+                const double raw = vol.isSigned ? double(qint16(src[i])) : double(src[i]);
+                out[i] = qint16(std::clamp(raw * ss.slope + ss.intercept, -32768.0, 32767.0));
+            }
+            return;
+        }
+        // Stay inside the first/last slice despite rounding.
+        const double zz = std::min(z * g.spacing[2], depth);
+        for (int y = 0; y < g.dims[1]; ++y) {
+            int hint = 0;
+            const Vec3 row = g.origin + g.axes[1] * (y * g.spacing[1]) + g.axes[2] * zz;
+            for (int x = 0; x < g.dims[0]; ++x) {
+                // Shift the in-plane start by the slice's own tilt offset.
+                Vec3 p = row + g.axes[0] * (x * g.spacing[0]);
+                const float v = sampler.sample(p, hint);
+                out[size_t(y) * size_t(g.dims[0]) + size_t(x)] =
+                    std::isnan(v) ? outside : qint16(std::clamp(double(v), -32768.0, 32767.0));
+            }
+        }
+    };
+    QList<int> zs;
+    for (int z = 0; z < g.dims[2]; ++z)
+        zs.append(z);
+    if (threads == 1) {
+        for (int z : zs)
+            doSlices(z);
+    } else {
+        QtConcurrent::blockingMap(zs, doSlices);
+    }
+    g.minValue = 32767;
+    g.maxValue = -32768;
+    for (qint16 v : g.values) {
+        g.minValue = std::min(g.minValue, double(v));
+        g.maxValue = std::max(g.maxValue, double(v));
+    }
+    return g;
+}
+
+} // namespace kilima::imaging
