@@ -1,0 +1,56 @@
+// The report as a PDF through Qt (QPdfWriter + QTextDocument): letterhead and
+// logo from the reporting settings, patient/study header, sections with
+// structured items, key images rendered from the stored pixels with their
+// window/level, a measurements table, addenda, the signature block, page
+// numbers, and a "PRELIMINARY" watermark on every page until the report is
+// final. Needs a QGuiApplication (kilima-node uses the offscreen platform).
+#pragma once
+
+#include <kilima/core/result.h>
+#include <kilima/reporting/report.h>
+
+#include <QByteArray>
+#include <QImage>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QPagedPaintDevice;
+
+namespace kilima::reporting {
+
+// <data-dir>/reporting/settings.json (docs/reporting.md).
+struct ReportSettings {
+    QString institutionName;
+    QStringList letterheadLines;   // address, phone, ...
+    QString logoPath;              // PNG/JPEG/SVG-free raster image; empty = none
+    QString footer;                // a line under every page, e.g. a disclaimer
+    int keyImageColumns = 2;
+
+    static ReportSettings load(const QString &dataDir);
+    core::Status save(const QString &dataDir) const;
+    static QString path(const QString &dataDir);
+};
+
+struct RenderedKeyImage {
+    QImage image;
+    QString caption;               // description, window/level, series/instance
+};
+
+// Renders frame `key.frame` of the instance at `path` with the key image's
+// window (or the image's own window, or its value range), in 8 bits.
+// Colour images are shown as they are. Sets the window used.
+core::Result<QImage> renderKeyImage(const QString &path, const KeyImage &key, double *center = nullptr,
+                                    double *width = nullptr);
+
+// The HTML the document is laid out from (for previews in the editor).
+QString reportHtml(const Report &report, const ReportSettings &settings, const QList<RenderedKeyImage> &images,
+                   double pageWidthPixels);
+
+core::Result<QByteArray> renderPdf(const Report &report, const ReportSettings &settings,
+                                   const QList<RenderedKeyImage> &images);
+// The same layout onto any paged device (a QPrinter for printing).
+core::Status paintReport(QPagedPaintDevice &device, const Report &report, const ReportSettings &settings,
+                         const QList<RenderedKeyImage> &images);
+
+} // namespace kilima::reporting

@@ -1,0 +1,223 @@
+// Report model, templates and macros, the report store's rules (final is
+// immutable, history of every change) and the draft journal.
+#include "phantom.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/archive/auditlog.h>
+#include <kilima/archive/sqlite.h>
+#include <kilima/reporting/draftjournal.h>
+#include <kilima/reporting/report.h>
+#include <kilima/reporting/reportstore.h>
+#include <kilima/reporting/templates.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kilima;
+using namespace kilima::reporting;
+
+class TestModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void templates_ShouldShipTheFiveBuiltInsAsResources()
+    {
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        QVERIFY2(lib.errors().isEmpty(), qPrintable(lib.errors().join(QLatin1Char('\n'))));
+        for (const char *id : {"ct-chest", "ct-head", "mr-brain", "cr-chest", "us-abdomen"}) {
+            const ReportTemplate *t = lib.find(QLatin1String(id));
+            QVERIFY2(t, id);
+            QVERIFY(t->builtIn);
+            QVERIFY(!t->sections.value(QStringLiteral("technique")).isEmpty());
+        }
+    }
+
+    void bestMatch_ShouldPickByModalityAndBodyPart()
+    {
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        StudyFields s;
+        s.modality = QStringLiteral("CT");
+        s.studyDescription = QStringLiteral("CT HEAD W/O CONTRAST");
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("ct-head"));
+        s.studyDescription = QStringLiteral("CT thorax");
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("ct-chest"));
+        s.modality = QStringLiteral("MR");
+        s.bodyPart = QStringLiteral("BRAIN");
+        s.studyDescription.clear();
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("mr-brain"));
+        s.modality = QStringLiteral("DX");
+        s.bodyPart = QStringLiteral("CHEST");
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("cr-chest"));
+        s.modality = QStringLiteral("US");
+        s.bodyPart = QStringLiteral("ABDOMEN");
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("us-abdomen"));
+        s.modality = QStringLiteral("NM");
+        QVERIFY(!lib.bestMatch(s));
+    }
+
+    void apply_ShouldFillStudyFieldsAndStructuredItems()
+    {
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        StudyFields s;
+        s.patientName = QStringLiteral("Иванов^Пётр");
+        s.studyDate = QStringLiteral("20240115");
+        s.referringPhysician = QStringLiteral("House^Gregory");
+        s.modality = QStringLiteral("CT");
+        Report r = Report::forStudy(s);
+        TemplateLibrary::apply(*lib.find(QStringLiteral("ct-chest")), r);
+        QVERIFY2(r.section(QStringLiteral("technique")).text.contains(QStringLiteral("2024-01-15")), qPrintable(r.section(QStringLiteral("technique")).text));
+        QVERIFY(r.section(QStringLiteral("clinical")).text.contains(QStringLiteral("House, Gregory")));
+        QVERIFY(r.sectionBody(QStringLiteral("findings")).contains(QStringLiteral("Pleura: No effusion or pneumothorax.")));
+        QCOMPARE(fillFields(QStringLiteral("{{PatientName}}"), s), QStringLiteral("Иванов, Пётр"));
+        // Typed text is never overwritten by a template applied later.
+        r.setSectionText(QStringLiteral("impression"), QStringLiteral("Typed."));
+        TemplateLibrary::apply(*lib.find(QStringLiteral("ct-head")), r);
+        QCOMPARE(r.section(QStringLiteral("impression")).text, QStringLiteral("Typed."));
+    }
+
+    void userTemplatesAndMacros_ShouldBeEditableAndAddable()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("templates"));
+        TemplateLibrary lib(dir);
+        QCOMPARE(lib.expandMacro(QStringLiteral(".nad")), QStringLiteral("No acute abnormality."));
+        QCOMPARE(lib.expandMacro(QStringLiteral("noich"), QStringLiteral("ct-head")), QStringLiteral("No intracranial haemorrhage."));
+        QVERIFY(lib.expandMacro(QStringLiteral("noich"), QStringLiteral("ct-chest")).isEmpty());
+        QVERIFY(lib.saveMacro(QStringLiteral(".lr"), QStringLiteral("Lung-RADS 2.")).ok());
+        ReportTemplate t = *lib.find(QStringLiteral("ct-chest"));
+        t.sections.insert(QStringLiteral("recommendation"), QStringLiteral("Our clinic's text."));
+        QVERIFY(lib.save(t).ok());
+        ReportTemplate mine;
+        mine.id = QStringLiteral("ct-sinus");
+        mine.name = QStringLiteral("CT sinuses");
+        mine.modalities = {QStringLiteral("CT")};
+        mine.bodyParts = {QStringLiteral("SINUS")};
+        mine.sections.insert(QStringLiteral("technique"), QStringLiteral("Low-dose CT of the paranasal sinuses."));
+        QVERIFY(lib.save(mine).ok());
+
+        TemplateLibrary again(dir);   // a new session sees the user's edits
+        QCOMPARE(again.expandMacro(QStringLiteral("lr")), QStringLiteral("Lung-RADS 2."));
+        QCOMPARE(again.find(QStringLiteral("ct-chest"))->sections.value(QStringLiteral("recommendation")), QStringLiteral("Our clinic's text."));
+        QVERIFY(!again.find(QStringLiteral("ct-chest"))->builtIn);
+        QVERIFY(again.find(QStringLiteral("ct-sinus")));
+        QVERIFY(!again.remove(QStringLiteral("mr-brain")).ok());    // built-in
+        QVERIFY(again.remove(QStringLiteral("ct-sinus")).ok());
+        QVERIFY(!again.find(QStringLiteral("ct-sinus")));
+    }
+
+    void json_ShouldRoundTripEveryField()
+    {
+        Report r;
+        r.studyUid = QStringLiteral("1.2.3");
+        r.status = ReportStatus::Preliminary;
+        r.setSectionText(QStringLiteral("findings"), QStringLiteral("Line 1\nЛиния 2"), QStringLiteral("<p>x</p>"));
+        r.items.append({QStringLiteral("findings"), QStringLiteral("Lungs"), QStringLiteral("Clear")});
+        Measurement m;
+        m.label = QStringLiteral("Nodule");
+        m.value = 7.25;
+        m.unit = QStringLiteral("mm");
+        m.sopInstanceUid = QStringLiteral("1.2.3.4");
+        r.measurements.append(m);
+        KeyImage k;
+        k.sopInstanceUid = QStringLiteral("1.2.3.5");
+        k.windowCenter = 40;
+        k.windowWidth = 400;
+        r.keyImages.append(k);
+        r.signedAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+        r.addenda.append({QStringLiteral("Add"), QStringLiteral("dr"), r.signedAt, QString(), QString()});
+        const Report back = Report::fromJson(r.toJson());
+        QCOMPARE(back.toJson(), r.toJson());
+        QCOMPARE(back.plainText(), QStringLiteral("Findings:\nLine 1\nЛиния 2\nLungs: Clear"));
+    }
+
+    void store_ShouldKeepFinalReportsImmutableAndAuditEveryChange()
+    {
+        QTemporaryDir tmp;
+        core::DataDir dir(tmp.filePath(QStringLiteral("data")));
+        auto archive = archive::Archive::open(dir, core::Config{});
+        QVERIFY2(archive, qPrintable(archive.error()));
+        ReportStore store(archive.value()->databasePath(), &archive.value()->auditLog());
+        QVERIFY2(store.openError().isEmpty(), qPrintable(store.openError()));
+        Report r;
+        r.studyUid = QStringLiteral("1.2.840.99.1");
+        r.setSectionText(QStringLiteral("findings"), QStringLiteral("First words."));
+        auto saved = store.save(r, QStringLiteral("drwho"), QStringLiteral("create"));
+        QVERIFY2(saved, qPrintable(saved.error()));
+        QVERIFY(saved.value().id > 0);
+        Report s = saved.value();
+        s.setSectionText(QStringLiteral("findings"), QStringLiteral("Second words."));
+        QVERIFY(store.save(s, QStringLiteral("drwho"), QStringLiteral("save")));
+        s.status = ReportStatus::Final;
+        s.signedBy = QStringLiteral("drwho");
+        s.signedAt = QDateTime::currentDateTimeUtc();
+        auto fin = store.save(s, QStringLiteral("drwho"), QStringLiteral("sign"));
+        QVERIFY(fin);
+        // The store refuses a change ...
+        Report changed = fin.value();
+        changed.setSectionText(QStringLiteral("findings"), QStringLiteral("Tampered."));
+        auto refused = store.save(changed, QStringLiteral("drwho"), QStringLiteral("save"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QStringLiteral("addendum")), qPrintable(refused.error()));
+        // ... and so does the database, whoever writes to it.
+        QString error;
+        sqlite3 *db = archive::openConnection(archive.value()->databasePath(), &error);
+        QVERIFY(db);
+        QVERIFY(!archive::execSql(db, "UPDATE reports SET content = 'x'", &error));
+        QVERIFY2(error.contains(QStringLiteral("immutable")), qPrintable(error));
+        QVERIFY(!archive::execSql(db, "DELETE FROM reports", &error));
+        sqlite3_close_v2(db);
+        // An addendum appends; it cannot change what was signed.
+        Report add = fin.value();
+        add.addenda.append({QStringLiteral("Correction: left, not right."), QStringLiteral("drwho"), QDateTime::currentDateTimeUtc(), {}, {}});
+        QVERIFY(store.save(add, QStringLiteral("drwho"), QStringLiteral("addendum")));
+        QCOMPARE(store.latest(r.studyUid).value().section(QStringLiteral("findings")).text, QStringLiteral("Second words."));
+        QCOMPARE(store.latest(r.studyUid).value().addenda.size(), 1);
+
+        auto history = store.history(fin.value().id);
+        QVERIFY(history);
+        QStringList actions;
+        for (const auto &h : history.value())
+            actions << h.action;
+        QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("save"), QStringLiteral("sign"), QStringLiteral("addendum")}));
+        archive::AuditFilter f;
+        f.studyUid = r.studyUid;
+        auto audit = archive.value()->auditLog().list(f);
+        QVERIFY(audit);
+        QStringList audited;
+        for (const auto &a : audit.value())
+            audited << a.action;
+        QVERIFY2(audited.contains(QStringLiteral("report sign")) && audited.contains(QStringLiteral("report addendum")) &&
+                     audited.contains(QStringLiteral("report create")),
+                 qPrintable(audited.join(QLatin1Char(','))));
+    }
+
+    void journal_ShouldWriteAfterBurstsAndWhileTyping()
+    {
+        QTemporaryDir tmp;
+        DraftJournal journal(tmp.filePath(QStringLiteral("journal")));
+        Report r;
+        r.studyUid = QStringLiteral("1.2.840.99.2");
+        Autosaver saver(&journal, [&r] { return r; }, nullptr, 400, 150);
+        QSignalSpy spy(&saver, &Autosaver::saved);
+        // Continuous typing (a change every 50 ms for 1.2 s) is written by the interval timer.
+        for (int i = 0; i < 24; ++i) {
+            r.section(QStringLiteral("findings")).text += QLatin1Char('a' + i % 26);
+            saver.changed();
+            QTest::qWait(50);
+        }
+        QVERIFY2(spy.count() >= 2, qPrintable(QString::number(spy.count())));
+        QTRY_VERIFY(!saver.isDirty());
+        QCOMPARE(journal.read(r.studyUid).value().section(QStringLiteral("findings")).text, r.section(QStringLiteral("findings")).text);
+        QCOMPARE(journal.pendingStudies(), QStringList{r.studyUid});
+        journal.discard(r.studyUid);
+        QVERIFY(!journal.has(r.studyUid));
+        QVERIFY(!journal.write(Report()).ok());    // no study UID: refused, nothing written
+    }
+};
+
+QTEST_MAIN(TestModel)
+#include "tst_model.moc"
