@@ -135,8 +135,9 @@ Plane standardPlane(const Volume &vol, Orientation o, const Vec3 &center)
                 umax = std::max(umax, std::abs(d.dot(p.u)));
                 vmax = std::max(vmax, std::abs(d.dot(p.v)));
             }
-    p.width = std::max(1, int(std::ceil(2 * umax / p.pixelSize)) + 1);
-    p.height = std::max(1, int(std::ceil(2 * vmax / p.pixelSize)) + 1);
+    // Odd sizes: the centre point falls on a pixel centre.
+    p.width = 2 * int(std::ceil(umax / p.pixelSize - 1e-9)) + 1;
+    p.height = 2 * int(std::ceil(vmax / p.pixelSize - 1e-9)) + 1;
     return p;
 }
 

@@ -54,6 +54,14 @@ double num(DcmItem &item, const DcmTagKey &tag, double fallback = 0, unsigned lo
     Float64 v = 0;
     if (item.findAndGetFloat64(tag, v, pos).good() && std::isfinite(v))
         return v;
+    // IS and US/SS values (Instance Number, Number of Frames) are not FD.
+    OFString text;
+    if (item.findAndGetOFString(tag, text, pos).good()) {
+        bool ok = false;
+        const double d = QString::fromLatin1(text.c_str()).trimmed().toDouble(&ok);
+        if (ok && std::isfinite(d))
+            return d;
+    }
     return fallback;
 }
 
@@ -526,6 +534,11 @@ QString decodeInto(Volume &v, int k, DcmDataset &ds, const dicom::PixelInfo &inf
         return frame.error();
     dicom::DecodedPixels px{info, frame.take()};
     px.info.frames = 1;
+    if (px.info.bitsAllocated == 1) {   // unpacked by the decoder to one byte per sample
+        px.info.bitsAllocated = 8;
+        px.info.bitsStored = 8;
+        px.info.highBit = 7;
+    }
     if (px.info.photometric == QLatin1String("PALETTE COLOR")) {
         auto rgb = dicom::applyPalette(ds, px);
         if (!rgb)
