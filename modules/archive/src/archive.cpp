@@ -53,6 +53,18 @@ struct Archive::Prepared {
 
 namespace {
 
+// Set by the cloud module's registrar (at static initialisation, hence a
+// function-local static); gives each opened archive its recall provider.
+struct RecallFactoryRegistry {
+    std::mutex mutex;
+    Archive::RecallProviderFactory factory;
+};
+RecallFactoryRegistry &recallFactories()
+{
+    static RecallFactoryRegistry registry;
+    return registry;
+}
+
 QString sessionsDir(const core::DataDir &dir) { return dir.root() + QStringLiteral("/sessions"); }
 
 bool processAlive(qint64 pid)
@@ -126,6 +138,15 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     marker.open(QIODevice::WriteOnly);
     marker.close();
 
+    {
+        RecallProviderFactory factory;
+        {
+            std::lock_guard<std::mutex> lock(recallFactories().mutex);
+            factory = recallFactories().factory;
+        }
+        if (factory)
+            archive->setRecallProvider(factory(*archive));
+    }
     if (unclean && config.archive.reconcileOnOpen) {
         const ReconcileReport r = archive->reconcile();
         qCWarning(lcArchive).noquote() << QStringLiteral(
@@ -335,9 +356,45 @@ core::Result<QStringList> Archive::instanceFiles(Level level, const QString &uid
     if (!rel)
         return core::Error{rel.error()};
     QStringList paths;
-    for (const QString &r : rel.value())
+    QList<RecallProvider::Item> missing;
+    for (const QString &r : rel.value()) {
         paths << m_storage->absolutePath(r);
+        if (!QFile::exists(paths.last()))
+            missing.append({r, paths.last()});
+    }
+    // Files evicted to the cloud tier come back before the caller reads them.
+    if (const std::shared_ptr<RecallProvider> recall = recallProvider(); recall && !missing.isEmpty()) {
+        QList<RecallProvider::Item> evicted;
+        for (const RecallProvider::Item &m : missing) {
+            if (recall->isEvicted(m.relativePath))
+                evicted.append(m);
+        }
+        if (!evicted.isEmpty()) {
+            const QStringList problems = recall->recall(evicted);
+            if (!problems.isEmpty())
+                return core::Error{QStringLiteral("recalling %1 file(s) from the cloud tier failed: %2")
+                                       .arg(problems.size()).arg(problems.first())};
+        }
+    }
     return paths;
+}
+
+void Archive::setRecallProvider(std::shared_ptr<RecallProvider> provider)
+{
+    std::lock_guard<std::mutex> lock(m_recallMutex);
+    m_recall = std::move(provider);
+}
+
+std::shared_ptr<RecallProvider> Archive::recallProvider() const
+{
+    std::lock_guard<std::mutex> lock(m_recallMutex);
+    return m_recall;
+}
+
+void Archive::setRecallProviderFactory(RecallProviderFactory factory)
+{
+    std::lock_guard<std::mutex> lock(recallFactories().mutex);
+    recallFactories().factory = std::move(factory);
 }
 
 core::Result<int> Archive::remove(Level level, const QString &uid)
@@ -403,6 +460,7 @@ ReconcileReport Archive::reconcile()
     // was never acknowledged: after a power cut its file may be missing or
     // short. Such rows are dropped; any other missing file is reported.
     const qint64 durable = qMax(m_index->durableMark(), m_commits->durable());
+    const std::shared_ptr<RecallProvider> recall = recallProvider();
     for (const Index::FileRow &r : rows) {
         const bool present = onDisk.contains(r.relativePath);
         const bool whole = present && (r.id <= durable || QFileInfo(m_storage->absolutePath(r.relativePath)).size() == r.size);
@@ -415,6 +473,8 @@ ReconcileReport Archive::reconcile()
                 report.unacknowledgedRowsDropped++;
             continue;
         }
+        if (!present && recall && recall->isEvicted(r.relativePath))
+            continue;   // only in the cloud tier, on purpose
         report.missingFiles << QStringLiteral("instance %1: file %2 is missing").arg(r.sopUid, r.relativePath);
     }
     return report;

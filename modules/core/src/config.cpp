@@ -122,13 +122,31 @@ QJsonObject Config::toJson() const
                      {QStringLiteral("reconcileOnOpen"), archive.reconcileOnOpen}}},
         {QStringLiteral("import"), QJsonObject{{QStringLiteral("threads"), import.threads}}},
         {QStringLiteral("logging"), QJsonObject{{QStringLiteral("verbose"), logging.verbose}}},
+        {QStringLiteral("routing"), routing.json},
+        {QStringLiteral("cloud"),
+         QJsonObject{{QStringLiteral("endpoint"), cloud.endpoint},
+                     {QStringLiteral("bucket"), cloud.bucket},
+                     {QStringLiteral("region"), cloud.region},
+                     {QStringLiteral("pathStyle"), cloud.pathStyle},
+                     {QStringLiteral("keyPrefix"), cloud.keyPrefix},
+                     {QStringLiteral("caFile"), cloud.caFile},
+                     {QStringLiteral("backgroundSync"), cloud.backgroundSync},
+                     {QStringLiteral("syncIntervalSeconds"), cloud.syncIntervalSeconds},
+                     {QStringLiteral("parallelUploads"), cloud.parallelUploads},
+                     {QStringLiteral("bandwidthLimitKBps"), cloud.bandwidthLimitKBps},
+                     {QStringLiteral("evictAfterDays"), cloud.evictAfterDays},
+                     {QStringLiteral("evictWhenDiskAbovePercent"), cloud.evictWhenDiskAbovePercent},
+                     {QStringLiteral("coldAfterDays"), cloud.coldAfterDays},
+                     {QStringLiteral("coldStorageClass"), cloud.coldStorageClass},
+                     {QStringLiteral("deleteRetentionDays"), cloud.deleteRetentionDays}}},
     };
 }
 
 Result<Config> Config::fromJson(const QJsonObject &json)
 {
     static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("tls"), QStringLiteral("archive"),
-                                           QStringLiteral("import"), QStringLiteral("logging")};
+                                           QStringLiteral("import"), QStringLiteral("logging"),
+                                           QStringLiteral("routing"), QStringLiteral("cloud")};
     QString error;
     Reader r(&error);
     Config c;
@@ -180,6 +198,39 @@ Result<Config> Config::fromJson(const QJsonObject &json)
 
     const QJsonObject logging = r.section(json, "logging");
     r.boolean(logging, "verbose", QStringLiteral("logging.verbose"), c.logging.verbose);
+
+    c.routing.json = r.section(json, "routing");
+
+    const QJsonObject cloud = r.section(json, "cloud");
+    r.string(cloud, "endpoint", QStringLiteral("cloud.endpoint"), c.cloud.endpoint);
+    r.string(cloud, "bucket", QStringLiteral("cloud.bucket"), c.cloud.bucket);
+    r.string(cloud, "region", QStringLiteral("cloud.region"), c.cloud.region);
+    r.boolean(cloud, "pathStyle", QStringLiteral("cloud.pathStyle"), c.cloud.pathStyle);
+    r.string(cloud, "keyPrefix", QStringLiteral("cloud.keyPrefix"), c.cloud.keyPrefix);
+    r.string(cloud, "caFile", QStringLiteral("cloud.caFile"), c.cloud.caFile);
+    r.boolean(cloud, "backgroundSync", QStringLiteral("cloud.backgroundSync"), c.cloud.backgroundSync);
+    r.integer(cloud, "syncIntervalSeconds", QStringLiteral("cloud.syncIntervalSeconds"), c.cloud.syncIntervalSeconds, 1, 86400);
+    r.integer(cloud, "parallelUploads", QStringLiteral("cloud.parallelUploads"), c.cloud.parallelUploads, 1, 64);
+    r.integer(cloud, "bandwidthLimitKBps", QStringLiteral("cloud.bandwidthLimitKBps"), c.cloud.bandwidthLimitKBps, 0, 100000000);
+    r.integer(cloud, "evictAfterDays", QStringLiteral("cloud.evictAfterDays"), c.cloud.evictAfterDays, -1, 36500);
+    r.integer(cloud, "evictWhenDiskAbovePercent", QStringLiteral("cloud.evictWhenDiskAbovePercent"), c.cloud.evictWhenDiskAbovePercent, 0, 99);
+    r.integer(cloud, "coldAfterDays", QStringLiteral("cloud.coldAfterDays"), c.cloud.coldAfterDays, -1, 36500);
+    r.string(cloud, "coldStorageClass", QStringLiteral("cloud.coldStorageClass"), c.cloud.coldStorageClass);
+    r.integer(cloud, "deleteRetentionDays", QStringLiteral("cloud.deleteRetentionDays"), c.cloud.deleteRetentionDays, 0, 36500);
+    if (r.ok() && (c.cloud.endpoint.isEmpty() != c.cloud.bucket.isEmpty()))
+        r.fail(QStringLiteral("cloud.endpoint and cloud.bucket must be given together"));
+    if (r.ok() && !c.cloud.endpoint.isEmpty() && !c.cloud.endpoint.startsWith(QLatin1String("https://")) &&
+        !c.cloud.endpoint.startsWith(QLatin1String("http://")))
+        r.fail(QStringLiteral("cloud.endpoint \"%1\" must start with https:// or http://").arg(c.cloud.endpoint));
+    if (r.ok()) {
+        for (const QString &k : cloud.keys()) {
+            static const QStringList known{QStringLiteral("accessKeyId"), QStringLiteral("secretAccessKey")};
+            if (known.contains(k))
+                r.fail(QStringLiteral("cloud.%1: secrets never belong in the configuration; use `kilima-node cloud configure` "
+                                      "(0600 credentials file) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY").arg(k));
+        }
+    }
+
 
     if (!error.isEmpty())
         return Error{error};

@@ -4,6 +4,8 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicomnet/server.h>
+#include <kilima/cloud/setup.h>
+#include <kilima/routing/engine.h>
 
 #include <QLoggingCategory>
 
@@ -22,6 +24,8 @@ struct Node::Services {
     ArchiveRetrieveHandler retrieve;
     ArchiveAuditSink audit;
     std::unique_ptr<dicomnet::DimseServer> server;
+    std::unique_ptr<routing::RoutingEngine> routing;
+    std::shared_ptr<cloud::CloudTier> cloud;
 };
 
 Node::Node(archive::Archive &archive, core::Config config) : m_archive(archive), m_config(std::move(config)) {}
@@ -62,6 +66,30 @@ core::Status Node::start()
         m_services.reset();
         return st;
     }
+    // Forwarding rules and the cloud tier's background sync run beside it.
+    if (!m_config.routing.json.isEmpty()) {
+        auto rules = routing::RoutingConfig::fromJson(m_config.routing.json);
+        if (!rules) {
+            stop();
+            return core::Error{rules.error()};
+        }
+        if (!rules.value().isEmpty()) {
+            m_services->routing = std::make_unique<routing::RoutingEngine>(m_archive, rules.take(), m_config);
+            if (const core::Status rs = m_services->routing->start(); !rs) {
+                stop();
+                return rs;
+            }
+        }
+    }
+    if (m_config.cloud.configured() && m_config.cloud.backgroundSync) {
+        auto tier = cloud::openConfiguredTier(m_archive);
+        if (!tier) {
+            qCWarning(lcNode).noquote() << "cloud sync is off:" << tier.error();
+        } else {
+            m_services->cloud = tier.value();
+            m_services->cloud->startBackground();
+        }
+    }
     qCInfo(lcNode).noquote() << QStringLiteral("node %1 listening on DICOM port %2%3")
                                     .arg(m_config.node.aeTitle)
                                     .arg(dicomPort())
@@ -73,6 +101,10 @@ void Node::stop()
 {
     if (m_services && m_services->server)
         m_services->server->stop();
+    if (m_services && m_services->routing)
+        m_services->routing->stop();
+    if (m_services && m_services->cloud)
+        m_services->cloud->stopBackground();
     m_services.reset();
 }
 

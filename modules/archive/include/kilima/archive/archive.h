@@ -69,6 +69,24 @@ struct ReconcileReport {
     bool clean() const { return missingFiles.isEmpty(); }
 };
 
+// Fetches back files whose only copy was moved to a cloud tier (evicted).
+// Registered by the cloud module; the archive asks it when a file it
+// serves is missing from the storage area. recall() must verify what it
+// fetched, write it back at `absolutePath` durably and return only then.
+class RecallProvider {
+public:
+    struct Item {
+        QString relativePath;
+        QString absolutePath;
+    };
+    virtual ~RecallProvider() = default;
+    // True when the file at `relativePath` was evicted on purpose (so a
+    // missing file there is not damage).
+    virtual bool isEvicted(const QString &relativePath) const = 0;
+    // Recalls the items; returns one message per item that could not be.
+    virtual QStringList recall(const QList<Item> &items) = 0;
+};
+
 struct VerifyReport {
     qint64 checked = 0;
     QStringList problems;          // one line per problem, naming the UID and file
@@ -129,6 +147,15 @@ public:
     int addIngestObserver(IngestObserver observer);
     void removeIngestObserver(int id);
 
+    // Recall of evicted files (see RecallProvider). instanceFiles() recalls
+    // missing files through it before answering; reconcile() does not count
+    // evicted files as missing. A factory set before open() (by the cloud
+    // module's registrar in an executable) gives every archive its provider.
+    void setRecallProvider(std::shared_ptr<RecallProvider> provider);
+    std::shared_ptr<RecallProvider> recallProvider() const;
+    using RecallProviderFactory = std::function<std::shared_ptr<RecallProvider>(Archive &)>;
+    static void setRecallProviderFactory(RecallProviderFactory factory);
+
     // The index database, for modules that keep tables of their own beside
     // it (see kilima/archive/sqlite.h: openConnection, applyComponentSchema).
     QString databasePath() const;
@@ -159,6 +186,8 @@ private:
     QString m_sessionMarker;
     mutable std::mutex m_observersMutex;
     QList<QPair<int, IngestObserver>> m_observers;
+    mutable std::mutex m_recallMutex;
+    std::shared_ptr<RecallProvider> m_recall;
     int m_nextObserverId = 1;
     // Parse/hash/write workers of ingestBatch (import.threads).
     QThreadPool m_workers;

@@ -54,6 +54,35 @@ struct Config {
         bool verbose = false;
     } logging;
 
+    // Forwarding rules, destinations and retry policy (docs/routing.md).
+    // Kept as JSON here; kilima::routing parses and validates it, naming
+    // the rule and the field of any error.
+    struct Routing {
+        QJsonObject json;
+    } routing;
+
+    // The cloud tier (docs/cloud.md). Credentials never live here: a 0600
+    // file in the data directory, the AWS environment variables or the
+    // workstation's keychain.
+    struct Cloud {
+        QString endpoint;                 // empty = no cloud tier
+        QString bucket;
+        QString region = QStringLiteral("us-east-1");
+        bool pathStyle = false;
+        QString keyPrefix;                // optional folder inside the bucket
+        QString caFile;                   // extra CA bundle (PEM) for HTTPS
+        bool backgroundSync = true;       // sync in the background of serve / the workstation
+        int syncIntervalSeconds = 60;
+        int parallelUploads = 8;
+        int bandwidthLimitKBps = 0;       // 0 = unlimited
+        int evictAfterDays = -1;          // warm tier: -1 never, 0 right after a verified upload
+        int evictWhenDiskAbovePercent = 0;// 0 = off
+        int coldAfterDays = -1;           // cold tier: -1 never
+        QString coldStorageClass = QStringLiteral("GLACIER");
+        int deleteRetentionDays = 30;     // bucket copies of deleted instances are kept this long
+        bool configured() const { return !endpoint.isEmpty() && !bucket.isEmpty(); }
+    } cloud;
+
     QJsonObject toJson() const;
     static Result<Config> fromJson(const QJsonObject &json);
 
