@@ -60,12 +60,12 @@ private Q_SLOTS:
         auto a = archive::Archive::open(dir, core::Config{});
         QVERIFY2(a, qPrintable(a.error()));
         m_archive = a.take();
+        QVERIFY(!ingestPhantom().isEmpty());
     }
 
     void openStudy_ShouldShowPhantomWithFileWindowAndRightGreyLevels()
     {
-        const QString uid = ingestPhantom();
-        QVERIFY(!uid.isEmpty());
+        const QString uid = m_phantom.studyUid;
         viewer::StudyViewer v(*m_archive);
         v.resize(1000, 700);
         v.show();
@@ -97,6 +97,107 @@ private Q_SLOTS:
         auto audit = m_archive->auditLog().list({QDateTime(), uid, QString(), 10});
         QVERIFY(audit);
         QVERIFY(!audit.value().isEmpty());
+    }
+
+    void mpr_ShouldShowThePhantomsShapeInEachPlane()
+    {
+        viewer::StudyViewer v(*m_archive);
+        v.resize(1200, 900);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.openStudy(m_phantom.studyUid);
+        QVERIFY(waitComplete(v));
+        v.setMode(viewer::StudyViewer::Mode::Mpr);
+        QCOMPARE(v.mode(), viewer::StudyViewer::Mode::Mpr);
+        viewer::MprView *mpr = v.mprView();
+        QTRY_VERIFY(!mpr->view(imaging::Orientation::Coronal)->renderedImage().isNull());
+        const imaging::Vec3 c = mpr->crosshair();
+        for (auto o : {imaging::Orientation::Axial, imaging::Orientation::Coronal, imaging::Orientation::Sagittal}) {
+            viewer::SliceView *view = mpr->view(o);
+            const imaging::Plane plane = view->plane();
+            double x, y;
+            plane.pixelOf(c, &x, &y);
+            const QImage img = view->renderedImage();
+            // Centre: bone rod (white); 10 mm to the side: water (102); 25 mm (water radius 21.3 mm): air (black).
+            QCOMPARE(qRed(img.pixel(int(std::lround(x)), int(std::lround(y)))), 255);
+            QCOMPARE(qRed(img.pixel(int(std::lround(x + 10 / plane.pixelSize)), int(std::lround(y)))), 102);
+            QCOMPARE(qRed(img.pixel(int(std::lround(x + 25 / plane.pixelSize)), int(std::lround(y)))), 0);
+        }
+        // Coronal and sagittal: the cylinder runs head to foot, so 10 mm
+        // above the centre is still the rod, and the image spans 24 slices × 2 mm.
+        viewer::SliceView *cor = mpr->view(imaging::Orientation::Coronal);
+        double x, y;
+        cor->plane().pixelOf(c + imaging::Vec3{0, 0, 10}, &x, &y);
+        QVERIFY(y < cor->plane().height / 2.0);   // head is up
+        QCOMPARE(qRed(cor->renderedImage().pixel(int(std::lround(x)), int(std::lround(y)))), 255);
+        QVERIFY(std::abs(cor->plane().height * cor->plane().pixelSize - 46) <= 2 * cor->plane().pixelSize);
+        // Moving the crosshair moves the other planes: axial at z + 10 mm.
+        mpr->setCrosshair(c + imaging::Vec3{0, 0, 10});
+        QVERIFY(std::abs(mpr->view(imaging::Orientation::Axial)->plane().center.z - (c.z + 10)) < 1e-9);
+        // Oblique: rotating about the axial normal turns the coronal plane.
+        mpr->rotate(imaging::Orientation::Axial, 30);
+        const imaging::Vec3 u = mpr->view(imaging::Orientation::Coronal)->plane().u;
+        QVERIFY(std::abs(u.x - std::cos(M_PI / 6)) < 1e-9 && std::abs(std::abs(u.y) - 0.5) < 1e-9);
+        // The rod still sits at the crosshair in the oblique plane.
+        viewer::SliceView *obl = mpr->view(imaging::Orientation::Coronal);
+        obl->plane().pixelOf(mpr->crosshair(), &x, &y);
+        QCOMPARE(qRed(obl->renderedImage().pixel(int(std::lround(x)), int(std::lround(y)))), 255);
+        // Thick slab MIP reaches the rod from a plane 8 mm in front of it.
+        mpr->resetRotation();
+        mpr->setCrosshair(c + imaging::Vec3{0, -8, 0});
+        cor->plane().pixelOf(mpr->crosshair(), &x, &y);
+        QCOMPARE(qRed(cor->renderedImage().pixel(int(std::lround(x)), int(std::lround(y)))), 102);
+        mpr->setSlab({10, imaging::SlabMode::Mip});
+        QCOMPARE(qRed(cor->renderedImage().pixel(int(std::lround(x)), int(std::lround(y)))), 255);
+    }
+
+    void volumeRendering_ShouldNotBeBlankAndShouldChangeWithThePreset()
+    {
+        viewer::StudyViewer v(*m_archive);
+        v.resize(1000, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.openStudy(m_phantom.studyUid);
+        QVERIFY(waitComplete(v));
+        QSignalSpy ready(v.volumeView(), &viewer::VolumeView::ready);
+        v.setMode(viewer::StudyViewer::Mode::Volume3D);
+        QVERIFY(ready.count() > 0 || ready.wait(20000));
+        viewer::VolumeView *vv = v.volumeView();
+        auto litPixels = [](const QImage &img) {
+            int n = 0;
+            for (int y = 0; y < img.height(); y += 2)
+                for (int x = 0; x < img.width(); x += 2)
+                    n += qGray(img.pixel(x, y)) > 20;
+            return n;
+        };
+        vv->setPreset(QStringLiteral("CT Bone"));
+        const QImage bone = vv->grabFramebuffer();
+        if (qEnvironmentVariableIsSet("KILIMA_SAVE_RENDERS"))
+            bone.save(QStringLiteral("/tmp/hv-bone.png"));
+        qInfo("3D ready %d, frame %.1f ms, size %dx%d", vv->isReady(), vv->lastFrameMs(), bone.width(), bone.height());
+        QVERIFY2(litPixels(bone) > 200, qPrintable(QString::number(litPixels(bone))));
+        vv->setPreset(QStringLiteral("CT Soft tissue"));
+        const QImage soft = vv->grabFramebuffer();
+        // Soft tissue shows the water cylinder too: more lit pixels than the bone rod alone.
+        QVERIFY2(litPixels(soft) > litPixels(bone) * 2, qPrintable(QStringLiteral("%1 vs %2").arg(litPixels(soft)).arg(litPixels(bone))));
+        vv->setPreset(QStringLiteral("MIP"));
+        const QImage mip = vv->grabFramebuffer();
+        QVERIFY(mip != soft);
+        // Interactive level of detail renders too, and the alpha is opaque.
+        vv->setInteractive(true);
+        vv->rotateCamera(30, 10);
+        const QImage lod = vv->grabFramebuffer();
+        QVERIFY(litPixels(lod) > 200);
+        QCOMPARE(qAlpha(lod.pixel(lod.width() / 2, lod.height() / 2)), 255);
+        vv->setInteractive(false);
+        // Clipping away the left half removes lit pixels.
+        vv->setPreset(QStringLiteral("CT Soft tissue"));
+        vv->resetCamera();
+        const int before = litPixels(vv->grabFramebuffer());
+        const double box[6] = {0, 0.5, 0, 1, 0, 1};
+        vv->setClipBox(box);
+        const int after = litPixels(vv->grabFramebuffer());
+        QVERIFY2(after < before * 0.8, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     }
 
     void measurementsAndKeyImages_ShouldPersistPerStudy()

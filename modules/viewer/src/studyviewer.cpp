@@ -405,8 +405,15 @@ void StudyViewer::setMode(Mode mode)
             m_mpr->setVolume(vol);
         m_stack->setCurrentWidget(m_mpr);
     } else {
-        if (m_3d->volume() != vol)
-            m_3d->setVolume(vol);
+        // 3D needs the whole volume: it is resampled once decoding is done.
+        if (m_3d->volume() != vol) {
+            if (vol->isComplete()) {
+                m_3d->setVolume(vol);
+            } else {
+                m_pending3d = vol;
+                m_progress.start();
+            }
+        }
         m_stack->setCurrentWidget(m_3d);
     }
 }
@@ -555,8 +562,10 @@ void StudyViewer::pollProgress()
             if (complete) {
                 if (m_mpr->volume() == v)
                     m_mpr->refresh();
-                if (m_3d->volume() == v)
+                if (m_pending3d == v) {
+                    m_pending3d.reset();
                     m_3d->setVolume(v);
+                }
                 Q_EMIT volumeComplete(i);
             }
             if (m_completeSeen[i] == 0 || complete || v->isSliceReady(v->slices() / 2))

@@ -114,6 +114,7 @@ private:
     QString m_studyUid;
     QString m_error;
     QList<imaging::VolumePtr> m_volumes;
+    imaging::VolumePtr m_pending3d;
     QList<int> m_completeSeen;
     QStringList m_notDisplayable;
     QThreadPool m_pool;
