@@ -119,6 +119,15 @@ int runServe(const Context &ctx, const QStringList &args)
     if (node.dicomTlsPort())
         out() << ", DICOM TLS port " << node.dicomTlsPort();
     out() << " (data " << dir.root() << ")" << Qt::endl;
+    if (node.httpPort())
+        out() << "kilima-node: DICOMweb on " << (c.http.tls ? "https" : "http") << "://" << c.node.bindAddress << ':'
+              << node.httpPort() << c.http.basePath << Qt::endl;
+    else if (!node.httpError().isEmpty())
+        err() << "kilima-node serve: DICOMweb is off: " << node.httpError() << Qt::endl;
+    // Shown once, on the terminal only (never in a log file or the config).
+    if (!node.initialAdminPassword().isEmpty())
+        out() << "kilima-node: created the first user \"admin\" (role admin) with password: " << node.initialAdminPassword()
+              << "\n  Keep it now: it is not shown again (change it with: kilima-node users passwd admin)" << Qt::endl;
 
     int signal = 0;
     sigwait(&stopSignals, &signal);

@@ -116,6 +116,17 @@ QJsonObject Config::toJson() const
                      {QStringLiteral("privateKeyFile"), tls.privateKeyFile},
                      {QStringLiteral("trustedCaFile"), tls.trustedCaFile},
                      {QStringLiteral("requireClientCertificate"), tls.requireClientCertificate}}},
+        {QStringLiteral("http"),
+         QJsonObject{{QStringLiteral("basePath"), http.basePath},
+                     {QStringLiteral("tls"), http.tls},
+                     {QStringLiteral("certificateFile"), http.certificateFile},
+                     {QStringLiteral("privateKeyFile"), http.privateKeyFile},
+                     {QStringLiteral("corsAllowedOrigins"), QJsonArray::fromStringList(http.corsAllowedOrigins)},
+                     {QStringLiteral("maxBodyMegabytes"), http.maxBodyMegabytes},
+                     {QStringLiteral("threads"), http.threads},
+                     {QStringLiteral("readTimeoutSeconds"), http.readTimeoutSeconds},
+                     {QStringLiteral("keepAliveSeconds"), http.keepAliveSeconds},
+                     {QStringLiteral("gzip"), http.gzip}}},
         {QStringLiteral("archive"),
          QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
                      {QStringLiteral("duplicatePolicy"), toString(archive.duplicatePolicy)},
@@ -144,7 +155,7 @@ QJsonObject Config::toJson() const
 
 Result<Config> Config::fromJson(const QJsonObject &json)
 {
-    static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("tls"), QStringLiteral("archive"),
+    static const QStringList knownSections{QStringLiteral("node"), QStringLiteral("tls"), QStringLiteral("http"), QStringLiteral("archive"),
                                            QStringLiteral("import"), QStringLiteral("logging"),
                                            QStringLiteral("routing"), QStringLiteral("cloud")};
     QString error;
@@ -180,6 +191,34 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     r.boolean(tls, "requireClientCertificate", QStringLiteral("tls.requireClientCertificate"), c.tls.requireClientCertificate);
     if (r.ok() && c.node.dicomTlsPort != 0 && (c.tls.certificateFile.isEmpty() || c.tls.privateKeyFile.isEmpty()))
         r.fail(QStringLiteral("node.dicomTlsPort is set: tls.certificateFile and tls.privateKeyFile are required"));
+
+    const QJsonObject http = r.section(json, "http");
+    r.string(http, "basePath", QStringLiteral("http.basePath"), c.http.basePath);
+    if (r.ok() && (!c.http.basePath.startsWith(QLatin1Char('/')) || c.http.basePath.contains(QLatin1Char(' '))))
+        r.fail(QStringLiteral("http.basePath \"%1\" must start with / and contain no spaces").arg(c.http.basePath));
+    while (c.http.basePath.size() > 1 && c.http.basePath.endsWith(QLatin1Char('/')))
+        c.http.basePath.chop(1);
+    r.boolean(http, "tls", QStringLiteral("http.tls"), c.http.tls);
+    r.string(http, "certificateFile", QStringLiteral("http.certificateFile"), c.http.certificateFile);
+    r.string(http, "privateKeyFile", QStringLiteral("http.privateKeyFile"), c.http.privateKeyFile);
+    if (const QJsonValue origins = http.value(QLatin1String("corsAllowedOrigins")); !origins.isUndefined()) {
+        if (!origins.isArray())
+            r.fail(QStringLiteral("http.corsAllowedOrigins must be an array of strings"));
+        for (const QJsonValue &o : origins.toArray()) {
+            if (!o.isString())
+                r.fail(QStringLiteral("http.corsAllowedOrigins must be an array of strings"));
+            else
+                c.http.corsAllowedOrigins << o.toString();
+        }
+    }
+    r.integer(http, "maxBodyMegabytes", QStringLiteral("http.maxBodyMegabytes"), c.http.maxBodyMegabytes, 1, 1048576);
+    r.integer(http, "threads", QStringLiteral("http.threads"), c.http.threads, 1, 256);
+    r.integer(http, "readTimeoutSeconds", QStringLiteral("http.readTimeoutSeconds"), c.http.readTimeoutSeconds, 1, 3600);
+    r.integer(http, "keepAliveSeconds", QStringLiteral("http.keepAliveSeconds"), c.http.keepAliveSeconds, 0, 3600);
+    r.boolean(http, "gzip", QStringLiteral("http.gzip"), c.http.gzip);
+    if (r.ok() && c.http.tls
+        && (c.http.certificateFile.isEmpty() ? c.tls.certificateFile : c.http.certificateFile).isEmpty())
+        r.fail(QStringLiteral("http.tls is true: set http.certificateFile and http.privateKeyFile (or those of the tls section)"));
 
     const QJsonObject archive = r.section(json, "archive");
     r.string(archive, "storageDir", QStringLiteral("archive.storageDir"), c.archive.storageDir);

@@ -4,6 +4,7 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicomnet/server.h>
+#include <kilima/dicomweb/server.h>
 #include <kilima/cloud/setup.h>
 #include <kilima/routing/engine.h>
 
@@ -24,6 +25,7 @@ struct Node::Services {
     ArchiveRetrieveHandler retrieve;
     ArchiveAuditSink audit;
     std::unique_ptr<dicomnet::DimseServer> server;
+    std::unique_ptr<dicomweb::DicomWebServer> web;
     std::unique_ptr<routing::RoutingEngine> routing;
     std::shared_ptr<cloud::CloudTier> cloud;
 };
@@ -39,6 +41,7 @@ core::Status Node::start()
 {
     if (isRunning())
         return {};
+    m_httpError.clear();
     m_services = std::make_unique<Services>(m_archive, m_config);
     dicomnet::ServerConfig sc;
     sc.aeTitle = m_config.node.aeTitle;
@@ -90,6 +93,16 @@ core::Status Node::start()
             m_services->cloud->startBackground();
         }
     }
+    // DICOMweb on node.httpPort (0 = off). A port in use does not stop the
+    // DICOM side (the workstation must still start); httpError() says why.
+    if (m_config.node.httpPort != 0) {
+        m_services->web = std::make_unique<dicomweb::DicomWebServer>(m_archive, m_config);
+        if (const core::Status ws = m_services->web->start(); !ws) {
+            qCWarning(lcNode).noquote() << ws.error();
+            m_httpError = ws.error();
+            m_services->web.reset();
+        }
+    }
     qCInfo(lcNode).noquote() << QStringLiteral("node %1 listening on DICOM port %2%3")
                                     .arg(m_config.node.aeTitle)
                                     .arg(dicomPort())
@@ -99,6 +112,8 @@ core::Status Node::start()
 
 void Node::stop()
 {
+    if (m_services && m_services->web)
+        m_services->web->stop();
     if (m_services && m_services->server)
         m_services->server->stop();
     if (m_services && m_services->routing)
@@ -110,6 +125,12 @@ void Node::stop()
 
 bool Node::isRunning() const { return m_services && m_services->server && m_services->server->isRunning(); }
 quint16 Node::dicomPort() const { return m_services && m_services->server ? m_services->server->port() : 0; }
+quint16 Node::httpPort() const { return m_services && m_services->web ? m_services->web->port() : 0; }
+QString Node::httpError() const { return m_httpError; }
+QString Node::initialAdminPassword() const
+{
+    return m_services && m_services->web ? m_services->web->initialAdminPassword() : QString();
+}
 quint16 Node::dicomTlsPort() const { return m_services && m_services->server ? m_services->server->tlsPort() : 0; }
 int Node::activeAssociations() const
 {

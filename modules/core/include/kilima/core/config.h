@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace kilima::core {
 
@@ -36,6 +37,24 @@ struct Config {
         QString trustedCaFile;
         bool requireClientCertificate = false;
     } tls;
+
+    // The DICOMweb server on node.httpPort (0 = off). HTTPS when `tls` is
+    // true, with the certificate and key of this section or, when empty,
+    // of the tls section. Secrets (key passphrases) never live here.
+    struct Http {
+        QString basePath = QStringLiteral("/dicom-web");
+        bool tls = false;
+        QString certificateFile;
+        QString privateKeyFile;
+        // Origins allowed by CORS ("https://viewer.example.org", or "*");
+        // empty = no CORS headers (browsers on other origins are refused).
+        QStringList corsAllowedOrigins;
+        int maxBodyMegabytes = 4096;   // STOW-RS request bodies
+        int threads = 8;
+        int readTimeoutSeconds = 30;   // a client that sends nothing this long is dropped
+        int keepAliveSeconds = 10;
+        bool gzip = true;              // compress JSON when the client accepts it
+    } http;
 
     struct Archive {
         // Empty means <data-dir>/storage.

@@ -29,6 +29,14 @@ public:
 
     quint16 dicomPort() const;
     quint16 dicomTlsPort() const;
+    // The DICOMweb port (0 when node.httpPort is 0 or not running).
+    quint16 httpPort() const;
+    // Set when this start created the first admin account (no users yet):
+    // show it to a person once; never log it.
+    QString initialAdminPassword() const;
+    // Why DICOMweb is not serving although node.httpPort is set (port in
+    // use, bad certificate); empty otherwise.
+    QString httpError() const;
     int activeAssociations() const;
     const core::Config &config() const { return m_config; }
 
@@ -37,6 +45,7 @@ private:
     archive::Archive &m_archive;
     core::Config m_config;
     std::unique_ptr<Services> m_services;
+    QString m_httpError;
 };
 
 } // namespace kilima::node

@@ -1,0 +1,85 @@
+#include "render_p.h"
+
+#include <kilima/dicom/codecs.h>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmimage/diregist.h>   // colour images
+#include <dcmtk/dcmimage/dipipng.h>
+#include <dcmtk/dcmimgle/dcmimage.h>
+#include <dcmtk/dcmjpeg/dipijpeg.h>
+
+#include <QFile>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace kilima::dicomweb {
+
+core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
+{
+    dicom::registerCodecs();
+    DcmFileFormat ff;
+    OFCondition cond = ff.loadFile(OFFilename(QFile::encodeName(path).constData()));
+    if (cond.bad())
+        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(QString::fromLatin1(cond.text()))};
+    DcmDataset *ds = ff.getDataset();
+    DicomImage image(&ff, ds->getOriginalXfer(), CIF_UsePartialAccessToPixelData, unsigned(o.frame), 1);
+    if (image.getStatus() != EIS_Normal)
+        return core::Error{QStringLiteral("the image cannot be rendered: %1")
+                               .arg(QString::fromLatin1(DicomImage::getString(image.getStatus())))};
+    if (image.isMonochrome()) {
+        if (o.hasWindow) {
+            image.setWindow(o.center, std::max(1.0, o.width));
+            image.setVoiLutFunction(o.sigmoid ? EFV_Sigmoid : EFV_Linear);
+        } else if (image.getWindowCount() > 0) {
+            image.setWindow(0);
+        } else {
+            image.setMinMaxWindow();
+        }
+    }
+    DicomImage *out = &image;
+    std::unique_ptr<DicomImage> scaled;
+    const unsigned long cols = image.getWidth(), rows = image.getHeight();
+    if ((o.viewportWidth > 0 || o.viewportHeight > 0) && cols > 0 && rows > 0) {
+        const double sx = o.viewportWidth > 0 ? double(o.viewportWidth) / cols : 1e9;
+        const double sy = o.viewportHeight > 0 ? double(o.viewportHeight) / rows : 1e9;
+        const double s = std::min(sx, sy);
+        const unsigned long w = std::max(1ul, (unsigned long)std::lround(cols * s));
+        const unsigned long h = std::max(1ul, (unsigned long)std::lround(rows * s));
+        if (w != cols || h != rows) {
+            scaled.reset(image.createScaledImage(w, h, 1, 0));
+            if (!scaled || scaled->getStatus() != EIS_Normal)
+                return core::Error{QStringLiteral("cannot scale the image to %1 x %2").arg(w).arg(h)};
+            out = scaled.get();
+        }
+    }
+
+    char *buffer = nullptr;
+    size_t size = 0;
+    FILE *f = open_memstream(&buffer, &size);
+    if (!f)
+        return core::Error{QStringLiteral("out of memory")};
+    int ok = 0;
+    if (o.png) {
+        DiPNGPlugin plugin;
+        plugin.setInterlaceType(E_pngInterlaceNone);
+        ok = out->writePluginFormat(&plugin, f, 0);
+    } else {
+        DiJPEGPlugin plugin;
+        plugin.setQuality(unsigned(std::clamp(o.quality, 1, 100)));
+        plugin.setSampling(ESS_444);
+        ok = out->writePluginFormat(&plugin, f, 0);
+    }
+    fclose(f);
+    QByteArray bytes(buffer, int(size));
+    free(buffer);
+    if (!ok || bytes.isEmpty())
+        return core::Error{QStringLiteral("the %1 encoder failed").arg(o.png ? QStringLiteral("PNG") : QStringLiteral("JPEG"))};
+    return bytes;
+}
+
+} // namespace kilima::dicomweb

@@ -1,0 +1,28 @@
+// /rendered and /thumbnail: one frame of a stored image as JPEG or PNG,
+// through DCMTK's dcmimgle/dcmimage (not QImage: the module is headless).
+// Window: explicit centre/width/function, else the first window of the
+// object, else min-max. Viewport: fits inside vw x vh keeping the aspect.
+#pragma once
+
+#include <kilima/core/result.h>
+
+#include <QByteArray>
+#include <QString>
+
+namespace kilima::dicomweb {
+
+struct RenderOptions {
+    bool png = false;           // else JPEG
+    int quality = 90;           // JPEG quality 1-100
+    bool hasWindow = false;
+    double center = 0;
+    double width = 0;
+    bool sigmoid = false;       // VOI LUT function SIGMOID, else LINEAR
+    int viewportWidth = 0;      // 0 = original size
+    int viewportHeight = 0;
+    int frame = 0;              // 0-based
+};
+
+core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &options);
+
+} // namespace kilima::dicomweb

@@ -1,0 +1,92 @@
+#include "transcode_p.h"
+
+#include <kilima/dicom/codecs.h>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcostrmb.h>
+#include <dcmtk/dcmdata/dcrleerg.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+#include <dcmtk/dcmjpeg/djencode.h>
+#include <dcmtk/dcmjpls/djencode.h>
+
+#include <QFile>
+#include <mutex>
+
+namespace kilima::dicomweb {
+
+namespace {
+
+void registerEncoders()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        dicom::registerCodecs();
+        DJEncoderRegistration::registerCodecs();
+        DJLSEncoderRegistration::registerCodecs();
+        DcmRLEEncoderRegistration::registerCodecs();
+    });
+}
+
+} // namespace
+
+bool canProduce(const QString &ts)
+{
+    static const QStringList producible{
+        QStringLiteral("1.2.840.10008.1.2.1"),    // explicit VR little endian
+        QStringLiteral("1.2.840.10008.1.2"),      // implicit VR little endian
+        QStringLiteral("1.2.840.10008.1.2.4.70"), // JPEG lossless SV1
+        QStringLiteral("1.2.840.10008.1.2.4.80"), // JPEG-LS lossless
+        QStringLiteral("1.2.840.10008.1.2.5"),    // RLE lossless
+    };
+    return producible.contains(ts);
+}
+
+QString storedTransferSyntax(const QString &path)
+{
+    DcmFileFormat ff;
+    if (ff.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
+                    ERM_metaOnly).bad())
+        return {};
+    OFString ts;
+    ff.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, ts);
+    return QString::fromLatin1(ts.c_str());
+}
+
+core::Result<QByteArray> transcodeFile(const QString &path, const QString &ts)
+{
+    registerEncoders();
+    if (!canProduce(ts))
+        return core::Error{QStringLiteral("transfer syntax %1 cannot be produced by this server").arg(ts)};
+    DcmFileFormat ff;
+    OFCondition cond = ff.loadFile(OFFilename(QFile::encodeName(path).constData()));
+    if (cond.bad())
+        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(QString::fromLatin1(cond.text()))};
+    const E_TransferSyntax target = DcmXfer(ts.toLatin1().constData()).getXfer();
+    DcmDataset *ds = ff.getDataset();
+    cond = ds->chooseRepresentation(target, nullptr);
+    if (cond.bad() || !ds->canWriteXfer(target))
+        return core::Error{QStringLiteral("the stored pixel data (%1) cannot be converted to %2%3")
+                               .arg(QString::fromLatin1(DcmXfer(ds->getOriginalXfer()).getXferName()),
+                                    QString::fromLatin1(DcmXfer(target).getXferName()),
+                                    cond.bad() ? QStringLiteral(": ") + QString::fromLatin1(cond.text()) : QString())};
+    ff.validateMetaInfo(target, EWM_updateMeta);
+    // Preamble + "DICM" + meta + dataset, written into memory.
+    ff.transferInit();
+    const Uint32 length = ff.calcElementLength(target, EET_ExplicitLength) + 1024;
+    QByteArray out(int(length), '\0');
+    DcmOutputBufferStream stream(out.data(), length);
+    cond = ff.write(stream, target, EET_ExplicitLength, nullptr);
+    ff.transferEnd();
+    if (cond.bad())
+        return core::Error{QStringLiteral("cannot encode the dataset in %1: %2").arg(ts, QString::fromLatin1(cond.text()))};
+    void *buffer = nullptr;
+    offile_off_t written = 0;
+    stream.flushBuffer(buffer, written);
+    out.truncate(int(written));
+    return out;
+}
+
+} // namespace kilima::dicomweb

@@ -1,0 +1,716 @@
+// WADO-RS (retrieve, metadata, frames, bulk data, rendered, thumbnail) and
+// WADO-URI. Retrieves stream file by file into the connection: a series is
+// never held in memory, only the instance being transcoded (if any).
+#include "render_p.h"
+#include "service_p.h"
+#include "transcode_p.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/dicom/attributes.h>
+#include <kilima/dicom/dicomfile.h>
+#include <kilima/dicom/pixeldata.h>
+#include <kilima/dicomweb/mediatype.h>
+#include <kilima/dicomweb/multipart.h>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+
+#include <QFile>
+
+namespace kilima::dicomweb {
+
+using archive::Level;
+
+namespace {
+
+constexpr int kChunk = 1 << 20;
+
+// Coalesces part headers and file bytes into 1 MiB writes: one chunk and
+// one send() per MiB instead of one per small header.
+class BufferedSink {
+public:
+    explicit BufferedSink(const Sink &sink) : m_sink(sink) { m_buf.resize(kChunk); }
+    bool put(const char *data, qint64 n)
+    {
+        if (m_used + n > kChunk && !flush())
+            return false;
+        if (n >= kChunk)
+            return m_sink(data, n);
+        memcpy(m_buf.data() + m_used, data, size_t(n));
+        m_used += int(n);
+        return true;
+    }
+    bool put(const QByteArray &b) { return put(b.constData(), b.size()); }
+    bool flush()
+    {
+        if (m_used == 0)
+            return true;
+        const bool ok = m_sink(m_buf.constData(), m_used);
+        m_used = 0;
+        return ok;
+    }
+    // Reads from `f` straight into the buffer's free space.
+    qint64 readFrom(QFile &f)
+    {
+        if (m_used == kChunk && !flush())
+            return -1;
+        const qint64 n = f.read(m_buf.data() + m_used, kChunk - m_used);
+        if (n > 0)
+            m_used += int(n);
+        return n;
+    }
+
+private:
+    const Sink &m_sink;
+    QByteArray m_buf;
+    int m_used = 0;
+};
+
+// The transfer syntax UID from a Part 10 file's meta header (explicit VR
+// little endian group 0002), read from its first bytes; empty if absent.
+QString peekTransferSyntax(const QByteArray &head)
+{
+    if (head.size() < 144 || head.mid(128, 4) != "DICM")
+        return {};
+    int pos = 132;
+    while (pos + 8 <= head.size()) {
+        const auto *p = reinterpret_cast<const uchar *>(head.constData() + pos);
+        const quint16 group = quint16(p[0] | (p[1] << 8)), element = quint16(p[2] | (p[3] << 8));
+        if (group != 2)
+            return {};
+        const QByteArray vr = head.mid(pos + 4, 2);
+        quint32 len = 0;
+        int header = 8;
+        if (vr == "OB" || vr == "OW" || vr == "SQ" || vr == "UN" || vr == "UT" || vr == "UC" || vr == "UR") {
+            if (pos + 12 > head.size())
+                return {};
+            len = quint32(p[8] | (p[9] << 8) | (p[10] << 16) | (quint32(p[11]) << 24));
+            header = 12;
+        } else {
+            len = quint32(p[6] | (p[7] << 8));
+        }
+        if (element == 0x0010) {
+            QByteArray v = head.mid(pos + header, int(len));
+            while (v.endsWith('\0') || v.endsWith(' '))
+                v.chop(1);
+            return QString::fromLatin1(v);
+        }
+        pos += header + int(len);
+    }
+    return {};
+}
+
+// One stored file into the body: as stored when `ts` is "*" or what it is
+// stored in, else transcoded (one instance in memory).
+bool writeInstance(const QString &path, const QString &ts, BufferedSink &out)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    if (ts != QLatin1String("*")) {
+        const QByteArray head = f.peek(4096);
+        const QString stored = peekTransferSyntax(head);
+        if (stored != ts) {
+            f.close();
+            auto bytes = transcodeFile(path, ts);
+            return bytes.ok() && out.put(bytes.value());
+        }
+    }
+    for (;;) {
+        const qint64 n = out.readFrom(f);
+        if (n < 0)
+            return false;
+        if (n == 0)
+            return true;
+    }
+}
+
+// Syntaxes DCMTK can decode, so that a transcode from them can work.
+bool dcmtkDecodes(const QString &ts)
+{
+    static const QStringList ok{QStringLiteral("1.2.840.10008.1.2"),       QStringLiteral("1.2.840.10008.1.2.1"),
+                                QStringLiteral("1.2.840.10008.1.2.2"),     QStringLiteral("1.2.840.10008.1.2.1.99"),
+                                QStringLiteral("1.2.840.10008.1.2.4.50"),  QStringLiteral("1.2.840.10008.1.2.4.51"),
+                                QStringLiteral("1.2.840.10008.1.2.4.57"),  QStringLiteral("1.2.840.10008.1.2.4.70"),
+                                QStringLiteral("1.2.840.10008.1.2.4.80"),  QStringLiteral("1.2.840.10008.1.2.4.81"),
+                                QStringLiteral("1.2.840.10008.1.2.5")};
+    return ok.contains(ts);
+}
+
+QString queryValue(const HttpRequest &req, const char *name)
+{
+    for (const auto &p : req.query) {
+        if (p.first == QLatin1String(name))
+            return p.second;
+    }
+    return {};
+}
+
+bool hasQuery(const HttpRequest &req, const char *name)
+{
+    for (const auto &p : req.query) {
+        if (p.first == QLatin1String(name))
+            return true;
+    }
+    return false;
+}
+
+struct DicomChoice {
+    bool multipart = true;
+    QString ts;   // "*" = as stored
+};
+
+// The first acceptable representation for application/dicom; false if
+// none can be served. `stored` lists the stored syntaxes (only needed when
+// a non-producible syntax is asked for).
+bool chooseDicom(const QByteArray &accept, bool singleAllowed, const std::function<QStringList()> &stored,
+                 DicomChoice *choice, QString *why)
+{
+    QList<MediaType> ranges = parseAccept(accept);
+    if (ranges.isEmpty())
+        ranges << parseMediaType("multipart/related; type=\"application/dicom\"");
+    QStringList asked;
+    for (const MediaType &m : ranges) {
+        QByteArray type;
+        bool multipart = true;
+        if (m.is("multipart/related") || m.is("multipart/*")) {
+            type = m.param("type");
+            if (type.isEmpty())
+                type = "application/dicom";
+        } else if (m.is("application/dicom")) {
+            if (!singleAllowed)
+                continue;
+            type = "application/dicom";
+            multipart = false;
+        } else if (m.is("*/*") || m.is("application/*")) {
+            type = "application/dicom";
+        } else {
+            asked << QString::fromLatin1(m.type);
+            continue;
+        }
+        if (type.toLower() != "application/dicom") {
+            asked << QString::fromLatin1(type);
+            continue;
+        }
+        QString ts = QString::fromLatin1(m.param("transfer-syntax"));
+        if (ts.isEmpty())
+            ts = QString::fromLatin1(kExplicitLittleEndian);
+        if (ts != QLatin1String("*") && !canProduce(ts)) {
+            const QStringList s = stored();
+            if (s.isEmpty() || s.count(ts) != s.size()) {
+                asked << QStringLiteral("transfer syntax ") + ts;
+                continue;
+            }
+        }
+        choice->multipart = multipart;
+        choice->ts = ts;
+        return true;
+    }
+    *why = QStringLiteral("cannot serve %1: instances are sent as multipart/related; type=\"application/dicom\" "
+                          "as stored (transfer-syntax=*) or in 1.2.840.10008.1.2.1, 1.2.840.10008.1.2, "
+                          "1.2.840.10008.1.2.4.70, 1.2.840.10008.1.2.4.80 or 1.2.840.10008.1.2.5")
+               .arg(asked.isEmpty() ? QStringLiteral("the accepted media types") : asked.join(QStringLiteral(", ")));
+    return false;
+}
+
+QString levelName(Level level)
+{
+    return archive::toString(level).toLower();
+}
+
+} // namespace
+
+HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QString &studyUid, const QString &seriesUid,
+                               const QString &sopUid)
+{
+    HttpReply reply;
+    const QStringList files = filesOf(level, studyUid, seriesUid, sopUid, &reply);
+    if (files.isEmpty()) {
+        audit(req, QStringLiteral("WADO-RS retrieve"), studyUid, QStringLiteral("failure"), QString::fromUtf8(reply.body.trimmed()));
+        return reply;
+    }
+    // The stored syntaxes from the index (not from the files).
+    QStringList storedSyntaxes;
+    bool storedKnown = false;
+    auto stored = [&]() {
+        if (!storedKnown) {
+            storedKnown = true;
+            archive::Query q;
+            q.level = Level::Instance;
+            q.ordered = false;
+            q.keys.append({dicom::tagNumber(0x0020, 0x000D), studyUid});
+            if (!seriesUid.isEmpty())
+                q.keys.append({dicom::tagNumber(0x0020, 0x000E), seriesUid});
+            if (!sopUid.isEmpty())
+                q.keys.append({dicom::tagNumber(0x0008, 0x0018), sopUid});
+            q.returnKeys = {dicom::tagNumber(0x0008, 0x3002)};   // AvailableTransferSyntaxUID
+            auto rows = m_archive.query(q);
+            if (rows) {
+                for (const auto &row : rows.value()) {
+                    auto it = row.find(dicom::tagNumber(0x0008, 0x3002));
+                    storedSyntaxes << (it == row.end() ? QString() : it->second);
+                }
+            }
+        }
+        return storedSyntaxes;
+    };
+    DicomChoice choice;
+    QString why;
+    if (!chooseDicom(req.accept, files.size() == 1, stored, &choice, &why)) {
+        audit(req, QStringLiteral("WADO-RS retrieve"), studyUid, QStringLiteral("failure"), QStringLiteral("406: ") + why);
+        return HttpReply::error(406, why);
+    }
+    if (choice.ts != QLatin1String("*")) {
+        for (const QString &s : stored()) {
+            if (s != choice.ts && (!dcmtkDecodes(s) || !canProduce(choice.ts))) {
+                const QString msg = QStringLiteral("an instance is stored in %1 and cannot be converted to %2; "
+                                                   "ask for transfer-syntax=* to receive it as stored")
+                                        .arg(s, choice.ts);
+                audit(req, QStringLiteral("WADO-RS retrieve"), studyUid, QStringLiteral("failure"), QStringLiteral("406: ") + msg);
+                return HttpReply::error(406, msg);
+            }
+        }
+    }
+    audit(req, QStringLiteral("WADO-RS retrieve"), studyUid, QStringLiteral("success"),
+          QStringLiteral("%1 level, %2 instances, transfer syntax %3").arg(levelName(level)).arg(files.size()).arg(choice.ts));
+
+    const QString ts = choice.ts;
+    const QByteArray partType = ts == QLatin1String("*") ? QByteArray("application/dicom")
+                                                         : QByteArray("application/dicom; transfer-syntax=") + ts.toLatin1();
+    if (!choice.multipart) {
+        reply.contentType = partType;
+        reply.stream = [files, ts](const Sink &sink) {
+            BufferedSink out(sink);
+            return writeInstance(files.at(0), ts, out) && out.flush();
+        };
+        return reply;
+    }
+    const QByteArray boundary = newBoundary();
+    reply.contentType = QByteArray("multipart/related; type=\"application/dicom\"; boundary=") + boundary;
+    if (ts != QLatin1String("*"))
+        reply.contentType += QByteArray("; transfer-syntax=") + ts.toLatin1();
+    reply.stream = [files, ts, boundary, partType](const Sink &sink) {
+        BufferedSink out(sink);
+        const QByteArray header = partHeader(boundary, partType);
+        for (const QString &file : files) {
+            if (!out.put(header) || !writeInstance(file, ts, out) || !out.put("\r\n", 2))
+                return false;   // client gone, or a file unreadable: the body ends early
+        }
+        return out.put(closingDelimiter(boundary)) && out.flush();
+    };
+    return reply;
+}
+
+HttpReply WebService::metadata(const HttpRequest &req, Level level, const QString &studyUid, const QString &seriesUid,
+                               const QString &sopUid)
+{
+    HttpReply reply;
+    const QStringList files = filesOf(level, studyUid, seriesUid, sopUid, &reply);
+    if (files.isEmpty()) {
+        audit(req, QStringLiteral("WADO-RS metadata"), studyUid, QStringLiteral("failure"), QString::fromUtf8(reply.body.trimmed()));
+        return reply;
+    }
+    const QList<MediaType> accept = parseAccept(req.accept);
+    bool acceptable = accept.isEmpty();
+    for (const MediaType &m : accept)
+        acceptable = acceptable || m.is("application/dicom+json") || m.is("application/json") || m.is("*/*") || m.is("application/*");
+    if (!acceptable)
+        return HttpReply::error(406, QStringLiteral("metadata is served as application/dicom+json"));
+    auto items = m_metadata.get(files);
+    if (!items) {
+        audit(req, QStringLiteral("WADO-RS metadata"), studyUid, QStringLiteral("failure"), items.error());
+        return HttpReply::error(500, items.error());
+    }
+    qint64 size = 2;
+    for (const auto &m : items.value())
+        size += m->json.size() + 1;
+    QByteArray body;
+    body.reserve(int(size));
+    body += '[';
+    for (int i = 0; i < items.value().size(); ++i) {
+        if (i)
+            body += ',';
+        body += items.value().at(i)->json;
+    }
+    body += ']';
+    body.replace(kBasePlaceholder, req.baseUrl.toUtf8());
+    audit(req, QStringLiteral("WADO-RS metadata"), studyUid, QStringLiteral("success"),
+          QStringLiteral("%1 level, %2 instances").arg(levelName(level)).arg(files.size()));
+    reply.contentType = "application/dicom+json";
+    reply.body = body;
+    reply.json = true;
+    return reply;
+}
+
+namespace {
+
+// Frame `index` (0-based) of encapsulated pixel data as stored; empty if
+// the fragments cannot be mapped to frames one to one.
+QByteArray storedFrame(DcmPixelSequence *seq, int index, int frames)
+{
+    const unsigned long items = seq->card();   // item 0: basic offset table
+    if (items < 2)
+        return {};
+    QByteArray out;
+    auto append = [&](unsigned long i) {
+        DcmPixelItem *item = nullptr;
+        if (seq->getItem(item, i).bad() || !item)
+            return false;
+        Uint8 *data = nullptr;
+        if (item->getUint8Array(data).bad())
+            return false;
+        out.append(reinterpret_cast<const char *>(data), int(item->getLength()));
+        return true;
+    };
+    if (frames == 1) {
+        for (unsigned long i = 1; i < items; ++i) {
+            if (!append(i))
+                return {};
+        }
+        return out;
+    }
+    if (long(items) - 1 != frames)
+        return {};
+    return append(unsigned(index) + 1) ? out : QByteArray();
+}
+
+} // namespace
+
+HttpReply WebService::frames(const HttpRequest &req, const QString &studyUid, const QString &seriesUid, const QString &sopUid,
+                             const QString &frameList)
+{
+    QList<int> wanted;
+    for (const QString &f : frameList.split(QLatin1Char(','))) {
+        bool ok = false;
+        const int v = f.trimmed().toInt(&ok);
+        if (!ok || v < 1)
+            return HttpReply::error(400, QStringLiteral("frame numbers are positive integers separated by commas, not \"%1\"").arg(frameList.left(80)));
+        wanted << v;
+    }
+    HttpReply reply;
+    const QStringList files = filesOf(Level::Instance, studyUid, seriesUid, sopUid, &reply);
+    if (files.isEmpty())
+        return reply;
+    auto file = dicom::DicomFile::load(files.first());
+    if (!file)
+        return HttpReply::error(500, file.error());
+    DcmDataset &ds = file.value().dataset();
+    auto info = dicom::pixelInfo(ds);
+    if (!info || !ds.tagExists(DCM_PixelData))
+        return HttpReply::error(400, QStringLiteral("instance %1 has no pixel data").arg(sopUid));
+    const int count = info.value().frames;
+    for (int f : wanted) {
+        if (f > count)
+            return HttpReply::error(404, QStringLiteral("frame %1 does not exist: the instance has %2").arg(f).arg(count));
+    }
+    const QString storedTs = file.value().transferSyntaxUid();
+    const bool compressed = !isUncompressedSyntax(storedTs);
+
+    // Stored (compressed) form when the client asks for it; native otherwise.
+    bool asStored = false;
+    bool single = false;
+    QByteArray partType = "application/octet-stream";
+    QList<MediaType> ranges = parseAccept(req.accept);
+    if (ranges.isEmpty())
+        ranges << parseMediaType("multipart/related; type=\"application/octet-stream\"");
+    bool chosen = false;
+    for (const MediaType &m : ranges) {
+        QByteArray type = m.is("multipart/related") ? m.param("type") : m.type;
+        bool multipart = m.is("multipart/related");
+        if (m.is("*/*") || type.isEmpty() || type == "*/*") {
+            type = "application/octet-stream";
+            multipart = true;
+        }
+        const QString ts = QString::fromLatin1(m.param("transfer-syntax"));
+        if (type == "application/octet-stream") {
+            if (ts.isEmpty() || ts == QLatin1String(kExplicitLittleEndian)) {
+                asStored = !compressed;
+            } else if (ts == QLatin1String("*") || ts == storedTs) {
+                asStored = true;
+                if (compressed)
+                    partType = frameMediaType(storedTs);
+            } else {
+                continue;
+            }
+        } else if (compressed && type == frameMediaType(storedTs) && (ts.isEmpty() || ts == storedTs || ts == QLatin1String("*"))) {
+            asStored = true;
+            partType = type;
+        } else {
+            continue;
+        }
+        single = !multipart;
+        chosen = true;
+        break;
+    }
+    if (!chosen)
+        return HttpReply::error(406, QStringLiteral("frames of this instance (stored as %1) are served as application/octet-stream "
+                                                    "(native) or %2 (as stored)").arg(storedTs, QString::fromLatin1(frameMediaType(storedTs))));
+    if (single && wanted.size() != 1)
+        return HttpReply::error(406, QStringLiteral("several frames need multipart/related"));
+    if (compressed && asStored && partType != "application/octet-stream")
+        partType += QByteArray("; transfer-syntax=") + storedTs.toLatin1();
+
+    QList<QByteArray> parts;
+    for (int f : wanted) {
+        QByteArray bytes;
+        if (asStored && compressed) {
+            DcmElement *el = nullptr;
+            DcmPixelSequence *seq = nullptr;
+            if (ds.findAndGetElement(DCM_PixelData, el).good() && el)
+                static_cast<DcmPixelData *>(el)->getEncapsulatedRepresentation(DcmXfer(storedTs.toLatin1().constData()).getXfer(), nullptr, seq);
+            if (seq)
+                bytes = storedFrame(seq, f - 1, count);
+            if (bytes.isEmpty())
+                return HttpReply::error(406, QStringLiteral("the compressed fragments of this instance do not map to frames; ask for application/octet-stream"));
+        } else if (asStored) {
+            const Uint8 *data = nullptr;
+            unsigned long len = 0;
+            if (ds.findAndGetUint8Array(DCM_PixelData, data, &len).bad() || !data)
+                return HttpReply::error(500, QStringLiteral("cannot read the pixel data"));
+            const qint64 frameBytes = info.value().bytesPerFrame();
+            if (qint64(f) * frameBytes > qint64(len))
+                return HttpReply::error(500, QStringLiteral("the pixel data is shorter than %1 frames").arg(f));
+            bytes = QByteArray(reinterpret_cast<const char *>(data) + (f - 1) * frameBytes, int(frameBytes));
+        } else {
+            auto decoded = dicom::decodeFrame(ds, f - 1);
+            if (!decoded)
+                return HttpReply::error(500, decoded.error());
+            bytes = decoded.take();
+        }
+        parts << bytes;
+    }
+    audit(req, QStringLiteral("WADO-RS frames"), studyUid, QStringLiteral("success"),
+          QStringLiteral("instance %1, frames %2").arg(sopUid, frameList.left(200)));
+    if (single) {
+        reply.contentType = partType;
+        reply.body = parts.first();
+        return reply;
+    }
+    const QByteArray boundary = newBoundary();
+    reply.contentType = QByteArray("multipart/related; type=\"") + partType.split(';').first() + "\"; boundary=" + boundary;
+    for (const QByteArray &p : parts) {
+        reply.body += partHeader(boundary, partType);
+        reply.body += p;
+        reply.body += "\r\n";
+    }
+    reply.body += closingDelimiter(boundary);
+    return reply;
+}
+
+HttpReply WebService::bulk(const HttpRequest &req, const QString &studyUid, const QString &seriesUid, const QString &sopUid,
+                           const QStringList &tagPath)
+{
+    HttpReply reply;
+    const QStringList files = filesOf(Level::Instance, studyUid, seriesUid, sopUid, &reply);
+    if (files.isEmpty())
+        return reply;
+    // Pixel data: the frames, as /frames would serve them as stored.
+    if (tagPath.size() == 1 && tagPath.first().compare(QLatin1String("7FE00010"), Qt::CaseInsensitive) == 0) {
+        auto info = dicom::DicomFile::load(files.first());
+        if (!info)
+            return HttpReply::error(500, info.error());
+        auto pi = dicom::pixelInfo(info.value().dataset());
+        const int n = pi ? pi.value().frames : 1;
+        QStringList list;
+        for (int i = 1; i <= n; ++i)
+            list << QString::number(i);
+        HttpRequest r = req;
+        if (r.accept.isEmpty() || r.accept == "*/*")
+            r.accept = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+        return frames(r, studyUid, seriesUid, sopUid, list.join(QLatin1Char(',')));
+    }
+    auto file = dicom::DicomFile::load(files.first());
+    if (!file)
+        return HttpReply::error(500, file.error());
+    DcmItem *item = &file.value().dataset();
+    DcmElement *element = nullptr;
+    for (int i = 0; i < tagPath.size(); i += 2) {
+        bool ok = false;
+        const unsigned int t = tagPath.at(i).toUInt(&ok, 16);
+        if (!ok || tagPath.at(i).size() != 8)
+            return HttpReply::error(400, QStringLiteral("\"%1\" is not a tag").arg(tagPath.at(i).left(20)));
+        const DcmTagKey key(Uint16(t >> 16), Uint16(t & 0xffff));
+        if (i + 1 < tagPath.size()) {
+            const int index = tagPath.at(i + 1).toInt(&ok);
+            DcmItem *next = nullptr;
+            if (!ok || item->findAndGetSequenceItem(key, next, index).bad() || !next)
+                return HttpReply::error(404, QStringLiteral("no such bulk data element"));
+            item = next;
+        } else if (item->findAndGetElement(key, element).bad() || !element) {
+            return HttpReply::error(404, QStringLiteral("no such bulk data element"));
+        }
+    }
+    if (!element)
+        return HttpReply::error(404, QStringLiteral("no such bulk data element"));
+    QByteArray bytes;
+    if (element->isaString()) {
+        OFString s;
+        element->getOFStringArray(s);
+        bytes = QByteArray(s.c_str(), int(s.length()));
+    } else {
+        Uint8 *data = nullptr;
+        if (element->getLength() > 0 && element->getUint8Array(data).good() && data)
+            bytes = QByteArray(reinterpret_cast<const char *>(data), int(element->getLength()));
+    }
+    audit(req, QStringLiteral("WADO-RS bulkdata"), studyUid, QStringLiteral("success"),
+          QStringLiteral("instance %1, %2").arg(sopUid, tagPath.join(QLatin1Char('/'))));
+    for (const MediaType &m : parseAccept(req.accept)) {
+        if (m.is("application/octet-stream")) {
+            reply.contentType = "application/octet-stream";
+            reply.body = bytes;
+            return reply;
+        }
+    }
+    const QByteArray boundary = newBoundary();
+    reply.contentType = QByteArray("multipart/related; type=\"application/octet-stream\"; boundary=") + boundary;
+    reply.body = partHeader(boundary, "application/octet-stream") + bytes + "\r\n" + closingDelimiter(boundary);
+    return reply;
+}
+
+namespace {
+
+// Parses "a,b[,...]" into doubles; false on junk.
+bool parseNumbers(const QString &text, QList<double> *out)
+{
+    for (const QString &p : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const double v = p.trimmed().toDouble(&ok);
+        if (!ok)
+            return false;
+        *out << v;
+    }
+    return true;
+}
+
+} // namespace
+
+HttpReply WebService::rendered(const HttpRequest &req, Level level, const QString &studyUid, const QString &seriesUid,
+                               const QString &sopUid, int frame, bool thumbnail)
+{
+    if (level != Level::Instance && !thumbnail)
+        return HttpReply::error(400, QStringLiteral("rendered is served for instances and frames; use /thumbnail for studies and series"));
+    RenderOptions o;
+    if (thumbnail)
+        o.viewportWidth = o.viewportHeight = 128;
+    // Media type: JPEG unless PNG is preferred.
+    const QList<MediaType> accept = parseAccept(req.accept);
+    bool chosen = accept.isEmpty();
+    for (const MediaType &m : accept) {
+        if (m.is("image/jpeg") || m.is("image/*") || m.is("*/*")) {
+            chosen = true;
+            break;
+        }
+        if (m.is("image/png")) {
+            o.png = true;
+            chosen = true;
+            break;
+        }
+    }
+    if (!chosen)
+        return HttpReply::error(406, QStringLiteral("rendered images are served as image/jpeg or image/png"));
+    if (hasQuery(req, "window")) {
+        const QStringList w = queryValue(req, "window").split(QLatin1Char(','));
+        QList<double> nums;
+        if (w.size() < 2 || w.size() > 3 || !parseNumbers(w.mid(0, 2).join(QLatin1Char(',')), &nums) || nums.at(1) <= 0)
+            return HttpReply::error(400, QStringLiteral("window is center,width[,linear|sigmoid] with width > 0"));
+        o.hasWindow = true;
+        o.center = nums.at(0);
+        o.width = nums.at(1);
+        if (w.size() == 3) {
+            const QString fn = w.at(2).trimmed().toLower();
+            if (fn != QLatin1String("linear") && fn != QLatin1String("sigmoid"))
+                return HttpReply::error(400, QStringLiteral("window function must be linear or sigmoid"));
+            o.sigmoid = fn == QLatin1String("sigmoid");
+        }
+    }
+    if (hasQuery(req, "viewport")) {
+        QList<double> v;
+        if (!parseNumbers(queryValue(req, "viewport"), &v) || (v.size() != 2 && v.size() != 6) || v.at(0) < 1 || v.at(1) < 1 ||
+            v.at(0) > 8192 || v.at(1) > 8192)
+            return HttpReply::error(400, QStringLiteral("viewport is vw,vh (1 to 8192 pixels)"));
+        if (v.size() == 6)
+            return HttpReply::error(400, QStringLiteral("viewport cropping (sx,sy,sw,sh) is not supported; give vw,vh"));
+        o.viewportWidth = int(v.at(0));
+        o.viewportHeight = int(v.at(1));
+    }
+    if (hasQuery(req, "quality")) {
+        bool ok = false;
+        o.quality = queryValue(req, "quality").toInt(&ok);
+        if (!ok || o.quality < 1 || o.quality > 100)
+            return HttpReply::error(400, QStringLiteral("quality is 1 to 100"));
+    }
+    HttpReply reply;
+    QStringList files = filesOf(level, studyUid, seriesUid, sopUid, &reply);
+    if (files.isEmpty())
+        return reply;
+    // A study's or series' thumbnail is its middle instance's.
+    const QString file = files.at(files.size() / 2);
+    o.frame = frame;
+    auto image = renderFile(file, o);
+    if (!image) {
+        audit(req, QStringLiteral("WADO-RS rendered"), studyUid, QStringLiteral("failure"), image.error());
+        return HttpReply::error(frame > 0 ? 404 : 500, image.error());
+    }
+    audit(req, thumbnail ? QStringLiteral("WADO-RS thumbnail") : QStringLiteral("WADO-RS rendered"), studyUid,
+          QStringLiteral("success"), QStringLiteral("%1 level").arg(levelName(level)));
+    reply.contentType = o.png ? "image/png" : "image/jpeg";
+    reply.body = image.take();
+    return reply;
+}
+
+HttpReply WebService::wadoUri(const HttpRequest &req)
+{
+    if (queryValue(req, "requestType") != QLatin1String("WADO"))
+        return HttpReply::error(400, QStringLiteral("requestType=WADO is required"));
+    const QString study = queryValue(req, "studyUID"), series = queryValue(req, "seriesUID"), object = queryValue(req, "objectUID");
+    if (!isValidUid(study) || !isValidUid(series) || !isValidUid(object))
+        return HttpReply::error(400, QStringLiteral("studyUID, seriesUID and objectUID must be valid UIDs"));
+    if (hasQuery(req, "anonymize"))
+        return HttpReply::error(400, QStringLiteral("anonymize is not supported by this server"));
+    QStringList types = queryValue(req, "contentType").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &t : types)
+        t = t.trimmed().toLower();
+    if (types.isEmpty())
+        types << QStringLiteral("image/jpeg");
+    for (const QString &t : types) {
+        if (t == QLatin1String("application/dicom")) {
+            QString ts = queryValue(req, "transferSyntax");
+            if (ts.isEmpty())
+                ts = QString::fromLatin1(kExplicitLittleEndian);
+            HttpRequest r = req;
+            r.accept = QByteArray("application/dicom; transfer-syntax=") + ts.toLatin1();
+            return retrieve(r, Level::Instance, study, series, object);
+        }
+        if (t == QLatin1String("image/jpeg") || t == QLatin1String("image/png") || t == QLatin1String("*/*") ||
+            t == QLatin1String("image/*")) {
+            HttpRequest r = req;
+            r.accept = t == QLatin1String("image/png") ? "image/png" : "image/jpeg";
+            r.query.clear();
+            const QString rows = queryValue(req, "rows"), cols = queryValue(req, "columns");
+            if (!rows.isEmpty() || !cols.isEmpty())
+                r.query.append({QStringLiteral("viewport"), (cols.isEmpty() ? QStringLiteral("8192") : cols) + QLatin1Char(',') +
+                                                                   (rows.isEmpty() ? QStringLiteral("8192") : rows)});
+            if (hasQuery(req, "windowCenter") || hasQuery(req, "windowWidth"))
+                r.query.append({QStringLiteral("window"), queryValue(req, "windowCenter") + QLatin1Char(',') + queryValue(req, "windowWidth")});
+            if (hasQuery(req, "imageQuality"))
+                r.query.append({QStringLiteral("quality"), queryValue(req, "imageQuality")});
+            int frame = 0;
+            if (hasQuery(req, "frameNumber")) {
+                bool ok = false;
+                frame = queryValue(req, "frameNumber").toInt(&ok) - 1;
+                if (!ok || frame < 0)
+                    return HttpReply::error(400, QStringLiteral("frameNumber is a positive integer"));
+            }
+            return rendered(r, Level::Instance, study, series, object, frame, false);
+        }
+    }
+    return HttpReply::error(406, QStringLiteral("WADO-URI serves application/dicom, image/jpeg and image/png"));
+}
+
+} // namespace kilima::dicomweb
