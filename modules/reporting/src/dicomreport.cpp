@@ -381,7 +381,8 @@ core::Result<QByteArray> encodeStructuredReport(const StudyHeader &study, const 
             const QString name = report.addenda.isEmpty() ? report.signedBy : report.addenda.last().author;
             put(*obs, DCM_VerifyingObserverName, name);
             obs->insertEmptyElement(DCM_VerifyingObserverIdentificationCodeSequence);
-            put(*obs, DCM_VerifyingOrganization, report.study.institution);
+            put(*obs, DCM_VerifyingOrganization, !ids.organization.isEmpty() ? ids.organization
+                                                   : (!report.study.institution.isEmpty() ? report.study.institution : QStringLiteral("Kilima")));
             put(*obs, DCM_VerificationDateTime, dicomDateTime(created));
         }
     }

@@ -290,8 +290,9 @@ core::Status ReportWorkflow::storeObjects(Report &r, const QString &user, const 
         r.srSeriesUid = newUid();
     const int instance = 1 + int(r.addenda.size());
     const ObjectIds pdfIds{r.pdfSeriesUid, newUid(), kPdfSeriesNumber, instance};
-    const ObjectIds srIds{r.srSeriesUid, newUid(), kSrSeriesNumber, instance};
-    auto pdf = renderPdf(r, settings(), renderKeyImages(r));
+    const ReportSettings config = settings();
+    const ObjectIds srIds{r.srSeriesUid, newUid(), kSrSeriesNumber, instance, config.institutionName};
+    auto pdf = renderPdf(r, config, renderKeyImages(r));
     if (!pdf)
         return core::Error{pdf.error()};
     QList<QPair<QString, core::Result<QByteArray>>> objects;

@@ -34,6 +34,7 @@ struct ObjectIds {
     QString sopInstanceUid;
     int seriesNumber = 0;
     int instanceNumber = 1;
+    QString organization;   // Verifying Organization of a signed SR
 };
 
 // A fresh UID (2.25 + a random UUID as a decimal number).
