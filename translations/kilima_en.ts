@@ -2,60 +2,380 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>QObject</name>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="28"/>
+        <source>The study could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::Exporter</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for DICOM files in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 of %2 files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No files found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import stopped: %1 files imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not DICOM, skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::QueryRetrievePanel</name>
+    <message>
+        <source>&amp;Echo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote nodes come from Settings &gt; Known nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection with a C-ECHO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient name or ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="30"/>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation&apos;s node, which that node must know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered the echo: the connection works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 study on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 studies on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly: %1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved %1 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::RemoteStudies</name>
+    <message>
+        <source>%1 images could not be stored here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node could not send %1 images (status 0x%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-MOVE needs this workstation&apos;s node running: start it in Node status, or use C-GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not know this workstation as &quot;%2&quot;: add it to that node&apos;s known nodes with its host and port, or retrieve with C-GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images were not sent (status 0x%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation&apos;s AE title &quot;%3&quot; and allow it this service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text with a digit matches the start of the patient ID;
 other text matches any part of the patient name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="34"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="35"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="36"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="37"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="40"/>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any modality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="140"/>
         <source>Query failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="144"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="148"/>
         <source>1 study</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studybrowser.cpp" line="148"/>
         <source>%1 studies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,246 +383,837 @@ other text matches any part of the patient name.</source>
 <context>
     <name>kilima::browser::StudyListModel</name>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="422"/>
+        <source>STAT · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="423"/>
         <source>Patient ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="424"/>
         <source>Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="425"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="426"/>
         <source>Study date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="427"/>
         <source>Modalities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="428"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="429"/>
         <source>Accession #</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="430"/>
         <source>Referring physician</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="431"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/browser/src/studylistmodel.cpp" line="432"/>
         <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ExportDialog</name>
+    <message>
+        <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOMDIR set (CD/DVD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name in the copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 images (%2) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kilima::workstation::MainWindow</name>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="29"/>
         <source>Kilima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="37"/>
-        <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="51"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="52"/>
         <source>&amp;Import Folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="54"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="56"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="60"/>
         <source>Ctrl+Q</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="63"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="64"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="69"/>
         <source>&amp;Find Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="73"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="74"/>
         <source>&amp;About Kilima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="95"/>
         <source>Archive statistics unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="100"/>
         <source>Patients: %1 · Studies: %2 · Series: %3 · Images: %4 · Stored: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="111"/>
         <source>Import Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="123"/>
-        <source>Looking for DICOM files in %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="125"/>
-        <location filename="../app/workstation/mainwindow.cpp" line="191"/>
-        <location filename="../app/workstation/mainwindow.cpp" line="206"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="144"/>
-        <source>Importing %1 of %2 files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="163"/>
-        <source>Imported %1 files from %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="166"/>
-        <source>%1 already in the archive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="168"/>
-        <source>%1 not DICOM, skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="170"/>
-        <source>%1 rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="174"/>
-        <source>No files found in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="183"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="195"/>
-        <source>See the details for the files that were not imported and why.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="207"/>
-        <source>An import is running. Quit again once it has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="216"/>
         <source>About Kilima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/mainwindow.cpp" line="217"/>
-        <source>&lt;b&gt;Kilima&lt;/b&gt; %1&lt;br&gt;Diagnostic workstation with an embedded DICOM archive.&lt;br&gt;Archive: %2</source>
+        <source>Studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1
+Try again; if it keeps failing, check that the data folder is writable and not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;DICOMDIR / CD…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle &amp;STAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to &amp;Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch &amp;Priors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Query/Retrieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Viewer Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a study first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader (empty to unassign):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a study first: its patient&apos;s priors are searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import DICOMDIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the studies to export first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the study of %1 from this workstation&apos;s archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 studies from this workstation&apos;s archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the node (Node status) for node changes to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is still running. Quit anyway? Files imported so far stay in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Diagnostic workstation with an embedded PACS node.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::NodeStatusPanel</name>
+    <message>
+        <source>Last received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studies received since the workstation started:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded node is off (started with --no-node).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, DICOM TLS port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running as %1 on %2 · %3 open associations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: other nodes cannot send to this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive: %1 studies, %2 images, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · Disk: %1 free of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — almost full: free space or move the storage location in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image from %1 was not stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Known nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept images from nodes not in the known nodes list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AE &amp;title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM &amp;port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM T&amp;LS port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOMweb (&amp;HTTP) port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private &amp;key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key pa&amp;ssphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add or replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the first copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with the newer copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage &amp;location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same image &amp;received twice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (at least %1 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workstation/main.cpp" line="33"/>
         <source>Kilima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="64"/>
         <source>Kilima diagnostic workstation: browse and import studies of the local archive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="70"/>
         <source>Archive location (default $KILIMA_DATA_DIR, else $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="74"/>
         <source>Colour theme: dark (default) or light.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="78"/>
         <source>Render the main window to the PNG FILE once the first page of studies is loaded, then exit (for documentation and tests).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="82"/>
         <source>Debug logging.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="99"/>
         <source>unknown theme &quot;%1&quot; (use dark or light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/workstation/main.cpp" line="114"/>
         <source>cannot open the archive in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: also render the settings dialog to the PNG FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the study with this Study Instance UID in the viewer at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not run the embedded PACS node (DICOM listener) in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 listening on DICOM port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

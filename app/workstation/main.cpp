@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include <kilima/archive/archive.h>
+#include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
 #include <kilima/core/config.h>
 #include <kilima/core/datadir.h>
@@ -15,8 +16,14 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QDialog>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPixmap>
+#include <QSettings>
+#include <QTranslator>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -74,7 +81,20 @@ int main(int argc, char *argv[])
         QStringLiteral("DIR"));
     const QCommandLineOption themeOption(
         QStringLiteral("theme"), QCoreApplication::translate("main", "Colour theme: dark (default) or light."),
-        QStringLiteral("NAME"), QStringLiteral("dark"));
+        QStringLiteral("NAME"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "User interface language: en, sw, fr, es or pt (default: the one chosen "
+                                            "in Settings, else the system's)."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption settingsShotOption(
+        QStringLiteral("screenshot-settings"),
+        QCoreApplication::translate("main", "With --screenshot: also render the settings dialog to the PNG FILE."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption openStudyOption(
+        QStringLiteral("open-study"),
+        QCoreApplication::translate("main", "Open the study with this Study Instance UID in the viewer at start."),
+        QStringLiteral("UID"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Render the main window to the PNG FILE once the first page of "
@@ -87,6 +107,9 @@ int main(int argc, char *argv[])
                                            QCoreApplication::translate("main", "Debug logging."));
     parser.addOption(dataDirOption);
     parser.addOption(themeOption);
+    parser.addOption(languageOption);
+    parser.addOption(settingsShotOption);
+    parser.addOption(openStudyOption);
     parser.addOption(screenshotOption);
     parser.addOption(noNodeOption);
     parser.addOption(verboseOption);
@@ -100,8 +123,23 @@ int main(int argc, char *argv[])
     const QString screenshot = parser.value(screenshotOption);
     const bool interactive = screenshot.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen");
 
+    QSettings settings;
+    // The language chosen in Settings, else the system's when translated.
+    QString language = parser.value(languageOption);
+    if (language.isEmpty())
+        language = settings.value(QStringLiteral("ui/language"), QLocale::system().name().left(2)).toString();
+    settings.setValue(QStringLiteral("ui/language.applied"), language);
+    auto *translator = new QTranslator(&app);
+    if (language != QLatin1String("en") && translator->load(QStringLiteral(":/i18n/kilima_") + language))
+        QCoreApplication::installTranslator(translator);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+
     widgets::Theme theme = widgets::Theme::Dark;
-    if (!widgets::themeFromString(parser.value(themeOption), &theme))
+    const QString themeName = parser.isSet(themeOption) ? parser.value(themeOption)
+                                                        : settings.value(QStringLiteral("ui/theme"), QStringLiteral("dark")).toString();
+    if (!widgets::themeFromString(themeName, &theme))
         return startupError(QCoreApplication::translate("main", "unknown theme \"%1\" (use dark or light)")
                                 .arg(parser.value(themeOption)),
                             false);
@@ -122,14 +160,16 @@ int main(int argc, char *argv[])
                             interactive);
     std::shared_ptr<archive::Archive> archive(opened.take());
 
-    workstation::MainWindow window(archive);
-    window.show();
-
     // The node receives studies in the background on its own threads; the
     // window only shows whether it runs. Not in screenshot mode: that must
     // never take a port.
     node::Node node(*archive, config.value());
-    if (!parser.isSet(noNodeOption) && screenshot.isEmpty()) {
+    const bool runNode = !parser.isSet(noNodeOption) && screenshot.isEmpty();
+    workstation::MainWindow window(archive, config.value(), dataDir.configFile(), runNode ? &node : nullptr);
+    window.show();
+    if (parser.isSet(openStudyOption))
+        window.openStudy(parser.value(openStudyOption));
+    if (runNode) {
         const core::Status started = node.start();
         window.statusBar()->showMessage(
             started ? QCoreApplication::translate("main", "Node %1 listening on DICOM port %2")
@@ -142,14 +182,26 @@ int main(int argc, char *argv[])
         // countChanged comes once the count and the first page are in; the
         // zero-delay hop lets the view lay out and paint those rows.
         auto taken = std::make_shared<bool>(false);
-        QObject::connect(window.studyModel(), &browser::StudyListModel::countChanged, &window, [&window, screenshot, taken] {
+        const QString settingsShot = parser.value(settingsShotOption);
+        // A viewer tab needs longer to load and render its first images.
+        const int delay = parser.isSet(openStudyOption) ? 6000 : 300;
+        QObject::connect(window.studyModel(), &browser::StudyListModel::countChanged, &window,
+                         [&window, screenshot, settingsShot, taken, delay] {
             if (*taken)
                 return;
             *taken = true;
-            QTimer::singleShot(100, &window, [&window, screenshot] {
-                const bool saved = window.grab().save(screenshot, "PNG");
+            window.studyBrowser()->view()->selectRow(0);
+            QTimer::singleShot(delay, &window, [&window, screenshot, settingsShot] {
+                bool saved = window.grab().save(screenshot, "PNG");
                 if (!saved)
                     std::fprintf(stderr, "kilima: cannot write %s\n", qPrintable(screenshot));
+                if (saved && !settingsShot.isEmpty()) {
+                    QDialog *dialog = window.showSettings();
+                    QCoreApplication::processEvents();
+                    saved = dialog->grab().save(settingsShot, "PNG");
+                    if (!saved)
+                        std::fprintf(stderr, "kilima: cannot write %s\n", qPrintable(settingsShot));
+                }
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         });

@@ -1,74 +1,209 @@
 #include "mainwindow.h"
 
+#include "exportdialog.h"
+#include "nodestatuspanel.h"
+#include "settingsdialog.h"
+
 #include <kilima/archive/archive.h>
+#include <kilima/archive/auditlog.h>
+#include <kilima/browser/importdialog.h>
+#include <kilima/browser/queryretrievepanel.h>
+#include <kilima/browser/seriespanel.h>
 #include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
+#include <kilima/node/node.h>
+#include <kilima/widgets/theme.h>
+
+#ifdef KILIMA_HAVE_VIEWER
+#include <kilima/viewer/studyviewer.h>
+#endif
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kilima::workstation {
 
-MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, QWidget *parent)
+namespace {
+
+QString currentUser()
+{
+    const QString configured = QSettings().value(QStringLiteral("ui/user")).toString();
+    if (!configured.isEmpty())
+        return configured;
+    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return login.isEmpty() ? QStringLiteral("reader") : login;
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Config &config,
+                       const QString &configFile, node::Node *node, QWidget *parent)
     : QMainWindow(parent),
       m_archive(std::move(archive)),
+      m_config(config),
+      m_configFile(configFile),
+      m_node(node),
+      m_user(currentUser()),
       m_model(new browser::StudyListModel(m_archive, this)),
       m_browser(new browser::StudyBrowser(m_model, this)),
-      m_stats(new QLabel(this))
+      m_series(new browser::SeriesPanel(m_archive, this)),
+      m_queryRetrieve(new browser::QueryRetrievePanel(m_archive, config.node.aeTitle, this)),
+      m_nodeStatus(new NodeStatusPanel(m_archive, node, this)),
+      m_tabs(new QTabWidget(this)),
+      m_stats(new QLabel(this)),
+      m_refreshTimer(new QTimer(this))
 {
     setWindowTitle(tr("Kilima"));
-    setCentralWidget(m_browser);
+    setAcceptDrops(true);
+    m_model->setUser(m_user);
+
+    auto *studies = new QSplitter(Qt::Vertical, this);
+    studies->addWidget(m_browser);
+    studies->addWidget(m_series);
+    studies->setStretchFactor(0, 4);
+    studies->setStretchFactor(1, 1);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->addTab(studies, tr("Studies"));
+    m_tabs->addTab(m_queryRetrieve, tr("Query/Retrieve"));
+    m_tabs->addTab(m_nodeStatus, tr("Node status"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    // The three fixed tabs cannot be closed; viewer tabs can.
+    for (int i = 0; i < 3; ++i)
+        m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index < 3)
+            return;
+        QWidget *w = m_tabs->widget(index);
+        m_tabs->removeTab(index);
+        w->deleteLater();
+    });
+    setCentralWidget(m_tabs);
     statusBar()->addPermanentWidget(m_stats);
     createMenus();
 
-    connect(&m_import, &QFutureWatcher<ImportResult>::finished, this, &MainWindow::importFinished);
+    connect(m_browser, &browser::StudyBrowser::studyActivated, this, &MainWindow::openStudy);
+    connect(m_series, &browser::SeriesPanel::seriesActivated, this,
+            [this](const QString &study, const QString &) { openStudy(study); });
+    connect(m_browser->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_series->showStudy(current.data(browser::StudyListModel::StudyInstanceUidRole).toString());
+            });
     connect(m_model, &browser::StudyListModel::countChanged, this, &MainWindow::updateStats);
-    connect(m_model, &browser::StudyListModel::queryFailed, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("Query failed: %1").arg(message)); });
+    connect(m_model, &browser::StudyListModel::queryFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The study list could not be read: %1").arg(message));
+    });
+    connect(m_model, &browser::StudyListModel::readingFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Reading worklist"),
+                             tr("The change was not saved: %1\nTry again; if it keeps failing, check that the data "
+                                "folder is writable and not full.").arg(message));
+    });
+    connect(m_queryRetrieve, &browser::QueryRetrievePanel::studyRetrieved, this, &MainWindow::scheduleRefresh);
+    connect(m_nodeStatus, &NodeStatusPanel::studyReceived, this, &MainWindow::scheduleRefresh);
 
-    resize(1280, 800);
+    // Studies arriving by the hundred must not refresh the list per image.
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(1500);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+
+    resize(1400, 860);
     m_model->refresh();
 }
 
-MainWindow::~MainWindow()
-{
-    // The import posts progress to this window: let it end first.
-    m_import.waitForFinished();
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
+    auto action = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot) {
+        QAction *a = menu->addAction(text);
+        a->setShortcut(key);
+        a->setShortcutVisibleInContextMenu(true);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);   // shortcuts work whichever tab has the focus
+        return a;
+    };
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_importAction = file->addAction(tr("&Import Folder…"));
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseImportFolder);
-    m_importAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+    action(file, tr("&Import Folder…"), QKeySequence(tr("Ctrl+I")), [this] { chooseImportFolder(); });
+    action(file, tr("Import &DICOMDIR / CD…"), QKeySequence(tr("Ctrl+Shift+I")), [this] { chooseDicomDir(); });
+    action(file, tr("&Export…"), QKeySequence(tr("Ctrl+E")), [this] { exportSelected(); });
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    if (quit->shortcut().isEmpty())   // not every platform defines one
-        quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    action(file, tr("&Delete Study…"), QKeySequence(tr("Shift+Del")), [this] { deleteSelected(); });
+    file->addSeparator();
+    QAction *settings = action(file, tr("&Settings…"), QKeySequence(tr("Ctrl+,")), [this] { showSettings(); });
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = action(file, tr("&Quit"), QKeySequence(tr("Ctrl+Q")), [this] { close(); });
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *reading = menuBar()->addMenu(tr("&Reading"));
+    action(reading, tr("&Open in Viewer"), QKeySequence(tr("Ctrl+O")), [this] {
+        for (const QString &uid : selectedStudies())
+            openStudy(uid);
+    });
+    reading->addSeparator();
+    action(reading, tr("Mark &Unread"), QKeySequence(tr("Ctrl+0")),
+           [this] { setReadingStatus(archive::ReadingStatus::Unread); });
+    action(reading, tr("Mark &In Progress"), QKeySequence(tr("Ctrl+1")),
+           [this] { setReadingStatus(archive::ReadingStatus::InProgress); });
+    action(reading, tr("Mark &Reported"), QKeySequence(tr("Ctrl+2")),
+           [this] { setReadingStatus(archive::ReadingStatus::Reported); });
+    action(reading, tr("Mark &Final"), QKeySequence(tr("Ctrl+3")),
+           [this] { setReadingStatus(archive::ReadingStatus::Final); });
+    action(reading, tr("Toggle &STAT"), QKeySequence(tr("Ctrl+T")), [this] { toggleStat(); });
+    reading->addSeparator();
+    action(reading, tr("Assign to &Me"), QKeySequence(tr("Ctrl+M")), [this] {
+        m_model->assignReader(selectedStudies(), m_user);
+    });
+    action(reading, tr("&Assign to…"), QKeySequence(tr("Ctrl+Shift+M")), [this] { assignSelected(); });
+    QAction *mine = action(reading, tr("My &Worklist"), QKeySequence(tr("Ctrl+W")), [this] {
+        m_tabs->setCurrentIndex(0);
+        m_browser->setMyWorklist(!m_model->assignedFilter().isEmpty() ? false : true);
+    });
+    Q_UNUSED(mine);
+    reading->addSeparator();
+    action(reading, tr("Fetch &Priors"), QKeySequence(tr("Ctrl+P")), [this] { priorsOfSelected(); });
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refresh = view->addAction(tr("&Refresh"));
-    connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
-    refresh->setShortcut(QKeySequence::Refresh);
-    if (refresh->shortcut().isEmpty())
-        refresh->setShortcut(QKeySequence(Qt::Key_F5));
-    QAction *find = view->addAction(tr("&Find Patient"));
-    connect(find, &QAction::triggered, this, [this] { m_browser->setFocus(); });
-    find->setShortcut(QKeySequence::Find);
+    action(view, tr("&Studies"), QKeySequence(tr("Alt+1")), [this] { m_tabs->setCurrentIndex(0); });
+    action(view, tr("&Query/Retrieve"), QKeySequence(tr("Alt+2")), [this] { m_tabs->setCurrentIndex(1); });
+    action(view, tr("&Node Status"), QKeySequence(tr("Alt+3")), [this] { m_tabs->setCurrentIndex(2); });
+    view->addSeparator();
+    action(view, tr("&Find Patient"), QKeySequence(tr("Ctrl+F")), [this] {
+        m_tabs->setCurrentIndex(0);
+        m_browser->setFocus();
+    });
+    action(view, tr("&Refresh"), QKeySequence(tr("F5")), [this] { refresh(); });
+    action(view, tr("&Light Theme"), QKeySequence(tr("Ctrl+Shift+L")), [] {
+        QSettings s;
+        const bool light = s.value(QStringLiteral("ui/theme")).toString() != QLatin1String("light");
+        s.setValue(QStringLiteral("ui/theme"), light ? QStringLiteral("light") : QStringLiteral("dark"));
+        widgets::applyTheme(*qApp, light ? widgets::Theme::Light : widgets::Theme::Dark);
+    });
+    action(view, tr("&Close Viewer Tab"), QKeySequence(tr("Ctrl+F4")), [this] {
+        if (m_tabs->currentIndex() >= 3)
+            Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Kilima"));
@@ -76,9 +211,106 @@ void MainWindow::createMenus()
     connect(about, &QAction::triggered, this, &MainWindow::about);
 }
 
+QStringList MainWindow::selectedStudies() const
+{
+    QStringList uids;
+    const auto rows = m_browser->view()->selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows) {
+        const QString uid = i.data(browser::StudyListModel::StudyInstanceUidRole).toString();
+        if (!uid.isEmpty())
+            uids << uid;
+    }
+    if (uids.isEmpty()) {
+        const QString uid =
+            m_browser->view()->currentIndex().data(browser::StudyListModel::StudyInstanceUidRole).toString();
+        if (!uid.isEmpty())
+            uids << uid;
+    }
+    return uids;
+}
+
+void MainWindow::setReadingStatus(archive::ReadingStatus status)
+{
+    const QStringList uids = selectedStudies();
+    if (uids.isEmpty()) {
+        statusBar()->showMessage(tr("Select a study first."), 5000);
+        return;
+    }
+    m_model->setReadingStatus(uids, status);
+    statusBar()->showMessage(tr("%1: %2").arg(browser::StudyListModel::statusName(int(status))).arg(uids.size()), 3000);
+}
+
+void MainWindow::toggleStat()
+{
+    const QModelIndex current = m_browser->view()->currentIndex();
+    if (!current.isValid())
+        return;
+    m_model->setStat(selectedStudies(), !current.data(browser::StudyListModel::StatRole).toBool());
+}
+
+void MainWindow::assignSelected()
+{
+    const QStringList uids = selectedStudies();
+    if (uids.isEmpty())
+        return;
+    bool ok = false;
+    const QString reader = QInputDialog::getText(this, tr("Assign"), tr("Reader (empty to unassign):"),
+                                                 QLineEdit::Normal, m_user, &ok);
+    if (ok)
+        m_model->assignReader(uids, reader.trimmed());
+}
+
+void MainWindow::priorsOfSelected()
+{
+    const QModelIndex current = m_browser->view()->currentIndex();
+    const QString patientId = current.data(browser::StudyListModel::PatientIdRole).toString();
+    if (patientId.isEmpty()) {
+        statusBar()->showMessage(tr("Select a study first: its patient's priors are searched."), 5000);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_queryRetrieve);
+    m_queryRetrieve->searchPriors(patientId);
+}
+
+void MainWindow::openStudy(const QString &studyUid)
+{
+    if (studyUid.isEmpty())
+        return;
+    for (int i = 3; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("studyUid").toString() == studyUid) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+    const QModelIndex current = m_browser->view()->currentIndex();
+    QString title = current.isValid() ? m_model->data(m_model->index(current.row(), 0)).toString() : QString();
+    if (title.isEmpty())
+        title = tr("Study");
+#ifdef KILIMA_HAVE_VIEWER
+    auto *viewer = new viewer::StudyViewer(*m_archive, m_tabs);
+    viewer->setProperty("studyUid", studyUid);
+    const int index = m_tabs->addTab(viewer, title);
+    m_tabs->setCurrentIndex(index);
+    viewer->openStudy(studyUid);
+    // Opening a study starts reading it.
+    if (current.isValid() && current.data(browser::StudyListModel::ReadingStatusRole).toInt() ==
+                                 int(archive::ReadingStatus::Unread))
+        m_model->setReadingStatus({studyUid}, archive::ReadingStatus::InProgress);
+#else
+    statusBar()->showMessage(tr("This build has no image viewer: install the full Kilima package to read studies."),
+                             8000);
+#endif
+}
+
 void MainWindow::refresh()
 {
     m_model->refresh();
+}
+
+void MainWindow::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
 }
 
 void MainWindow::updateStats()
@@ -110,103 +342,141 @@ void MainWindow::chooseImportFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
     if (!folder.isEmpty())
-        importFolder(folder);
+        importPaths({folder});
 }
 
-void MainWindow::importFolder(const QString &folder)
+void MainWindow::chooseDicomDir()
 {
-    if (m_import.isRunning())
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import DICOMDIR"), QStringLiteral("/media"),
+                                                      tr("DICOMDIR (DICOMDIR dicomdir);;All files (*)"));
+    if (!file.isEmpty())
+        importPaths({file});
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    if (m_importDialog && m_importDialog->isRunning()) {
+        m_importDialog->raise();
         return;
-    m_importFolder = folder;
-    m_importAction->setEnabled(false);
+    }
+    if (m_importDialog)
+        m_importDialog->deleteLater();
+    m_importDialog = new browser::ImportDialog(m_archive, this);
+    connect(m_importDialog, &browser::ImportDialog::finished, this, [this](int imported) {
+        if (imported > 0)
+            refresh();
+        statusBar()->showMessage(browser::ImportDialog::describe(m_importDialog->result()), 10000);
+    });
+    m_importDialog->show();
+    m_importDialog->start(paths);
+}
 
-    m_progress = new QProgressDialog(tr("Looking for DICOM files in %1…").arg(QDir::toNativeSeparators(folder)),
-                                     QString(), 0, 0, this);
-    m_progress->setWindowTitle(tr("Import"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(0);
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
-    m_progress->setValue(0);
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
 
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importPaths(paths);
+    }
+}
+
+void MainWindow::exportSelected()
+{
+    const QStringList uids = selectedStudies();
+    if (uids.isEmpty()) {
+        statusBar()->showMessage(tr("Select the studies to export first."), 5000);
+        return;
+    }
+    auto *dialog = new ExportDialog(m_archive, archive::Level::Study, uids, m_user, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::deleteSelected()
+{
+    const QStringList uids = selectedStudies();
+    if (uids.isEmpty())
+        return;
+    const QModelIndex current = m_browser->view()->currentIndex();
+    const QString who = m_model->data(m_model->index(current.row(), 0)).toString();
+    const QString text = uids.size() == 1
+                             ? tr("Delete the study of %1 from this workstation's archive?\nThe images are removed "
+                                  "for every workstation that uses this node; this cannot be undone.").arg(who)
+                             : tr("Delete %1 studies from this workstation's archive?\nThe images are removed for "
+                                  "every workstation that uses this node; this cannot be undone.").arg(uids.size());
+    if (QMessageBox::warning(this, tr("Delete"), text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) !=
+        QMessageBox::Yes)
+        return;
     std::shared_ptr<archive::Archive> archive = m_archive;
-    m_import.setFuture(QtConcurrent::run([this, archive, folder] {
-        ImportResult result;
-        const QStringList files = archive::Importer::collect({folder}, &result.errors);
-        result.files = int(files.size());
-        archive::Importer importer(*archive);
-        // Runs on the worker: hand the numbers to the UI thread. The window
-        // outlives the import (its destructor waits for it).
-        importer.setProgressHandler([this](int done, int total) {
-            QMetaObject::invokeMethod(this, [this, done, total] {
-                if (!m_progress)
-                    return;
-                m_progress->setLabelText(tr("Importing %1 of %2 files…").arg(done).arg(total));
-                m_progress->setMaximum(total);
-                m_progress->setValue(done);
-            }, Qt::QueuedConnection);
-        });
-        result.summary = importer.run(files);
-        return result;
+    const QString user = m_user;
+    auto *w = new QFutureWatcher<QString>(this);
+    connect(w, &QFutureWatcher<QString>::finished, this, [this, w] {
+        w->deleteLater();
+        if (!w->result().isEmpty())
+            QMessageBox::warning(this, tr("Delete"), w->result());
+        refresh();
+    });
+    w->setFuture(QtConcurrent::run([archive, uids, user] {
+        archive::ReadingList reading(archive->databasePath());
+        for (const QString &uid : uids) {
+            auto r = archive->remove(archive::Level::Study, uid);
+            archive::AuditRecord rec;
+            rec.actor = user;
+            rec.action = QStringLiteral("delete");
+            rec.studyUid = uid;
+            rec.outcome = r ? QStringLiteral("success") : QStringLiteral("failure");
+            rec.detail = r ? QStringLiteral("%1 images").arg(r.value()) : r.error();
+            archive->auditLog().append(rec);
+            if (!r)
+                return QObject::tr("The study could not be deleted: %1").arg(r.error());
+            reading.forget(uid);
+        }
+        return QString();
     }));
 }
 
-void MainWindow::importFinished()
+QDialog *MainWindow::showSettings()
 {
-    if (m_progress)
-        m_progress->deleteLater();
-    m_importAction->setEnabled(true);
-    refresh();
-
-    const ImportResult r = m_import.result();
-    const archive::ImportSummary &s = r.summary;
-    QString text = tr("Imported %1 files from %2.").arg(s.imported).arg(QDir::toNativeSeparators(m_importFolder));
-    QStringList notes;
-    if (s.duplicates)
-        notes << tr("%1 already in the archive").arg(s.duplicates);
-    if (s.skipped)
-        notes << tr("%1 not DICOM, skipped").arg(s.skipped);
-    if (s.rejected)
-        notes << tr("%1 rejected").arg(s.rejected);
-    if (!notes.isEmpty())
-        text += QLatin1Char('\n') + notes.join(QStringLiteral("; ")) + QLatin1Char('.');
-    if (r.files == 0 && r.errors.isEmpty())
-        text = tr("No files found in %1.").arg(QDir::toNativeSeparators(m_importFolder));
-
-    QStringList details;
-    for (const QString &e : r.errors)
-        details << e;
-    // Reasons usually name their file already; name it only when not.
-    auto describe = [](const QPair<QString, QString> &fileReason) {
-        return fileReason.second.contains(fileReason.first)
-                   ? fileReason.second
-                   : tr("%1: %2").arg(QDir::toNativeSeparators(fileReason.first), fileReason.second);
-    };
-    for (const auto &rej : s.rejections)
-        details << describe(rej);
-    for (const auto &c : s.conflicts)
-        details << describe(c);
-
-    QMessageBox box(this);
-    box.setWindowTitle(tr("Import"));
-    box.setIcon(s.rejected || !r.errors.isEmpty() ? QMessageBox::Warning : QMessageBox::Information);
-    box.setText(text);
-    if (!details.isEmpty()) {
-        box.setInformativeText(tr("See the details for the files that were not imported and why."));
-        box.setDetailedText(details.join(QLatin1Char('\n')));
-    }
-    box.exec();
+    auto *dialog = new SettingsDialog(m_archive, m_config, m_configFile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this, dialog] {
+        const QString oldLanguage = QSettings().value(QStringLiteral("ui/language.applied")).toString();
+        m_config = dialog->config();
+        widgets::Theme theme = widgets::Theme::Dark;
+        widgets::themeFromString(dialog->theme(), &theme);
+        widgets::applyTheme(*qApp, theme);
+        m_queryRetrieve->reloadNodes();
+        QString note = tr("Settings saved.");
+        if (dialog->language() != oldLanguage)
+            note += QLatin1Char(' ') + tr("The new language applies from the next start.");
+        if (m_node && m_node->isRunning())
+            note += QLatin1Char(' ') + tr("Restart the node (Node status) for node changes to apply.");
+        statusBar()->showMessage(note, 10000);
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_import.isRunning()) {
-        // Stopping mid-import is safe (each batch commits on its own), but
-        // the importer cannot be cancelled yet: say so rather than hang.
-        QMessageBox::information(this, tr("Import"),
-                                 tr("An import is running. Quit again once it has finished."));
-        event->ignore();
-        return;
+    if (m_importDialog && m_importDialog->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Import in progress"),
+            tr("An import is still running. Quit anyway? Files imported so far stay in the archive."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
     }
     event->accept();
 }
@@ -214,10 +484,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::about()
 {
     QMessageBox::about(this, tr("About Kilima"),
-                       tr("<b>Kilima</b> %1<br>Diagnostic workstation with an embedded DICOM archive.<br>"
-                          "Archive: %2")
-                           .arg(QApplication::applicationVersion(),
-                                QDir::toNativeSeparators(m_archive->dataDir().root()).toHtmlEscaped()));
+                       tr("<h3>Kilima %1</h3><p>Diagnostic workstation with an embedded PACS node.</p>"
+                          "<p>Licensed under the Apache License 2.0.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace kilima::workstation

@@ -1,11 +1,14 @@
-// The workstation's main window: for now the study browser over the local
-// archive, folder import and archive statistics. Owns no logic of its own
-// beyond wiring; the archive is reached on worker threads only.
+// The workstation's main window: tabs for the study browser (with the
+// series panel), query/retrieve, node status and the studies open in the
+// viewer; menus with every action and its shortcut; import (folder,
+// DICOMDIR/CD, drag and drop), export, delete, reading status. Owns no
+// logic of its own beyond wiring; the archive is reached on worker threads.
 #pragma once
 
-#include <kilima/archive/importer.h>
+#include <kilima/archive/readingstatus.h>
+#include <kilima/browser/importdialog.h>
+#include <kilima/core/config.h>
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -13,60 +16,89 @@
 
 class QAction;
 class QLabel;
-class QProgressDialog;
+class QTabWidget;
+class QTimer;
 
 namespace kilima::archive {
 class Archive;
 }
 namespace kilima::browser {
+class ImportDialog;
+class QueryRetrievePanel;
+class SeriesPanel;
 class StudyBrowser;
 class StudyListModel;
 } // namespace kilima::browser
+namespace kilima::node {
+class Node;
+}
 
 namespace kilima::workstation {
+
+class NodeStatusPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(std::shared_ptr<archive::Archive> archive, QWidget *parent = nullptr);
+    // `node` may be null (--no-node); `configFile` is where Settings saves.
+    MainWindow(std::shared_ptr<archive::Archive> archive, const core::Config &config, const QString &configFile,
+               node::Node *node = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     browser::StudyListModel *studyModel() const { return m_model; }
     browser::StudyBrowser *studyBrowser() const { return m_browser; }
+    browser::SeriesPanel *seriesPanel() const { return m_series; }
+    browser::QueryRetrievePanel *queryRetrievePanel() const { return m_queryRetrieve; }
+    NodeStatusPanel *nodeStatusPanel() const { return m_nodeStatus; }
+    QTabWidget *tabs() const { return m_tabs; }
+    browser::ImportDialog *importDialog() const { return m_importDialog; }
+    QString userName() const { return m_user; }
 
-    // Imports `folder` on a worker thread with a progress dialog, then
-    // refreshes the list and shows a summary.
-    void importFolder(const QString &folder);
+    // Imports files/folders/DICOMDIRs with the import dialog.
+    void importPaths(const QStringList &paths);
+    // Opens a study in a viewer tab (or brings its tab forward).
+    void openStudy(const QString &studyUid);
+    QStringList selectedStudies() const;
+    // Opens the settings dialog (non-modal; returned for tests/screenshots).
+    QDialog *showSettings();
 
 public Q_SLOTS:
     void refresh();
+    void setReadingStatus(archive::ReadingStatus status);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    struct ImportResult {
-        archive::ImportSummary summary;
-        QStringList errors;   // paths that did not exist or could not be read
-        int files = 0;
-    };
-
     void createMenus();
     void chooseImportFolder();
-    void importFinished();
+    void chooseDicomDir();
+    void exportSelected();
+    void deleteSelected();
+    void assignSelected();
+    void toggleStat();
+    void priorsOfSelected();
     void updateStats();
+    void scheduleRefresh();
     void about();
 
     std::shared_ptr<archive::Archive> m_archive;
+    core::Config m_config;
+    QString m_configFile;
+    node::Node *m_node;
+    QString m_user;
     browser::StudyListModel *m_model;
     browser::StudyBrowser *m_browser;
+    browser::SeriesPanel *m_series;
+    browser::QueryRetrievePanel *m_queryRetrieve;
+    NodeStatusPanel *m_nodeStatus;
+    QTabWidget *m_tabs;
     QLabel *m_stats;
-    QAction *m_importAction = nullptr;
-
-    QFutureWatcher<ImportResult> m_import;
-    QPointer<QProgressDialog> m_progress;
-    QString m_importFolder;
+    QTimer *m_refreshTimer;
+    QPointer<browser::ImportDialog> m_importDialog;
     bool m_statsPending = false;
 };
 

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
+#include <QItemSelectionModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -150,6 +151,14 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
             Q_EMIT studyActivated(uid);
     });
 
+    // A refresh resets the model: keep the selection on the same studies.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keepSelected.clear();
+        for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+            m_keepSelected << i.data(StudyListModel::StudyInstanceUidRole).toString();
+        m_keepCurrent = m_view->currentIndex().data(StudyListModel::StudyInstanceUidRole).toString();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &StudyBrowser::restoreSelection);
     connect(m_model, &StudyListModel::countChanged, this, &StudyBrowser::updateStatus);
     connect(m_model, &StudyListModel::loadingChanged, this, &StudyBrowser::updateStatus);
     connect(m_model, &StudyListModel::queryFailed, this, &StudyBrowser::updateStatus);
@@ -173,6 +182,26 @@ void StudyBrowser::applyText()
 {
     m_typing->stop();
     m_model->setFilterText(m_filter->text());
+}
+
+void StudyBrowser::restoreSelection()
+{
+    if (m_keepSelected.isEmpty() && m_keepCurrent.isEmpty())
+        return;
+    QItemSelectionModel *sel = m_view->selectionModel();
+    // Only rows already in memory (the first page after a refresh).
+    const int rows = qMin(m_model->rowCount(), m_model->pageSize());
+    for (int r = 0; r < rows; ++r) {
+        const QString uid = m_model->study(r).empty() ? QString()
+                                                      : m_model->data(m_model->index(r, 0), StudyListModel::StudyInstanceUidRole).toString();
+        if (uid.isEmpty())
+            continue;
+        const QModelIndex index = m_model->index(r, 0);
+        if (uid == m_keepCurrent)
+            sel->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        if (m_keepSelected.contains(uid))
+            sel->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
 }
 
 void StudyBrowser::applyRange()

@@ -54,6 +54,7 @@ Q_SIGNALS:
 private:
     void applyText();
     void applyRange();
+    void restoreSelection();
     void updateStatus();
 
     StudyListModel *m_model;
@@ -67,6 +68,8 @@ private:
     QTableView *m_view;
     QLabel *m_status;
     QTimer *m_typing;
+    QStringList m_keepSelected;
+    QString m_keepCurrent;
 };
 
 } // namespace kilima::browser

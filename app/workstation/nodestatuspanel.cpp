@@ -1,0 +1,203 @@
+#include "nodestatuspanel.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/node/node.h>
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QStorageInfo>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kilima::workstation {
+
+NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node::Node *node, QWidget *parent)
+    : QWidget(parent),
+      m_archive(std::move(archive)),
+      m_node(node),
+      m_state(new QLabel(this)),
+      m_storage(new QLabel(this)),
+      m_startStop(new QPushButton(this)),
+      m_received(new QTableWidget(0, 5, this)),
+      m_errors(new QPlainTextEdit(this)),
+      m_timer(new QTimer(this))
+{
+    m_state->setObjectName(QStringLiteral("nodeState"));
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storage->setObjectName(QStringLiteral("nodeStorage"));
+    m_startStop->setObjectName(QStringLiteral("nodeStartStop"));
+    m_received->setObjectName(QStringLiteral("receivedStudies"));
+    m_received->setHorizontalHeaderLabels({tr("Last received"), tr("Study"), tr("From"), tr("Images"), tr("Problems")});
+    m_received->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_received->verticalHeader()->hide();
+    m_received->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_received->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_errors->setObjectName(QStringLiteral("nodeErrors"));
+    m_errors->setReadOnly(true);
+    m_errors->setMaximumBlockCount(200);
+    m_errors->setPlaceholderText(tr("No errors."));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_state, 1);
+    top->addWidget(m_startStop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_storage);
+    layout->addWidget(new QLabel(tr("Studies received since the workstation started:"), this));
+    layout->addWidget(m_received, 3);
+    layout->addWidget(new QLabel(tr("Errors:"), this));
+    layout->addWidget(m_errors, 1);
+
+    connect(m_startStop, &QPushButton::clicked, this, &NodeStatusPanel::toggleNode);
+    connect(&m_poll, &QFutureWatcher<Poll>::finished, this, [this] {
+        const Poll p = m_poll.result();
+        const QLocale locale;
+        if (!m_node) {
+            m_state->setText(tr("The embedded node is off (started with --no-node)."));
+            m_startStop->setEnabled(false);
+        } else if (p.running) {
+            QString ports = tr("DICOM port %1").arg(p.port);
+            if (p.tlsPort > 0)
+                ports += tr(", DICOM TLS port %1").arg(p.tlsPort);
+            m_state->setText(tr("Running as %1 on %2 · %3 open associations")
+                                 .arg(m_node->config().node.aeTitle, ports)
+                                 .arg(p.associations));
+            m_startStop->setText(tr("S&top node"));
+        } else {
+            m_state->setText(tr("Stopped: other nodes cannot send to this workstation."));
+            m_startStop->setText(tr("S&tart node"));
+        }
+        QString storage = tr("Archive: %1 studies, %2 images, %3")
+                              .arg(locale.toString(p.studies), locale.toString(p.instances),
+                                   locale.formattedDataSize(p.storedBytes));
+        if (p.diskTotal > 0) {
+            storage += tr(" · Disk: %1 free of %2").arg(locale.formattedDataSize(p.diskFree),
+                                                         locale.formattedDataSize(p.diskTotal));
+            if (p.diskFree < p.diskTotal / 20)
+                storage += tr(" — almost full: free space or move the storage location in Settings");
+        }
+        m_storage->setText(storage);
+    });
+    connect(&m_toggle, &QFutureWatcher<QString>::finished, this, [this] {
+        m_startStop->setEnabled(true);
+        const QString error = m_toggle.result();
+        if (!error.isEmpty())
+            addError(tr("The node did not start: %1. Check that no other program uses the port (Settings > Node).")
+                         .arg(error));
+        poll();
+        Q_EMIT nodeStateChanged(m_node && m_node->isRunning());
+    });
+
+    // The observer runs on the ingest thread: hop to the UI thread.
+    QPointer<NodeStatusPanel> self(this);
+    m_observer = m_archive->addIngestObserver([self](const archive::IngestOutcome &o) {
+        const QString study = o.studyInstanceUid, source = o.source, reason = o.reason;
+        const bool ok = o.success();
+        QMetaObject::invokeMethod(self.data(), [self, study, source, ok, reason] {
+            if (self)
+                self->onIngest(study, source, ok, reason);
+        }, Qt::QueuedConnection);
+    });
+
+    m_timer->setInterval(2000);
+    connect(m_timer, &QTimer::timeout, this, &NodeStatusPanel::poll);
+    m_timer->start();
+    poll();
+}
+
+NodeStatusPanel::~NodeStatusPanel()
+{
+    m_archive->removeIngestObserver(m_observer);
+    m_poll.waitForFinished();
+    m_toggle.waitForFinished();
+}
+
+QString NodeStatusPanel::stateText() const
+{
+    return m_state->text();
+}
+
+void NodeStatusPanel::addError(const QString &message)
+{
+    m_errors->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss ")) + message);
+}
+
+void NodeStatusPanel::poll()
+{
+    if (m_poll.isRunning())
+        return;
+    std::shared_ptr<archive::Archive> archive = m_archive;
+    node::Node *node = m_node;
+    m_poll.setFuture(QtConcurrent::run([archive, node] {
+        Poll p;
+        if (node) {
+            p.running = node->isRunning();
+            p.associations = node->activeAssociations();
+            p.port = node->dicomPort();
+            p.tlsPort = node->dicomTlsPort();
+        }
+        if (auto s = archive->stats()) {
+            p.studies = s.value().studies;
+            p.instances = s.value().instances;
+            p.storedBytes = s.value().storedBytes;
+        }
+        const QStorageInfo disk(archive->storageDir());
+        if (disk.isValid()) {
+            p.diskFree = disk.bytesAvailable();
+            p.diskTotal = disk.bytesTotal();
+        }
+        return p;
+    }));
+}
+
+void NodeStatusPanel::toggleNode()
+{
+    if (!m_node || m_toggle.isRunning())
+        return;
+    m_startStop->setEnabled(false);
+    node::Node *node = m_node;
+    // Stopping waits for open associations: never on the UI thread.
+    m_toggle.setFuture(QtConcurrent::run([node] {
+        if (node->isRunning()) {
+            node->stop();
+            return QString();
+        }
+        const core::Status st = node->start();
+        return st ? QString() : st.error();
+    }));
+}
+
+void NodeStatusPanel::onIngest(const QString &studyUid, const QString &source, bool ok, const QString &reason)
+{
+    if (!ok)
+        addError(tr("An image from %1 was not stored: %2").arg(source, reason));
+    int row = m_rows.value(studyUid, -1);
+    if (row < 0) {
+        row = 0;
+        m_received->insertRow(0);
+        for (auto it = m_rows.begin(); it != m_rows.end(); ++it)
+            ++it.value();
+        m_rows.insert(studyUid, 0);
+        for (int c = 0; c < 5; ++c)
+            m_received->setItem(0, c, new QTableWidgetItem);
+        m_received->item(0, 1)->setText(studyUid);
+        m_received->item(0, 3)->setText(QStringLiteral("0"));
+        m_received->item(0, 4)->setText(QStringLiteral("0"));
+    }
+    m_received->item(row, 0)->setText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
+    m_received->item(row, 2)->setText(source);
+    QTableWidgetItem *counter = m_received->item(row, ok ? 3 : 4);
+    counter->setText(QString::number(counter->text().toInt() + 1));
+    if (ok)
+        Q_EMIT studyReceived(studyUid);
+}
+
+} // namespace kilima::workstation

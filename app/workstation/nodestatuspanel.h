@@ -1,0 +1,80 @@
+// Node status: AE title and listening ports, live associations, studies
+// received in this session (live, from the archive's ingest observer),
+// archive size and disk use, the last errors, and a Start/Stop button.
+// Polls on a timer; every poll runs on a worker thread.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QPlainTextEdit;
+class QTimer;
+
+namespace kilima::archive {
+class Archive;
+struct IngestOutcome;
+}
+namespace kilima::node {
+class Node;
+}
+
+namespace kilima::workstation {
+
+class NodeStatusPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node::Node *node, QWidget *parent = nullptr);
+    ~NodeStatusPanel() override;
+
+    QTableWidget *receivedTable() const { return m_received; }
+    QPushButton *startStopButton() const { return m_startStop; }
+    QString stateText() const;
+    // Adds a line to the error list (also used by the main window).
+    void addError(const QString &message);
+
+public Q_SLOTS:
+    void poll();
+    void toggleNode();
+
+Q_SIGNALS:
+    // A study got new instances (the browser refreshes).
+    void studyReceived(const QString &studyUid);
+    void nodeStateChanged(bool running);
+
+private:
+    void onIngest(const QString &studyUid, const QString &source, bool ok, const QString &reason);
+
+    struct Poll {
+        bool running = false;
+        int associations = 0;
+        int port = 0;
+        int tlsPort = 0;
+        qint64 studies = 0;
+        qint64 instances = 0;
+        qint64 storedBytes = 0;
+        qint64 diskFree = -1;
+        qint64 diskTotal = -1;
+    };
+
+    std::shared_ptr<archive::Archive> m_archive;
+    node::Node *m_node;
+    int m_observer = 0;
+    QLabel *m_state;
+    QLabel *m_storage;
+    QPushButton *m_startStop;
+    QTableWidget *m_received;
+    QPlainTextEdit *m_errors;
+    QTimer *m_timer;
+    QFutureWatcher<Poll> m_poll;
+    QFutureWatcher<QString> m_toggle;
+    QHash<QString, int> m_rows;   // study UID -> row
+};
+
+} // namespace kilima::workstation

@@ -1,0 +1,1224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::Exporter</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping after the current files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for DICOM files in %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1 of %2 files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No files found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import stopped: %1 files imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already in the archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 not DICOM, skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::QueryRetrievePanel</name>
+    <message>
+        <source>&amp;Echo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote nodes come from Settings &gt; Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test the connection with a C-ECHO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Nom ou ID du patient</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Toutes les modalités</translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l'examen</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N° d'accession</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered the echo: the connection works.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 study on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 studies on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partly: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieved %1 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::RemoteStudies</name>
+    <message>
+        <source>%1 images could not be stored here: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the node could not send %1 images (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images were not sent (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>&amp;Ma liste de travail</translation>
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Nom ou ID du patient</translation>
+    </message>
+    <message>
+        <source>Text with a digit matches the start of the patient ID;
+other text matches any part of the patient name.</source>
+        <translation>Un texte avec un chiffre correspond au début de l'ID du patient ;
+tout autre texte correspond à une partie du nom du patient.</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Première date d'examen de la période</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Dernière date d'examen de la période</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Seulement les examens qui vous sont attribués et non finalisés, URGENTS d'abord</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Toutes les modalités</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>1 examen</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>%1 examens</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>URGENT · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l'examen</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N° d'accession</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Médecin prescripteur</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lu</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Rapport rédigé</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ExportDialog</name>
+    <message>
+        <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export %1 studies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMDIR set (CD/DVD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name in the copy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 images (%2) to %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::MainWindow</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Examens</translation>
+    </message>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation>Recherche/Récupération</translation>
+    </message>
+    <message>
+        <source>Node status</source>
+        <translation>État du nœud</translation>
+    </message>
+    <message>
+        <source>The study list could not be read: %1</source>
+        <translation>La liste des examens n'a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>Reading worklist</source>
+        <translation>Liste de lecture</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1
+Try again; if it keeps failing, check that the data folder is writable and not full.</source>
+        <translation>La modification n'a pas été enregistrée : %1
+Réessayez ; si l'échec persiste, vérifiez que le dossier de données est accessible en écriture et n'est pas plein.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import Folder…</source>
+        <translation>&amp;Importer un dossier…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import &amp;DICOMDIR / CD…</source>
+        <translation>Importer un &amp;DICOMDIR / CD…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Study…</source>
+        <translation>&amp;Supprimer l'examen…</translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation>Shift+Del</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Viewer</source>
+        <translation>&amp;Ouvrir dans la visionneuse</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unread</source>
+        <translation>Marquer comme &amp;non lu</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>Marquer comme &amp;en cours</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reported</source>
+        <translation>Marquer comme &amp;rapport rédigé</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Final</source>
+        <translation>Marquer comme &amp;final</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;STAT</source>
+        <translation>Basculer &amp;URGENT</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;Me</source>
+        <translation>M'&amp;attribuer</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Attribuer à…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>My &amp;Worklist</source>
+        <translation>Ma liste de &amp;travail</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;Priors</source>
+        <translation>Récupérer les examens &amp;antérieurs</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Studies</source>
+        <translation>&amp;Examens</translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <source>&amp;Query/Retrieve</source>
+        <translation>&amp;Recherche/Récupération</translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <source>&amp;Node Status</source>
+        <translation>État du &amp;nœud</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>&amp;Find Patient</source>
+        <translation>&amp;Chercher un patient</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>Thème &amp;clair</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Close Viewer Tab</source>
+        <translation>&amp;Fermer l'onglet de la visionneuse</translation>
+    </message>
+    <message>
+        <source>Ctrl+F4</source>
+        <translation>Ctrl+F4</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Kilima</source>
+        <translation>À &amp;propos de Kilima</translation>
+    </message>
+    <message>
+        <source>Select a study first.</source>
+        <translation>Sélectionnez d'abord un examen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Reader (empty to unassign):</source>
+        <translation>Lecteur (vide pour retirer l'attribution) :</translation>
+    </message>
+    <message>
+        <source>Select a study first: its patient's priors are searched.</source>
+        <translation>Sélectionnez d'abord un examen : les examens antérieurs de son patient seront recherchés.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
+        <translation>Cette version n'a pas de visionneuse d'images : installez le paquet Kilima complet pour lire les examens.</translation>
+    </message>
+    <message>
+        <source>Archive statistics unavailable: %1</source>
+        <translation>Statistiques de l'archive indisponibles : %1</translation>
+    </message>
+    <message>
+        <source>Patients: %1 · Studies: %2 · Series: %3 · Images: %4 · Stored: %5</source>
+        <translation>Patients : %1 · Examens : %2 · Séries : %3 · Images : %4 · Stockage : %5</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Importer un dossier</translation>
+    </message>
+    <message>
+        <source>Import DICOMDIR</source>
+        <translation>Importer un DICOMDIR</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Select the studies to export first.</source>
+        <translation>Sélectionnez d'abord les examens à exporter.</translation>
+    </message>
+    <message>
+        <source>Delete the study of %1 from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Supprimer l'examen de %1 de l'archive de ce poste ?
+Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete %1 studies from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Supprimer %1 examens de l'archive de ce poste ?
+Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>La nouvelle langue s'applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Restart the node (Node status) for node changes to apply.</source>
+        <translation>Redémarrez le nœud (État du nœud) pour appliquer les changements.</translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation>Importation en cours</translation>
+    </message>
+    <message>
+        <source>An import is still running. Quit anyway? Files imported so far stay in the archive.</source>
+        <translation>Une importation est en cours. Quitter quand même ? Les fichiers déjà importés restent dans l'archive.</translation>
+    </message>
+    <message>
+        <source>About Kilima</source>
+        <translation>À propos de Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Diagnostic workstation with an embedded PACS node.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Poste de diagnostic avec un nœud PACS intégré.&lt;/p&gt;&lt;p&gt;Sous licence Apache 2.0.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::NodeStatusPanel</name>
+    <message>
+        <source>Last received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studies received since the workstation started:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The embedded node is off (started with --no-node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, DICOM TLS port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running as %1 on %2 · %3 open associations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped: other nodes cannot send to this workstation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tart node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive: %1 studies, %2 images, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · Disk: %1 free of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — almost full: free space or move the storage location in Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An image from %1 was not stored: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept images from nodes not in the known nodes list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE &amp;title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM &amp;port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM T&amp;LS port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMweb (&amp;HTTP) port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS &amp;certificate (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private &amp;key (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key pa&amp;ssphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add or replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>May use:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the first copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with the newer copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage &amp;location:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same image &amp;received twice:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password (at least %1 characters):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 does not exist or cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Kilima diagnostic workstation: browse and import studies of the local archive.</source>
+        <translation>Poste de diagnostic Kilima : parcourir et importer les examens de l'archive locale.</translation>
+    </message>
+    <message>
+        <source>Archive location (default $KILIMA_DATA_DIR, else $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima).</source>
+        <translation>Emplacement de l'archive (par défaut $KILIMA_DATA_DIR, sinon $XDG_DATA_HOME/kilima, normalement ~/.local/share/kilima).</translation>
+    </message>
+    <message>
+        <source>Colour theme: dark (default) or light.</source>
+        <translation>Thème de couleurs : sombre (par défaut) ou clair.</translation>
+    </message>
+    <message>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <translation>Langue de l'interface : en, sw, fr, es ou pt (par défaut : celle choisie dans les Paramètres, sinon celle du système).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also render the settings dialog to the PNG FILE.</source>
+        <translation>Avec --screenshot : rendre aussi la fenêtre des paramètres dans le FICHIER PNG.</translation>
+    </message>
+    <message>
+        <source>Open the study with this Study Instance UID in the viewer at start.</source>
+        <translation>Ouvrir au démarrage l'examen de ce Study Instance UID dans la visionneuse.</translation>
+    </message>
+    <message>
+        <source>Render the main window to the PNG FILE once the first page of studies is loaded, then exit (for documentation and tests).</source>
+        <translation>Rendre la fenêtre principale dans le FICHIER PNG une fois la première page d'examens chargée, puis quitter (pour la documentation et les tests).</translation>
+    </message>
+    <message>
+        <source>Do not run the embedded PACS node (DICOM listener) in the background.</source>
+        <translation>Ne pas exécuter le nœud PACS intégré (écoute DICOM) en arrière-plan.</translation>
+    </message>
+    <message>
+        <source>Debug logging.</source>
+        <translation>Journal de débogage.</translation>
+    </message>
+    <message>
+        <source>unknown theme "%1" (use dark or light)</source>
+        <translation>thème « %1 » inconnu (utilisez dark ou light)</translation>
+    </message>
+    <message>
+        <source>cannot open the archive in %1: %2</source>
+        <translation>impossible d'ouvrir l'archive dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>Node %1 listening on DICOM port %2</source>
+        <translation>Nœud %1 à l'écoute sur le port DICOM %2</translation>
+    </message>
+    <message>
+        <source>The node did not start: %1</source>
+        <translation>Le nœud n'a pas démarré : %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::Exporter</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping after the current files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for DICOM files in %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1 of %2 files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No files found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import stopped: %1 files imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already in the archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 not DICOM, skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::QueryRetrievePanel</name>
+    <message>
+        <source>&amp;Echo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote nodes come from Settings &gt; Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test the connection with a C-ECHO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Nome ou ID do paciente</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Qualquer data</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Qualquer modalidade</translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nome do paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID do paciente</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Data do exame</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalidades</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acesso</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imagens</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered the echo: the connection works.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 study on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 studies on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partly: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieved %1 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::RemoteStudies</name>
+    <message>
+        <source>%1 images could not be stored here: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the node could not send %1 images (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images were not sent (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>&amp;Minha lista de trabalho</translation>
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Nome ou ID do paciente</translation>
+    </message>
+    <message>
+        <source>Text with a digit matches the start of the patient ID;
+other text matches any part of the patient name.</source>
+        <translation>Um texto com um dígito corresponde ao início do ID do paciente;
+qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Qualquer data</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Intervalo de datas</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Primeira data de exame do intervalo</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Última data de exame do intervalo</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Qualquer estado</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Apenas os exames atribuídos a você que não estão finalizados, URGENTES primeiro</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Qualquer modalidade</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>A consulta falhou: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Pesquisando…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>1 exame</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>%1 exames</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>URGENTE · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nome do paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID do paciente</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Data de nascimento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Data do exame</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalidades</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acesso</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Médico solicitante</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imagens</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Não lido</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Em andamento</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Laudado</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ExportDialog</name>
+    <message>
+        <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export %1 studies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMDIR set (CD/DVD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name in the copy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 images (%2) to %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::MainWindow</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Exames</translation>
+    </message>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation>Consulta/Recuperação</translation>
+    </message>
+    <message>
+        <source>Node status</source>
+        <translation>Estado do nó</translation>
+    </message>
+    <message>
+        <source>The study list could not be read: %1</source>
+        <translation>Não foi possível ler a lista de exames: %1</translation>
+    </message>
+    <message>
+        <source>Reading worklist</source>
+        <translation>Lista de leitura</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1
+Try again; if it keeps failing, check that the data folder is writable and not full.</source>
+        <translation>A alteração não foi salva: %1
+Tente novamente; se continuar falhando, verifique se a pasta de dados permite gravação e não está cheia.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import Folder…</source>
+        <translation>&amp;Importar pasta…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import &amp;DICOMDIR / CD…</source>
+        <translation>Importar &amp;DICOMDIR / CD…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Study…</source>
+        <translation>&amp;Excluir exame…</translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation>Shift+Del</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Leitura</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Viewer</source>
+        <translation>&amp;Abrir no visualizador</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unread</source>
+        <translation>Marcar como &amp;não lido</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>Marcar como &amp;em andamento</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reported</source>
+        <translation>Marcar como &amp;laudado</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Final</source>
+        <translation>Marcar como &amp;final</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;STAT</source>
+        <translation>Alternar &amp;URGENTE</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;Me</source>
+        <translation>Atribuir a &amp;mim</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Atribuir a…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>My &amp;Worklist</source>
+        <translation>Minha lista de &amp;trabalho</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;Priors</source>
+        <translation>Buscar exames &amp;anteriores</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>&amp;Studies</source>
+        <translation>&amp;Exames</translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <source>&amp;Query/Retrieve</source>
+        <translation>&amp;Consulta/Recuperação</translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <source>&amp;Node Status</source>
+        <translation>Estado do &amp;nó</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>&amp;Find Patient</source>
+        <translation>&amp;Localizar paciente</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Atualizar</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>Tema &amp;claro</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Close Viewer Tab</source>
+        <translation>&amp;Fechar aba do visualizador</translation>
+    </message>
+    <message>
+        <source>Ctrl+F4</source>
+        <translation>Ctrl+F4</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Kilima</source>
+        <translation>&amp;Sobre o Kilima</translation>
+    </message>
+    <message>
+        <source>Select a study first.</source>
+        <translation>Selecione primeiro um exame.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Atribuir</translation>
+    </message>
+    <message>
+        <source>Reader (empty to unassign):</source>
+        <translation>Leitor (vazio para remover a atribuição):</translation>
+    </message>
+    <message>
+        <source>Select a study first: its patient's priors are searched.</source>
+        <translation>Selecione primeiro um exame: os exames anteriores do paciente serão pesquisados.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Exame</translation>
+    </message>
+    <message>
+        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
+        <translation>Esta versão não tem visualizador de imagens: instale o pacote completo do Kilima para ler exames.</translation>
+    </message>
+    <message>
+        <source>Archive statistics unavailable: %1</source>
+        <translation>Estatísticas do arquivo indisponíveis: %1</translation>
+    </message>
+    <message>
+        <source>Patients: %1 · Studies: %2 · Series: %3 · Images: %4 · Stored: %5</source>
+        <translation>Pacientes: %1 · Exames: %2 · Séries: %3 · Imagens: %4 · Armazenado: %5</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Importar pasta</translation>
+    </message>
+    <message>
+        <source>Import DICOMDIR</source>
+        <translation>Importar DICOMDIR</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Select the studies to export first.</source>
+        <translation>Selecione primeiro os exames a exportar.</translation>
+    </message>
+    <message>
+        <source>Delete the study of %1 from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Excluir o exame de %1 do arquivo desta estação?
+As imagens são removidas para todas as estações que usam este nó; isto não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete %1 studies from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Excluir %1 exames do arquivo desta estação?
+As imagens são removidas para todas as estações que usam este nó; isto não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configurações salvas.</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>O novo idioma vale a partir da próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Restart the node (Node status) for node changes to apply.</source>
+        <translation>Reinicie o nó (Estado do nó) para aplicar as alterações.</translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation>Importação em andamento</translation>
+    </message>
+    <message>
+        <source>An import is still running. Quit anyway? Files imported so far stay in the archive.</source>
+        <translation>Ainda há uma importação em andamento. Sair mesmo assim? Os arquivos já importados permanecem no arquivo.</translation>
+    </message>
+    <message>
+        <source>About Kilima</source>
+        <translation>Sobre o Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Diagnostic workstation with an embedded PACS node.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Estação de diagnóstico com um nó PACS integrado.&lt;/p&gt;&lt;p&gt;Licenciado sob a Apache License 2.0.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::NodeStatusPanel</name>
+    <message>
+        <source>Last received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Exame</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imagens</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studies received since the workstation started:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The embedded node is off (started with --no-node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, DICOM TLS port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running as %1 on %2 · %3 open associations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped: other nodes cannot send to this workstation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tart node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive: %1 studies, %2 images, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · Disk: %1 free of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — almost full: free space or move the storage location in Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An image from %1 was not stored: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept images from nodes not in the known nodes list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE &amp;title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM &amp;port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM T&amp;LS port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMweb (&amp;HTTP) port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS &amp;certificate (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private &amp;key (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key pa&amp;ssphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add or replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>May use:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the first copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with the newer copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage &amp;location:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same image &amp;received twice:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password (at least %1 characters):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 does not exist or cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Kilima diagnostic workstation: browse and import studies of the local archive.</source>
+        <translation>Estação de diagnóstico Kilima: navegar e importar exames do arquivo local.</translation>
+    </message>
+    <message>
+        <source>Archive location (default $KILIMA_DATA_DIR, else $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima).</source>
+        <translation>Local do arquivo (padrão $KILIMA_DATA_DIR, senão $XDG_DATA_HOME/kilima, normalmente ~/.local/share/kilima).</translation>
+    </message>
+    <message>
+        <source>Colour theme: dark (default) or light.</source>
+        <translation>Tema de cores: escuro (padrão) ou claro.</translation>
+    </message>
+    <message>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <translation>Idioma da interface: en, sw, fr, es ou pt (padrão: o escolhido em Configurações, senão o do sistema).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also render the settings dialog to the PNG FILE.</source>
+        <translation>Com --screenshot: também salvar a janela de configurações no ARQUIVO PNG.</translation>
+    </message>
+    <message>
+        <source>Open the study with this Study Instance UID in the viewer at start.</source>
+        <translation>Abrir na inicialização o exame com este Study Instance UID no visualizador.</translation>
+    </message>
+    <message>
+        <source>Render the main window to the PNG FILE once the first page of studies is loaded, then exit (for documentation and tests).</source>
+        <translation>Salvar a janela principal no ARQUIVO PNG quando a primeira página de exames carregar e sair (para documentação e testes).</translation>
+    </message>
+    <message>
+        <source>Do not run the embedded PACS node (DICOM listener) in the background.</source>
+        <translation>Não executar o nó PACS integrado (escuta DICOM) em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Debug logging.</source>
+        <translation>Registro de depuração.</translation>
+    </message>
+    <message>
+        <source>unknown theme "%1" (use dark or light)</source>
+        <translation>tema "%1" desconhecido (use dark ou light)</translation>
+    </message>
+    <message>
+        <source>cannot open the archive in %1: %2</source>
+        <translation>não é possível abrir o arquivo em %1: %2</translation>
+    </message>
+    <message>
+        <source>Node %1 listening on DICOM port %2</source>
+        <translation>Nó %1 escutando na porta DICOM %2</translation>
+    </message>
+    <message>
+        <source>The node did not start: %1</source>
+        <translation>O nó não iniciou: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sw">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::Exporter</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping after the current files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for DICOM files in %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1 of %2 files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No files found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import stopped: %1 files imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already in the archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 not DICOM, skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::QueryRetrievePanel</name>
+    <message>
+        <source>&amp;Echo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote nodes come from Settings &gt; Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test the connection with a C-ECHO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Jina au namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Tarehe yoyote</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Jana</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Siku 7 zilizopita</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Aina yoyote ya kifaa</translation>
+    </message>
+    <message>
+        <source>C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Jina la mgonjwa</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Tarehe ya uchunguzi</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Aina za vifaa</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Picha</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered the echo: the connection works.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 study on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 studies on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partly: %1 images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieved %1 images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::browser::RemoteStudies</name>
+    <message>
+        <source>%1 images could not be stored here: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the node could not send %1 images (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 images were not sent (status 0x%2 %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>Orodha &amp;yangu ya kazi</translation>
+    </message>
+    <message>
+        <source>Patient name or ID</source>
+        <translation>Jina au namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Text with a digit matches the start of the patient ID;
+other text matches any part of the patient name.</source>
+        <translation>Maandishi yenye tarakimu yanalinganishwa na mwanzo wa namba ya mgonjwa;
+maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Tarehe yoyote</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Jana</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Siku 7 zilizopita</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Kipindi cha tarehe</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Tarehe ya kwanza ya uchunguzi katika kipindi</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Tarehe ya mwisho ya uchunguzi katika kipindi</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Hali yoyote</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Uchunguzi uliopewa wewe ambao haujakamilika tu, ya DHARURA kwanza</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Aina yoyote ya kifaa</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>Utafutaji umeshindwa: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Inatafuta…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>Uchunguzi 1</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>Uchunguzi %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>DHARURA · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Jina la mgonjwa</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jinsia</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Tarehe ya uchunguzi</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Aina za vifaa</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Daktari aliyeagiza</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Mfululizo</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Picha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Msomaji</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Haijasomwa</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Inaendelea</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Ripoti imeandikwa</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Imekamilika</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ExportDialog</name>
+    <message>
+        <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export %1 studies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMDIR set (CD/DVD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name in the copy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 images (%2) to %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::MainWindow</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Uchunguzi</translation>
+    </message>
+    <message>
+        <source>Query/Retrieve</source>
+        <translation>Tafuta/Pakua</translation>
+    </message>
+    <message>
+        <source>Node status</source>
+        <translation>Hali ya nodi</translation>
+    </message>
+    <message>
+        <source>The study list could not be read: %1</source>
+        <translation>Orodha ya uchunguzi haikuweza kusomwa: %1</translation>
+    </message>
+    <message>
+        <source>Reading worklist</source>
+        <translation>Orodha ya kusoma</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1
+Try again; if it keeps failing, check that the data folder is writable and not full.</source>
+        <translation>Badiliko halikuhifadhiwa: %1
+Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na haijajaa.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Faili</translation>
+    </message>
+    <message>
+        <source>&amp;Import Folder…</source>
+        <translation>&amp;Ingiza folda…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import &amp;DICOMDIR / CD…</source>
+        <translation>Ingiza &amp;DICOMDIR / CD…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Hamisha nje…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Study…</source>
+        <translation>&amp;Futa uchunguzi…</translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation>Shift+Del</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Mipangilio…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ondoka</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Usomaji</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Viewer</source>
+        <translation>&amp;Fungua kwenye kitazamaji</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unread</source>
+        <translation>Weka &amp;haijasomwa</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>Weka &amp;inaendelea</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reported</source>
+        <translation>Weka &amp;ripoti imeandikwa</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Final</source>
+        <translation>Weka &amp;imekamilika</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;STAT</source>
+        <translation>Washa/zima &amp;DHARURA</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;Me</source>
+        <translation>Nipe &amp;mimi</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Mpe…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>My &amp;Worklist</source>
+        <translation>Orodha yangu ya &amp;kazi</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;Priors</source>
+        <translation>Leta uchunguzi wa &amp;awali</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Mwonekano</translation>
+    </message>
+    <message>
+        <source>&amp;Studies</source>
+        <translation>&amp;Uchunguzi</translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <source>&amp;Query/Retrieve</source>
+        <translation>&amp;Tafuta/Pakua</translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <source>&amp;Node Status</source>
+        <translation>Hali ya &amp;nodi</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>&amp;Find Patient</source>
+        <translation>&amp;Tafuta mgonjwa</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Onyesha upya</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>Mandhari &amp;angavu</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Close Viewer Tab</source>
+        <translation>&amp;Funga kichupo cha kitazamaji</translation>
+    </message>
+    <message>
+        <source>Ctrl+F4</source>
+        <translation>Ctrl+F4</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Msaada</translation>
+    </message>
+    <message>
+        <source>&amp;About Kilima</source>
+        <translation>&amp;Kuhusu Kilima</translation>
+    </message>
+    <message>
+        <source>Select a study first.</source>
+        <translation>Chagua uchunguzi kwanza.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Gawa</translation>
+    </message>
+    <message>
+        <source>Reader (empty to unassign):</source>
+        <translation>Msomaji (acha wazi kuondoa):</translation>
+    </message>
+    <message>
+        <source>Select a study first: its patient's priors are searched.</source>
+        <translation>Chagua uchunguzi kwanza: uchunguzi wa awali wa mgonjwa wake utatafutwa.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Uchunguzi</translation>
+    </message>
+    <message>
+        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
+        <translation>Toleo hili halina kitazamaji cha picha: sakinisha kifurushi kamili cha Kilima ili kusoma uchunguzi.</translation>
+    </message>
+    <message>
+        <source>Archive statistics unavailable: %1</source>
+        <translation>Takwimu za hifadhi hazipatikani: %1</translation>
+    </message>
+    <message>
+        <source>Patients: %1 · Studies: %2 · Series: %3 · Images: %4 · Stored: %5</source>
+        <translation>Wagonjwa: %1 · Uchunguzi: %2 · Mfululizo: %3 · Picha: %4 · Imehifadhiwa: %5</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Ingiza folda</translation>
+    </message>
+    <message>
+        <source>Import DICOMDIR</source>
+        <translation>Ingiza DICOMDIR</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir);;Faili zote (*)</translation>
+    </message>
+    <message>
+        <source>Select the studies to export first.</source>
+        <translation>Chagua kwanza uchunguzi wa kuhamisha.</translation>
+    </message>
+    <message>
+        <source>Delete the study of %1 from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Futa uchunguzi wa %1 kutoka hifadhi ya kituo hiki?
+Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduliwa.</translation>
+    </message>
+    <message>
+        <source>Delete %1 studies from this workstation's archive?
+The images are removed for every workstation that uses this node; this cannot be undone.</source>
+        <translation>Futa uchunguzi %1 kutoka hifadhi ya kituo hiki?
+Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduliwa.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Futa</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Mipangilio imehifadhiwa.</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>Lugha mpya itatumika utakapofungua tena.</translation>
+    </message>
+    <message>
+        <source>Restart the node (Node status) for node changes to apply.</source>
+        <translation>Anzisha nodi upya (Hali ya nodi) ili mabadiliko ya nodi yatumike.</translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation>Uingizaji unaendelea</translation>
+    </message>
+    <message>
+        <source>An import is still running. Quit anyway? Files imported so far stay in the archive.</source>
+        <translation>Uingizaji bado unaendelea. Uondoke hata hivyo? Faili zilizoingizwa hadi sasa zinabaki kwenye hifadhi.</translation>
+    </message>
+    <message>
+        <source>About Kilima</source>
+        <translation>Kuhusu Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Diagnostic workstation with an embedded PACS node.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Kituo cha uchunguzi chenye nodi ya PACS ndani yake.&lt;/p&gt;&lt;p&gt;Leseni: Apache License 2.0.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::NodeStatusPanel</name>
+    <message>
+        <source>Last received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Uchunguzi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Picha</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studies received since the workstation started:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The embedded node is off (started with --no-node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, DICOM TLS port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running as %1 on %2 · %3 open associations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped: other nodes cannot send to this workstation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tart node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive: %1 studies, %2 images, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · Disk: %1 free of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — almost full: free space or move the storage location in Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An image from %1 was not stored: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Known nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept images from nodes not in the known nodes list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE &amp;title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM &amp;port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM T&amp;LS port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMweb (&amp;HTTP) port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS &amp;certificate (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private &amp;key (PEM):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key pa&amp;ssphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add or replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>May use:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the first copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with the newer copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage &amp;location:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same image &amp;received twice:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password (at least %1 characters):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The known nodes cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 does not exist or cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kilima</source>
+        <translation>Kilima</translation>
+    </message>
+    <message>
+        <source>Kilima diagnostic workstation: browse and import studies of the local archive.</source>
+        <translation>Kituo cha uchunguzi cha Kilima: vinjari na ingiza uchunguzi wa hifadhi ya ndani.</translation>
+    </message>
+    <message>
+        <source>Archive location (default $KILIMA_DATA_DIR, else $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima).</source>
+        <translation>Mahali pa hifadhi (chaguo-msingi $KILIMA_DATA_DIR, vinginevyo $XDG_DATA_HOME/kilima, kwa kawaida ~/.local/share/kilima).</translation>
+    </message>
+    <message>
+        <source>Colour theme: dark (default) or light.</source>
+        <translation>Mandhari ya rangi: giza (chaguo-msingi) au angavu.</translation>
+    </message>
+    <message>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <translation>Lugha ya kiolesura: en, sw, fr, es au pt (chaguo-msingi: iliyochaguliwa kwenye Mipangilio, vinginevyo ya mfumo).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also render the settings dialog to the PNG FILE.</source>
+        <translation>Pamoja na --screenshot: pia chora dirisha la mipangilio kwenye FAILI la PNG.</translation>
+    </message>
+    <message>
+        <source>Open the study with this Study Instance UID in the viewer at start.</source>
+        <translation>Fungua uchunguzi wenye Study Instance UID hii kwenye kitazamaji wakati wa kuanza.</translation>
+    </message>
+    <message>
+        <source>Render the main window to the PNG FILE once the first page of studies is loaded, then exit (for documentation and tests).</source>
+        <translation>Chora dirisha kuu kwenye FAILI la PNG ukurasa wa kwanza wa uchunguzi ukishapakiwa, kisha ondoka (kwa nyaraka na majaribio).</translation>
+    </message>
+    <message>
+        <source>Do not run the embedded PACS node (DICOM listener) in the background.</source>
+        <translation>Usiendeshe nodi ya PACS iliyo ndani (msikilizaji wa DICOM) chinichini.</translation>
+    </message>
+    <message>
+        <source>Debug logging.</source>
+        <translation>Kumbukumbu za utatuzi.</translation>
+    </message>
+    <message>
+        <source>unknown theme "%1" (use dark or light)</source>
+        <translation>mandhari "%1" haijulikani (tumia dark au light)</translation>
+    </message>
+    <message>
+        <source>cannot open the archive in %1: %2</source>
+        <translation>hifadhi iliyo %1 haiwezi kufunguliwa: %2</translation>
+    </message>
+    <message>
+        <source>Node %1 listening on DICOM port %2</source>
+        <translation>Nodi %1 inasikiliza kwenye mlango wa DICOM %2</translation>
+    </message>
+    <message>
+        <source>The node did not start: %1</source>
+        <translation>Nodi haikuanza: %1</translation>
+    </message>
+</context>
+</TS>
