@@ -95,6 +95,108 @@ struct Sampler {
     }
 };
 
+// Fast path for the common case (uniform spacing, no tilt, one rescale,
+// every slice decoded): voxel coordinates are affine along a row, so they
+// advance by a constant step and the rescale is applied once per sample.
+struct FastRow {
+    const Volume &v;
+    bool usable = false;
+    Vec3 p0;
+    double invS = 1;
+    double slope = 1, intercept = 0;
+    std::vector<const quint16 *> slices;
+    explicit FastRow(const Volume &vol) : v(vol)
+    {
+        if (vol.slices() < 2 || !vol.isComplete() || !vol.uniformSpacing(1e-3) || vol.tiltDegrees() > 0.01 ||
+            !vol.rescaleUniform())
+            return;
+        usable = true;
+        p0 = vol.positions[0];
+        invS = 1.0 / (vol.sliceDistance(1) - vol.sliceDistance(0));
+        slope = vol.sources[0].slope;
+        intercept = vol.sources[0].intercept;
+        for (int k = 0; k < vol.slices(); ++k)
+            slices.push_back(vol.sliceData(k));
+    }
+    void voxelOf(const Vec3 &p, double *x, double *y, double *z) const
+    {
+        const Vec3 q = p - p0;
+        *x = q.dot(v.rowDir) / v.columnSpacing;
+        *y = q.dot(v.colDir) / v.rowSpacing;
+        *z = q.dot(v.normal) * invS;
+    }
+    template <typename T, typename Combine>
+    void run(const Vec3 &start, const Vec3 &step, int n, Combine combine) const
+    {
+        double x, y, z, x1, y1, z1;
+        voxelOf(start, &x, &y, &z);
+        voxelOf(start + step, &x1, &y1, &z1);
+        const double dx = x1 - x, dy = y1 - y, dz = z1 - z;
+        const int W = v.columns, H = v.rows, D = v.slices();
+        const size_t w = size_t(W);
+        // Pixels whose sample lies strictly inside the grid need no bounds
+        // checks: find that index range analytically, check only the rest.
+        int inLo = 0, inHi = n - 1;
+        auto limit = [&](double x0, double d, double lo, double hi) {
+            if (std::abs(d) < 1e-12) {
+                if (x0 < lo || x0 > hi)
+                    inHi = -1;
+                return;
+            }
+            double t1 = (lo - x0) / d, t2 = (hi - x0) / d;
+            if (t1 > t2)
+                std::swap(t1, t2);
+            inLo = std::max(inLo, int(std::ceil(t1 + 1e-9)));
+            inHi = std::min(inHi, int(std::floor(t2 - 1e-9)));
+        };
+        limit(x, dx, 0, W - 1);
+        limit(y, dy, 0, H - 1);
+        limit(z, dz, 0, D - 1);
+        auto checked = [&](int i) {
+            const double xi = x + dx * i, yi = y + dy * i, zi = z + dz * i;
+            if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
+                return;
+            const double xc = std::clamp(xi, 0.0, double(W - 1)), yc = std::clamp(yi, 0.0, double(H - 1)),
+                         zc = std::clamp(zi, 0.0, double(D - 1));
+            const int ix = std::min(int(xc), W - 2), iy = std::min(int(yc), H - 2), iz = std::min(int(zc), D - 2);
+            const float fx = float(xc - ix), fy = float(yc - iy), fz = float(zc - iz);
+            const T *a = reinterpret_cast<const T *>(slices[size_t(iz)]) + size_t(iy) * w + size_t(ix);
+            const T *b = reinterpret_cast<const T *>(slices[size_t(iz + 1)]) + size_t(iy) * w + size_t(ix);
+            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+            combine(i, float((av + (bv - av) * fz) * slope + intercept));
+        };
+        if (inHi < inLo) {
+            for (int i = 0; i < n; ++i)
+                checked(i);
+            return;
+        }
+        for (int i = 0; i < inLo; ++i)
+            checked(i);
+        const float fs = float(slope), fi = float(intercept);
+        const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
+        float xf = float(x + dx * inLo), yf = float(y + dy * inLo), zf = float(z + dz * inLo);
+        const float dxf = float(dx), dyf = float(dy), dzf = float(dz);
+        for (int i = inLo; i <= inHi; ++i, xf += dxf, yf += dyf, zf += dzf) {
+            const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
+            const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
+            const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
+            const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
+            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+            combine(i, (av + (bv - av) * fz) * fs + fi);
+        }
+        for (int i = inHi + 1; i < n; ++i)
+            checked(i);
+    }
+};
+
 } // namespace
 
 Vec3 volumeCenter(const Volume &vol)
@@ -176,11 +278,40 @@ Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, 
     const int samples = slab.thickness > step ? int(std::ceil(slab.thickness / step)) + 1 : 1;
     const double first = samples > 1 ? -slab.thickness / 2 : 0;
     const double ds = samples > 1 ? slab.thickness / (samples - 1) : 0;
+    const FastRow fast(vol);
     auto doRows = [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             float *out = img.values.data() + size_t(y) * size_t(plane.width);
             const Vec3 rowStart = plane.pointAt(0, y);
             const Vec3 du = plane.u * plane.pixelSize;
+            if (fast.usable) {
+                std::vector<int> counts(slab.mode == SlabMode::Average && samples > 1 ? size_t(plane.width) : 0, 0);
+                for (int s = 0; s < samples; ++s) {
+                    const Vec3 base = rowStart + n * (first + s * ds);
+                    auto combine = [&](int x, float v) {
+                        float &o = out[x];
+                        if (std::isnan(o))
+                            o = v;
+                        else if (slab.mode == SlabMode::Mip)
+                            o = std::max(o, v);
+                        else if (slab.mode == SlabMode::MinIp)
+                            o = std::min(o, v);
+                        else
+                            o += v;
+                        if (!counts.empty())
+                            ++counts[size_t(x)];
+                    };
+                    if (vol.isSigned)
+                        fast.run<qint16>(base, du, plane.width, combine);
+                    else
+                        fast.run<quint16>(base, du, plane.width, combine);
+                }
+                for (size_t x = 0; x < counts.size(); ++x) {
+                    if (counts[x] > 0)
+                        out[x] /= float(counts[x]);
+                }
+                continue;
+            }
             for (int s = 0; s < samples; ++s) {
                 const Vec3 base = rowStart + n * (first + s * ds);
                 int hint = 0;

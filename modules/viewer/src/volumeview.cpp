@@ -109,7 +109,10 @@ VolumeView::VolumeView(QWidget *parent) : QOpenGLWidget(parent)
     m_full->SetMapper(m_fullMapper);
     m_lod->SetMapper(m_lodMapper);
     m_full->SetProperty(m_property);
-    m_lod->SetProperty(m_property);
+    // The interactive copy renders unshaded: shading costs most on llvmpipe.
+    m_lodProperty = vtkSmartPointer<vtkVolumeProperty>::New();
+    m_lodProperty->SetInterpolationTypeToLinear();
+    m_lod->SetProperty(m_lodProperty);
     m_settle.setSingleShot(true);
     m_settle.setInterval(200);
     connect(&m_settle, &QTimer::timeout, this, [this] { setInteractive(false); });
@@ -229,8 +232,9 @@ void VolumeView::upload(Grids &g)
     m_full->SetUserMatrix(toMatrix(g.full));
     m_lod->SetUserMatrix(toMatrix(g.lod));
     m_fullMapper->SetSampleDistance(std::min({g.full.spacing[0], g.full.spacing[1], g.full.spacing[2]}) * 0.7);
-    m_lodMapper->SetSampleDistance(std::min({g.lod.spacing[0], g.lod.spacing[1], g.lod.spacing[2]}) * 1.0);
-    m_lodMapper->SetImageSampleDistance(1.5);
+    m_lodMapper->SetSampleDistance(std::min({g.lod.spacing[0], g.lod.spacing[1], g.lod.spacing[2]}) * 1.5);
+    // Rays on every third pixel while moving; the full-quality copy follows when the mouse stops.
+    m_lodMapper->SetImageSampleDistance(3.0);
     m_range[0] = g.full.minValue;
     m_range[1] = g.full.maxValue;
     m_renderer->RemoveAllViewProps();
@@ -277,6 +281,9 @@ void VolumeView::applyPreset()
     m_property->SetColor(color);
     m_property->SetScalarOpacity(opacity);
     m_property->SetShade(preset.shade && !preset.mip);
+    m_lodProperty->SetColor(color);
+    m_lodProperty->SetScalarOpacity(opacity);
+    m_lodProperty->SetShade(false);
     for (auto *m : {m_fullMapper.Get(), m_lodMapper.Get()}) {
         if (preset.mip)
             m->SetBlendModeToMaximumIntensity();

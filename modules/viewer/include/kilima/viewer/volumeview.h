@@ -90,7 +90,7 @@ private:
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkVolume> m_full, m_lod;
     vtkSmartPointer<vtkGPUVolumeRayCastMapper> m_fullMapper, m_lodMapper;
-    vtkSmartPointer<vtkVolumeProperty> m_property;
+    vtkSmartPointer<vtkVolumeProperty> m_property, m_lodProperty;
     vtkSmartPointer<vtkImageData> m_fullData, m_lodData;
     QFutureWatcher<std::shared_ptr<Grids>> *m_watcher = nullptr;
     double m_range[2] = {0, 1};
