@@ -4,6 +4,7 @@
 #include <kilima/archive/sqlite.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -56,8 +57,8 @@ S3Settings settingsFor(const core::Config::Cloud &c)
     s.region = c.region;
     s.pathStyle = c.pathStyle;
     s.caFile = c.caFile;
-    if (c.bandwidthLimitKBps > 0)
-        s.maxSendBytesPerSecond = qMax<qint64>(1024, qint64(c.bandwidthLimitKBps) * 1024 / qMax(1, c.parallelUploads));
+    if (c.bandwidthLimitKBps > 0)   // large transfers; the pass's token bucket paces the stream
+        s.maxSendBytesPerSecond = qMax<qint64>(1024, qint64(c.bandwidthLimitKBps) * 1024);
     return s;
 }
 
@@ -255,6 +256,28 @@ PassReport CloudTier::runPass(const std::function<void(int, int)> &progress, con
     std::lock_guard<std::mutex> passLock(m_passMutex);
     m_running = true;
     PassReport report;
+    // The bandwidth limit is for the whole tier: one token bucket shared by
+    // the upload threads (libcurl's per-transfer limit does not hold back
+    // a stream of small objects).
+    const double bytesPerMs = m_config.bandwidthLimitKBps > 0 ? m_config.bandwidthLimitKBps * 1024.0 / 1000.0 : 0.0;
+    std::mutex budgetMutex;
+    QElapsedTimer clock;
+    clock.start();
+    double nextFreeMs = 0;
+    auto throttle = [&](qint64 bytes) {
+        if (bytesPerMs <= 0)
+            return;
+        double startMs;
+        {
+            std::lock_guard<std::mutex> lock(budgetMutex);
+            startMs = qMax<double>(nextFreeMs, double(clock.elapsed()));
+            nextFreeMs = startMs + double(bytes) / bytesPerMs;
+        }
+        const qint64 wait = qint64(startMs) - clock.elapsed();
+        if (wait > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+    };
+  auto uploadStage = [&] {
     QString error;
     QList<Candidate> todo = pendingUploads(&error);
     if (!error.isEmpty())
@@ -262,6 +285,7 @@ PassReport CloudTier::runPass(const std::function<void(int, int)> &progress, con
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int total = int(todo.size());
+    const int uploadedBefore = report.uploaded;
     std::atomic<int> done{0};
     std::mutex resultMutex;
     QList<Candidate> batch;
@@ -293,6 +317,7 @@ PassReport CloudTier::runPass(const std::function<void(int, int)> &progress, con
         } else {
             const QByteArray bytes = f.readAll();
             f.close();
+            throttle(bytes.size());
             if (bytes.size() != c.size || sha256Hex(bytes) != c.sha256) {
                 failure = QStringLiteral("the local copy %1 does not match its recorded checksum: run `kilima-node verify`").arg(c.relPath);
             } else {
@@ -335,11 +360,16 @@ PassReport CloudTier::runPass(const std::function<void(int, int)> &progress, con
             progress(d, total);
     });
     flush(true);
-    report.pending = total - report.uploaded;
+    report.pending = total - (report.uploaded - uploadedBefore);
+  };
 
+    uploadStage();
     if (!(cancel && cancel->load())) {
         transitionCold(report);
         evict(report);
+        // Copies found damaged before eviction are uploaded again at once.
+        if (report.corrupt > 0 && report.failed == 0)
+            uploadStage();
         propagateDeletions(report);
     }
 
