@@ -30,12 +30,27 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# s3rver (npm), the S3 endpoint of the cloud and routing tests, pinned by
+# tests/cloud/s3rver/package-lock.json and installed into that folder only.
+s3rver_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/cloud/s3rver"
+if [ -f "$s3rver_dir/package-lock.json" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    if [ -f "$s3rver_dir/node_modules/s3rver/bin/s3rver.js" ]; then
+      echo "install-deps: s3rver present in tests/cloud/s3rver"
+    else
+      echo "install-deps: npm ci in tests/cloud/s3rver"
+      (cd "$s3rver_dir" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; })
+    fi
+  else
+    echo "install-deps: npm not found: the cloud tests will skip (they need s3rver)"
+  fi
+fi
