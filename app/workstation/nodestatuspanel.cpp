@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QSet>
 #include <QPushButton>
 #include <QStorageInfo>
 #include <QTableWidget>
@@ -28,7 +29,9 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
       m_startStop(new QPushButton(this)),
       m_received(new QTableWidget(0, 5, this)),
       m_errors(new QPlainTextEdit(this)),
-      m_timer(new QTimer(this))
+      m_timer(new QTimer(this)),
+      m_drain(new QTimer(this)),
+      m_pending(std::make_shared<Pending>())
 {
     m_state->setObjectName(QStringLiteral("nodeState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,16 +99,33 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
         Q_EMIT nodeStateChanged(m_node && m_node->isRunning());
     });
 
-    // The observer runs on the ingest thread: hop to the UI thread.
-    QPointer<NodeStatusPanel> self(this);
-    m_observer = m_archive->addIngestObserver([self](const archive::IngestOutcome &o) {
-        const QString study = o.studyInstanceUid, source = o.source, reason = o.reason;
-        const bool ok = o.success();
-        QMetaObject::invokeMethod(self.data(), [self, study, source, ok, reason] {
-            if (self)
-                self->onIngest(study, source, ok, reason);
-        }, Qt::QueuedConnection);
+    // The observer runs on the ingest threads, once per image: it only
+    // queues; the UI drains the queue a few times a second, so thousands of
+    // images a minute cost the event loop a handful of short updates.
+    auto pending = m_pending;
+    m_observer = m_archive->addIngestObserver([pending](const archive::IngestOutcome &o) {
+        std::lock_guard<std::mutex> lock(pending->mutex);
+        pending->items.append({o.studyInstanceUid, o.source, o.success(), o.reason});
     });
+    m_drain->setInterval(300);
+    connect(m_drain, &QTimer::timeout, this, [this] {
+        QList<Pending::Item> items;
+        {
+            std::lock_guard<std::mutex> lock(m_pending->mutex);
+            items.swap(m_pending->items);
+        }
+        QSet<QString> studies;
+        m_received->setUpdatesEnabled(false);
+        for (const Pending::Item &i : items) {
+            onIngest(i.study, i.source, i.ok, i.reason);
+            if (i.ok)
+                studies.insert(i.study);
+        }
+        m_received->setUpdatesEnabled(true);
+        for (const QString &s : studies)
+            Q_EMIT studyReceived(s);
+    });
+    m_drain->start();
 
     m_timer->setInterval(2000);
     connect(m_timer, &QTimer::timeout, this, &NodeStatusPanel::poll);
@@ -196,8 +216,6 @@ void NodeStatusPanel::onIngest(const QString &studyUid, const QString &source, b
     m_received->item(row, 2)->setText(source);
     QTableWidgetItem *counter = m_received->item(row, ok ? 3 : 4);
     counter->setText(QString::number(counter->text().toInt() + 1));
-    if (ok)
-        Q_EMIT studyReceived(studyUid);
 }
 
 } // namespace kilima::workstation

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <mutex>
 
 class QLabel;
 class QPushButton;
@@ -72,6 +73,17 @@ private:
     QTableWidget *m_received;
     QPlainTextEdit *m_errors;
     QTimer *m_timer;
+    QTimer *m_drain;
+    struct Pending {
+        struct Item {
+            QString study, source;
+            bool ok = true;
+            QString reason;
+        };
+        std::mutex mutex;
+        QList<Item> items;
+    };
+    std::shared_ptr<Pending> m_pending;
     QFutureWatcher<Poll> m_poll;
     QFutureWatcher<QString> m_toggle;
     QHash<QString, int> m_rows;   // study UID -> row
