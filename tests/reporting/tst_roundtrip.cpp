@@ -169,21 +169,36 @@ private Q_SLOTS:
 
     void wadoRs_ShouldServeTheReportObjects()
     {
-        if (!test::waitForPort(m_httpA, 3000))
-            QSKIP("kilima-node serve has no DICOMweb listener in this build (modules/dicomweb not built)");
-        QString out;
-        const QString url = QStringLiteral("http://127.0.0.1:%1/dicom-web/studies/%2/series/%3/instances/%4")
-                                .arg(m_httpA).arg(m_studyUid, m_report.srSeriesUid, m_report.srSopInstanceUid);
-        const QString body = m_tmp.filePath(QStringLiteral("wado.bin"));
-        test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), body, QStringLiteral("-w"), QStringLiteral("%{http_code}"),
-                                               QStringLiteral("-u"), kUser + QLatin1Char(':') + kPassword, QStringLiteral("-H"),
-                                               QStringLiteral("Accept: multipart/related; type=\"application/dicom\""), url}, &out);
-        QCOMPARE(out.trimmed(), QStringLiteral("200"));
-        QFile f(body);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray response = f.readAll();
-        QVERIFY(response.contains(m_report.srSopInstanceUid.toLatin1()));
-        QVERIFY(response.contains("Normal phantom."));
+#ifndef KILIMA_HAS_DICOMWEB
+        QSKIP("this build has no DICOMweb module (modules/dicomweb)");
+#endif
+        QVERIFY2(test::waitForPort(m_httpA, 10000), qPrintable(m_nodeA.output()));
+        auto get = [this](const QString &path, QByteArray *body) {
+            QString code;
+            const QString file = m_tmp.filePath(QStringLiteral("wado.bin"));
+            QFile::remove(file);
+            test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), file, QStringLiteral("-w"), QStringLiteral("%{http_code}"),
+                                                   QStringLiteral("-u"), kUser + QLatin1Char(':') + kPassword, QStringLiteral("-H"),
+                                                   QStringLiteral("Accept: multipart/related; type=\"application/dicom\""),
+                                                   QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(m_httpA) + path}, &code);
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                *body = f.readAll();
+            return code.trimmed();
+        };
+        QByteArray body;
+        // The SR instance: its text is in it.
+        QCOMPARE(get(QStringLiteral("/studies/%1/series/%2/instances/%3").arg(m_studyUid, m_report.srSeriesUid, m_report.srSopInstanceUid), &body),
+                 QStringLiteral("200"));
+        QVERIFY(body.contains(m_report.srSopInstanceUid.toLatin1()));
+        QVERIFY(body.contains("Normal phantom."));
+        QVERIFY(body.contains(QStringLiteral("Παπαδόπουλος^Νίκος").toUtf8()));
+        // The whole study: images, PDF, SR and KOS.
+        QCOMPARE(get(QStringLiteral("/studies/%1").arg(m_studyUid), &body), QStringLiteral("200"));
+        QVERIFY(body.contains("%PDF-"));
+        for (const QString &uid : {m_report.pdfSopInstanceUid, m_report.srSopInstanceUid, m_report.kosSopInstanceUid})
+            QVERIFY2(body.contains(uid.toLatin1()), qPrintable(uid));
+        QCOMPARE(body.count("Content-Type: application/dicom"), 4 + 3);
     }
 };
 

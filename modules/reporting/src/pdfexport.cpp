@@ -268,7 +268,7 @@ QString reportHtml(const Report &r, const ReportSettings &settings, const QList<
             if (i % columns == 0)
                 h += QStringLiteral("<tr>");
             const QImage &img = images.at(i).image;
-            const int w = std::min(imgWidth, std::max(1, img.width()) * 8);
+            const int w = std::min(imgWidth, std::max(1, img.width()) * 4);
             const int hgt = img.width() > 0 ? int(double(w) * img.height() / img.width()) : w;
             h += QStringLiteral("<td align=\"center\" valign=\"top\"><img src=\"kilima://key/%1\" width=\"%2\" height=\"%3\"/><br/>"
                                 "<span style=\"font-size:8pt;\">%4</span></td>")
@@ -323,7 +323,9 @@ core::Status paintReport(QPagedPaintDevice &device, const Report &r, const Repor
     }
     for (int i = 0; i < images.size(); ++i)
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("kilima://key/%1").arg(i)), images.at(i).image);
-    doc.setHtml(reportHtml(r, settings, images, pageWidth));
+    // QTextDocument sizes images in 96-dpi pixels and scales them to the
+    // device, so the HTML gets the page width in those units.
+    doc.setHtml(reportHtml(r, settings, images, pageWidth * 96.0 / device.logicalDpiX()));
     doc.setPageSize(QSizeF(pageWidth, bodyHeight));
     const int pages = doc.pageCount();
 

@@ -289,7 +289,7 @@ core::Status ReportWorkflow::storeObjects(Report &r, const QString &user, const 
     if (r.srSeriesUid.isEmpty())
         r.srSeriesUid = newUid();
     const int instance = 1 + int(r.addenda.size());
-    const ObjectIds pdfIds{r.pdfSeriesUid, newUid(), kPdfSeriesNumber, instance};
+    const ObjectIds pdfIds{r.pdfSeriesUid, newUid(), kPdfSeriesNumber, instance, QString()};
     const ReportSettings config = settings();
     const ObjectIds srIds{r.srSeriesUid, newUid(), kSrSeriesNumber, instance, config.institutionName};
     auto pdf = renderPdf(r, config, renderKeyImages(r));
@@ -302,7 +302,7 @@ core::Status ReportWorkflow::storeObjects(Report &r, const QString &user, const 
     if (writeKos && !r.keyImages.isEmpty()) {
         if (r.kosSeriesUid.isEmpty())
             r.kosSeriesUid = newUid();
-        kosIds = ObjectIds{r.kosSeriesUid, newUid(), kKosSeriesNumber, 1};
+        kosIds = ObjectIds{r.kosSeriesUid, newUid(), kKosSeriesNumber, 1, QString()};
         objects.append({QStringLiteral("key object selection"), encodeKeyObjectSelection(header.value(), r, kosIds)});
     }
     for (const auto &o : objects) {

@@ -43,7 +43,8 @@ struct RenderedKeyImage {
 core::Result<QImage> renderKeyImage(const QString &path, const KeyImage &key, double *center = nullptr,
                                     double *width = nullptr);
 
-// The HTML the document is laid out from (for previews in the editor).
+// The HTML the document is laid out from (for previews in the editor);
+// `pageWidthPixels` in 96-dpi pixels, as QTextDocument sizes images.
 QString reportHtml(const Report &report, const ReportSettings &settings, const QList<RenderedKeyImage> &images,
                    double pageWidthPixels);
 
