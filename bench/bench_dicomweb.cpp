@@ -202,14 +202,30 @@ int main(int argc, char **argv)
     };
     const double kilimaRate = retrieveRate(kilimaBase);
     const double orthancRate = haveOrthanc ? retrieveRate(orthancBase) : 0;
+    // The limits: cat of the very files Kilima serves (its storage area),
+    // and a plain read() loop over them in this process (1 MiB buffer).
+    const QStringList stored = archive.instanceFiles(archive::Level::Series, ct.seriesUid).value();
     const double catRate = best([&] {
         QElapsedTimer t;
         t.start();
         QProcess cat;
         cat.setStandardOutputFile(QStringLiteral("/dev/null"));
-        cat.start(QStringLiteral("cat"), files);
+        cat.start(QStringLiteral("cat"), stored);
         cat.waitForFinished(600000);
         return seriesBytes / (t.nsecsElapsed() / 1e9) / 1e6;
+    });
+    const double readRate = best([&] {
+        QElapsedTimer t;
+        t.start();
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        qint64 n = 0;
+        for (const QString &f : stored) {
+            QFile in(f);
+            in.open(QIODevice::ReadOnly);
+            for (qint64 r; (r = in.read(buffer.data(), buffer.size())) > 0;)
+                n += r;
+        }
+        return n / (t.nsecsElapsed() / 1e9) / 1e6;
     });
 
     // 2. metadata latency (in-process keep-alive client for both servers)
@@ -309,6 +325,7 @@ int main(int argc, char **argv)
     if (haveOrthanc)
         std::printf("  orthanc  %8.1f MB/s   kilima/orthanc = %.2fx\n", orthancRate, kilimaRate / orthancRate);
     std::printf("  cat      %8.1f MB/s   kilima/cat = %.2fx\n", catRate, kilimaRate / catRate);
+    std::printf("  read()   %8.1f MB/s   kilima/read = %.2fx  (plain read loop in process)\n", readRate, kilimaRate / readRate);
     std::printf("WADO-RS series /metadata (%d instances)\n", slices);
     std::printf("  kilima   cold %8.1f ms   warm p50 %8.1f ms\n", kilimaCold, kilimaMeta);
     if (haveOrthanc)

@@ -176,6 +176,22 @@ void DicomWebServer::Impl::send(const httplib::Request &req, httplib::Response &
     res.status = reply.status;
     for (const auto &h : reply.headers)
         res.set_header(h.first.toStdString(), h.second.toStdString());
+    if (reply.stream && reply.streamLength >= 0) {
+        auto stream = std::move(reply.stream);
+        auto done = std::make_shared<bool>(false);
+        res.set_content_provider(size_t(reply.streamLength), reply.contentType.toStdString(),
+                                 [stream, done](size_t, size_t, httplib::DataSink &sink) {
+                                     // Everything in one call; a second call means the
+                                     // files changed under us: end the connection.
+                                     if (*done)
+                                         return false;
+                                     *done = true;
+                                     return stream([&sink](const char *data, qint64 size) {
+                                         return sink.is_writable() && sink.write(data, size_t(size));
+                                     });
+                                 });
+        return;
+    }
     if (reply.stream) {
         auto stream = std::move(reply.stream);
         res.set_chunked_content_provider(reply.contentType.toStdString(), [stream](size_t, httplib::DataSink &sink) {

@@ -48,6 +48,9 @@ struct HttpReply {
     // When set the body is produced by this writer (chunked), never
     // buffered whole: large retrieves stream file by file.
     std::function<bool(const Sink &sink)> stream;
+    // Exact length of what `stream` writes when known up front (files
+    // served as stored): sent with Content-Length instead of chunked.
+    qint64 streamLength = -1;
     bool json = false;   // eligible for gzip
 
     static HttpReply error(int status, const QString &message);

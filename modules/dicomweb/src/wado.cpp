@@ -22,6 +22,7 @@
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace kilima::dicomweb {
 
@@ -295,6 +296,25 @@ HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QStrin
     reply.contentType = QByteArray("multipart/related; type=\"application/dicom\"; boundary=") + boundary;
     if (ts != QLatin1String("*"))
         reply.contentType += QByteArray("; transfer-syntax=") + ts.toLatin1();
+    // Served as stored: the length is known, no chunked framing needed.
+    bool asStored = ts == QLatin1String("*");
+    if (!asStored) {
+        const QStringList s = stored();
+        asStored = s.size() == files.size() && s.count(ts) == s.size();
+    }
+    if (asStored) {
+        qint64 total = closingDelimiter(boundary).size();
+        const qint64 perPart = partHeader(boundary, partType).size() + 2;
+        for (const QString &f : files) {
+            const QFileInfo fi(f);
+            if (!fi.isFile()) {
+                total = -1;
+                break;
+            }
+            total += perPart + fi.size();
+        }
+        reply.streamLength = total;
+    }
     reply.stream = [files, ts, boundary, partType](const Sink &sink) {
         BufferedSink out(sink);
         const QByteArray header = partHeader(boundary, partType);
