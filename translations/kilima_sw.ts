@@ -457,6 +457,141 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
 </context>
 <context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Jina la mgonjwa</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the patient's name or ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -850,6 +985,18 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Diagnostic workstation with an embedded PACS node.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kilima %1&lt;/h3&gt;&lt;p&gt;Kituo cha uchunguzi chenye nodi ya PACS ndani yake.&lt;/p&gt;&lt;p&gt;Leseni: Apache License 2.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>Orodha ya kazi</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>Orodha ya &amp;kazi</translation>
+    </message>
+    <message>
+        <source>Alt+4</source>
+        <translation>Alt+4</translation>
     </message>
 </context>
 <context>

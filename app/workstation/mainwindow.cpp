@@ -11,6 +11,7 @@
 #include <kilima/browser/seriespanel.h>
 #include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
+#include <kilima/browser/worklistpanel.h>
 #include <kilima/node/node.h>
 #include <kilima/widgets/theme.h>
 
@@ -45,6 +46,9 @@ namespace kilima::workstation {
 
 namespace {
 
+// Studies, Query/Retrieve, Worklist, Node status; viewer tabs follow.
+constexpr int kFixedTabs = 4;
+
 QString currentUser()
 {
     const QString configured = QSettings().value(QStringLiteral("ui/user")).toString();
@@ -68,6 +72,7 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
       m_browser(new browser::StudyBrowser(m_model, this)),
       m_series(new browser::SeriesPanel(m_archive, this)),
       m_queryRetrieve(new browser::QueryRetrievePanel(m_archive, config.node.aeTitle, this)),
+      m_worklist(new browser::WorklistPanel(m_archive, this)),
       m_nodeStatus(new NodeStatusPanel(m_archive, node, this)),
       m_tabs(new QTabWidget(this)),
       m_stats(new QLabel(this)),
@@ -85,14 +90,15 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->addTab(studies, tr("Studies"));
     m_tabs->addTab(m_queryRetrieve, tr("Query/Retrieve"));
+    m_tabs->addTab(m_worklist, tr("Worklist"));
     m_tabs->addTab(m_nodeStatus, tr("Node status"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
-    // The three fixed tabs cannot be closed; viewer tabs can.
-    for (int i = 0; i < 3; ++i)
+    // The fixed tabs cannot be closed; viewer tabs can.
+    for (int i = 0; i < kFixedTabs; ++i)
         m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        if (index < 3)
+        if (index < kFixedTabs)
             return;
         QWidget *w = m_tabs->widget(index);
         m_tabs->removeTab(index);
@@ -187,7 +193,8 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     action(view, tr("&Studies"), QKeySequence(tr("Alt+1")), [this] { m_tabs->setCurrentIndex(0); });
     action(view, tr("&Query/Retrieve"), QKeySequence(tr("Alt+2")), [this] { m_tabs->setCurrentIndex(1); });
-    action(view, tr("&Node Status"), QKeySequence(tr("Alt+3")), [this] { m_tabs->setCurrentIndex(2); });
+    action(view, tr("&Worklist"), QKeySequence(tr("Alt+3")), [this] { m_tabs->setCurrentWidget(m_worklist); });
+    action(view, tr("&Node Status"), QKeySequence(tr("Alt+4")), [this] { m_tabs->setCurrentWidget(m_nodeStatus); });
     view->addSeparator();
     action(view, tr("&Find Patient"), QKeySequence(tr("Ctrl+F")), [this] {
         m_tabs->setCurrentIndex(0);
@@ -201,7 +208,7 @@ void MainWindow::createMenus()
         widgets::applyTheme(*qApp, light ? widgets::Theme::Light : widgets::Theme::Dark);
     });
     action(view, tr("&Close Viewer Tab"), QKeySequence(tr("Ctrl+F4")), [this] {
-        if (m_tabs->currentIndex() >= 3)
+        if (m_tabs->currentIndex() >= kFixedTabs)
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
 
@@ -276,7 +283,7 @@ void MainWindow::openStudy(const QString &studyUid)
 {
     if (studyUid.isEmpty())
         return;
-    for (int i = 3; i < m_tabs->count(); ++i) {
+    for (int i = kFixedTabs; i < m_tabs->count(); ++i) {
         if (m_tabs->widget(i)->property("studyUid").toString() == studyUid) {
             m_tabs->setCurrentIndex(i);
             return;

@@ -28,6 +28,7 @@ class QueryRetrievePanel;
 class SeriesPanel;
 class StudyBrowser;
 class StudyListModel;
+class WorklistPanel;
 } // namespace kilima::browser
 namespace kilima::node {
 class Node;
@@ -51,6 +52,7 @@ public:
     browser::SeriesPanel *seriesPanel() const { return m_series; }
     browser::QueryRetrievePanel *queryRetrievePanel() const { return m_queryRetrieve; }
     NodeStatusPanel *nodeStatusPanel() const { return m_nodeStatus; }
+    browser::WorklistPanel *worklistPanel() const { return m_worklist; }
     QTabWidget *tabs() const { return m_tabs; }
     browser::ImportDialog *importDialog() const { return m_importDialog; }
     QString userName() const { return m_user; }
@@ -94,6 +96,7 @@ private:
     browser::StudyBrowser *m_browser;
     browser::SeriesPanel *m_series;
     browser::QueryRetrievePanel *m_queryRetrieve;
+    browser::WorklistPanel *m_worklist;
     NodeStatusPanel *m_nodeStatus;
     QTabWidget *m_tabs;
     QLabel *m_stats;

@@ -17,6 +17,8 @@
 #include <kilima/browser/importdialog.h>
 #include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
+#include <kilima/browser/worklistpanel.h>
+#include <kilima/archive/worklist.h>
 #include <kilima/dicom/attributes.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -32,6 +34,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -342,6 +345,52 @@ private Q_SLOTS:
         QVERIFY(audit.ok());
         QCOMPARE(audit.value().size(), 3);
         QCOMPARE(audit.value().at(0).action, QStringLiteral("export"));
+    }
+
+    void worklistAddEditCancel()
+    {
+        browser::WorklistPanel *panel = m_window->worklistPanel();
+        QTRY_VERIFY(!panel->isBusy());
+        QCOMPARE(panel->table()->rowCount(), 0);
+        browser::ScheduledProcedure p;
+        p.patientName = QStringLiteral("MWANGI^AMINA");
+        p.patientId = QStringLiteral("W900");
+        p.modality = QStringLiteral("CR");
+        p.stationAe = QStringLiteral("CR_ROOM1");
+        p.accession = QStringLiteral("ACC77");
+        p.date = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
+        p.time = QStringLiteral("0930");
+        p.description = QStringLiteral("Chest PA");
+        panel->save(p);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->table()->rowCount() == 1, 10000);
+        QCOMPARE(panel->table()->item(0, browser::WorklistPanel::NameColumn)->text(), QStringLiteral("MWANGI, AMINA"));
+        QCOMPARE(panel->table()->item(0, browser::WorklistPanel::StationColumn)->text(), QStringLiteral("CR_ROOM1"));
+
+        // What a modality's C-FIND would get: the node's worklist table.
+        archive::WorklistQuery q;
+        q.stationAeTitle = QStringLiteral("CR_ROOM1");
+        auto found = m_archive->worklist().find(q);
+        QVERIFY(found.ok());
+        QCOMPARE(found.value().size(), 1);
+        const auto stored = browser::ScheduledProcedure::fromJson(found.value().at(0).id, found.value().at(0).item);
+        QCOMPARE(stored.accession, QStringLiteral("ACC77"));
+
+        // Edit: the same item, new description, same study UID.
+        browser::ScheduledProcedure edited = stored;
+        edited.description = QStringLiteral("Chest PA and lateral");
+        panel->save(edited);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() &&
+                                     panel->table()->item(0, browser::WorklistPanel::DescriptionColumn)->text() ==
+                                         QStringLiteral("Chest PA and lateral"),
+                                 10000);
+        QCOMPARE(panel->table()->rowCount(), 1);
+        found = m_archive->worklist().find(q);
+        QCOMPARE(found.value().size(), 1);
+        QCOMPARE(browser::ScheduledProcedure::fromJson(0, found.value().at(0).item).studyUid, stored.studyUid);
+
+        panel->cancelItem(found.value().at(0).id);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->table()->rowCount() == 0, 10000);
+        QCOMPARE(m_archive->worklist().find(q).value().size(), 0);
     }
 
     void settingsValidateAndSave()
