@@ -129,6 +129,13 @@ bool Autosaver::flush()
     return true;
 }
 
+void Autosaver::markClean()
+{
+    m_burst.stop();
+    m_interval.stop();
+    m_dirty = false;
+}
+
 void Autosaver::setEnabled(bool enabled)
 {
     m_enabled = enabled;

@@ -196,6 +196,14 @@ void ReportWorkflow::audit(const QString &user, const QString &action, const QSt
     m_archive.auditLog().append(rec);
 }
 
+void ReportWorkflow::markInProgress(const QString &studyUid, const QString &user) const
+{
+    archive::ReadingList reading(m_archive.databasePath());
+    auto state = reading.state(studyUid);
+    if (state && state.value().status == archive::ReadingStatus::Unread)
+        setReading(studyUid, ReportStatus::Draft, user);
+}
+
 core::Result<Report> ReportWorkflow::saveDraft(const Report &report, const QString &user)
 {
     if (report.status == ReportStatus::Final)

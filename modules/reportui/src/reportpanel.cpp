@@ -18,6 +18,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -70,13 +71,18 @@ void ReportPanel::buildUi()
     auto *tplRow = new QHBoxLayout;
     m_templates = new QComboBox(this);
     m_templates->setObjectName(QStringLiteral("templates"));
-    for (const ReportTemplate &t : m_workflow->templates().templates())
-        m_templates->addItem(t.name, t.id);
     m_templateButton = new QPushButton(tr("Apply template"), this);
     connect(m_templateButton, &QPushButton::clicked, this, [this] { applyTemplate(m_templates->currentData().toString()); });
+    auto *saveTemplate = new QPushButton(tr("Save as template…"), this);
+    connect(saveTemplate, &QPushButton::clicked, this, &ReportPanel::onSaveTemplateClicked);
+    auto *addMacroButton = new QPushButton(tr("New macro…"), this);
+    connect(addMacroButton, &QPushButton::clicked, this, &ReportPanel::onAddMacroClicked);
     tplRow->addWidget(new QLabel(tr("Template:"), this));
     tplRow->addWidget(m_templates, 1);
     tplRow->addWidget(m_templateButton);
+    tplRow->addWidget(saveTemplate);
+    tplRow->addWidget(addMacroButton);
+    reloadTemplates();
     outer->addLayout(tplRow);
 
     auto *scroll = new QScrollArea(this);
@@ -147,6 +153,76 @@ void ReportPanel::buildUi()
     connect(m_printButton, &QPushButton::clicked, this, &ReportPanel::onPrintClicked);
 }
 
+void ReportPanel::reloadTemplates()
+{
+    const QString current = m_templates->currentData().toString();
+    m_templates->clear();
+    for (const ReportTemplate &t : m_workflow->templates().templates())
+        m_templates->addItem(t.builtIn ? t.name : t.name + tr(" (local)"), t.id);
+    const int idx = m_templates->findData(current);
+    if (idx >= 0)
+        m_templates->setCurrentIndex(idx);
+}
+
+bool ReportPanel::saveAsTemplate(const QString &templateId, const QString &name)
+{
+    const Report r = report();
+    ReportTemplate t;
+    if (const ReportTemplate *existing = m_workflow->templates().find(templateId))
+        t = *existing;
+    t.id = templateId.trimmed();
+    t.name = name.trimmed().isEmpty() ? t.id : name.trimmed();
+    if (t.modalities.isEmpty() && !r.study.modality.isEmpty())
+        t.modalities = r.study.modality.split(QLatin1Char('\\'), Qt::SkipEmptyParts);
+    if (t.bodyParts.isEmpty() && !r.study.bodyPart.isEmpty())
+        t.bodyParts = {r.study.bodyPart.toUpper()};
+    t.sections.clear();
+    for (const Section &sec : r.sections) {
+        if (!sec.text.trimmed().isEmpty())
+            t.sections.insert(sec.key, sec.text);
+    }
+    t.items = r.items;
+    t.builtIn = false;
+    auto st = m_workflow->templates().save(t);
+    if (!st)
+        return fail(st.error());
+    reloadTemplates();
+    Q_EMIT message(tr("Template \"%1\" saved").arg(t.name));
+    return true;
+}
+
+bool ReportPanel::addMacro(const QString &key, const QString &text)
+{
+    auto st = m_workflow->templates().saveMacro(key, text);
+    if (!st)
+        return fail(st.error());
+    return true;
+}
+
+void ReportPanel::onSaveTemplateClicked()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as template"), tr("Template name:"), QLineEdit::Normal,
+                                               m_templates->currentText(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    QString id = name.trimmed().toLower();
+    id.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    if (!saveAsTemplate(id, name))
+        QMessageBox::warning(this, tr("Save as template"), m_lastError);
+}
+
+void ReportPanel::onAddMacroClicked()
+{
+    bool ok = false;
+    const QString key = QInputDialog::getText(this, tr("New macro"), tr("Short key (typed as .key):"), QLineEdit::Normal, QString(), &ok);
+    if (!ok || key.trimmed().isEmpty())
+        return;
+    const QString text = QInputDialog::getMultiLineText(this, tr("New macro"), tr("Text inserted for .%1:").arg(key.trimmed()), QString(), &ok);
+    if (ok && !addMacro(key, text))
+        QMessageBox::warning(this, tr("New macro"), m_lastError);
+}
+
 QString ReportPanel::studyUid() const
 {
     return m_report.studyUid;
@@ -181,6 +257,7 @@ bool ReportPanel::openStudy(const QString &studyUid)
 {
     m_autosaver->flush();
     m_recovered = false;
+    m_readingMarked = false;
     m_lastError.clear();
     Report r;
     auto latest = m_workflow->store().latest(studyUid);
@@ -313,6 +390,11 @@ void ReportPanel::editorChanged()
     if (m_loading || m_report.studyUid.isEmpty() || m_report.status == ReportStatus::Final)
         return;
     m_autosaver->changed();
+    if (!m_readingMarked && m_report.status == ReportStatus::Draft) {
+        // Typing starts the reading: the worklist shows "in progress" at once.
+        m_readingMarked = true;
+        m_workflow->markInProgress(m_report.studyUid, m_user);
+    }
 }
 
 bool ReportPanel::flushAutosave()
@@ -380,6 +462,7 @@ bool ReportPanel::saveDraft()
     auto saved = m_workflow->saveDraft(report(), m_user);
     if (!saved)
         return fail(saved.error());
+    m_autosaver->markClean();
     showReport(saved.value());
     m_status->setText(tr("Draft saved"));
     Q_EMIT statusChanged(saved.value().status);
@@ -391,6 +474,7 @@ bool ReportPanel::makePreliminary()
     auto saved = m_workflow->makePreliminary(report(), m_user);
     if (!saved)
         return fail(saved.error());
+    m_autosaver->markClean();
     showReport(saved.value());
     Q_EMIT statusChanged(ReportStatus::Preliminary);
     return true;
@@ -402,6 +486,7 @@ bool ReportPanel::sign(const QString &password)
     auto signedReport = m_workflow->sign(report(), m_user, password);
     if (!signedReport)
         return fail(signedReport.error());
+    m_autosaver->markClean();
     showReport(signedReport.value());
     Q_EMIT statusChanged(ReportStatus::Final);
     Q_EMIT reportSigned(m_report.studyUid);

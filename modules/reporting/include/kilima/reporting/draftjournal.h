@@ -48,6 +48,8 @@ public:
     // Writes now if anything changed since the last write.
     bool flush();
     bool isDirty() const { return m_dirty; }
+    // What was typed is saved elsewhere (the report store): nothing to write.
+    void markClean();
     qint64 writes() const { return m_writes; }
     void setEnabled(bool enabled);
 

@@ -51,6 +51,9 @@ public:
     void linkAnnotations(Report &report) const;
 
     core::Result<Report> saveDraft(const Report &report, const QString &user);
+    // The reader started typing a draft: the worklist shows "in progress"
+    // (a study already reported or final is left as it is).
+    void markInProgress(const QString &studyUid, const QString &user) const;
     core::Result<Report> makePreliminary(const Report &report, const QString &user);
     // Checks the password of `user`, then stores the PDF, SR and KOS and
     // makes the report final. Nothing changes when any step fails.

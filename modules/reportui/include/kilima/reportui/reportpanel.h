@@ -58,6 +58,10 @@ public:
     bool sign(const QString &password);
     bool addAddendum(const QString &text, const QString &password);
     bool exportPdf(const QString &path);
+    // The current sections and structured items as a user template (a
+    // built-in of the same id is overridden), and a new macro ".key".
+    bool saveAsTemplate(const QString &templateId, const QString &name);
+    bool addMacro(const QString &key, const QString &text);
     // Re-reads the viewer's measurements and key images for the study.
     void refreshAnnotations();
     // Writes the journal now (also happens by itself while typing).
@@ -81,6 +85,9 @@ private:
     void onAddendumClicked();
     void onExportClicked();
     void onPrintClicked();
+    void onSaveTemplateClicked();
+    void onAddMacroClicked();
+    void reloadTemplates();
 
     archive::Archive &m_archive;
     std::unique_ptr<reporting::ReportWorkflow> m_workflow;
@@ -91,6 +98,7 @@ private:
     QString m_lastError;
     bool m_recovered = false;
     bool m_loading = false;
+    bool m_readingMarked = false;
 
     QLabel *m_header = nullptr;
     QLabel *m_status = nullptr;
