@@ -617,6 +617,24 @@ private Q_SLOTS:
         QVERIFY(out.contains(QLatin1String("admin")));
         QVERIFY(!out.contains(m_password));
     }
+
+    // Last: it locks 127.0.0.1 out for a minute.
+    void repeatedWrongPasswordsAreThrottled()
+    {
+        // At most 10 failures a minute (one happened in an earlier test).
+        int refused = 0;
+        for (int i = 0; i < 11; ++i) {
+            const int status = get(QStringLiteral("/studies"), {QStringLiteral("-u"), QStringLiteral("admin:guess%1").arg(i)}, false).status;
+            QVERIFY(status == 401 || status == 429);
+            if (status == 429)
+                break;
+            ++refused;
+        }
+        QVERIFY2(refused >= 8 && refused <= 10, qPrintable(QString::number(refused)));
+        Response r = get(QStringLiteral("/studies"));   // even the right password, from this address
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.header("retry-after"), QByteArray("60"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDicomWebServer)

@@ -30,6 +30,11 @@ namespace {
 // Verified Basic credentials are remembered this long, so that a viewer
 // sending Basic on every request does not pay PBKDF2 each time.
 constexpr qint64 kBasicCacheMs = 60 * 1000;
+// Password guessing: after this many failed logins from one address within
+// a minute, that address gets 429 for a minute without a password check
+// (which would also tie up a worker for a third of a second each).
+constexpr int kMaxFailures = 10;
+constexpr qint64 kFailureWindowMs = 60 * 1000;
 
 QByteArray header(const httplib::Request &req, const char *name)
 {
@@ -68,8 +73,17 @@ struct DicomWebServer::Impl {
     };
     std::mutex cacheMutex;
     QHash<QByteArray, Cached> basicCache;
+    struct Failures {
+        int count = 0;
+        qint64 windowStart = 0;
+        qint64 blockedUntil = 0;
+    };
+    QHash<QString, Failures> failures;   // by remote address, under cacheMutex
 
-    std::optional<archive::User> authenticate(const httplib::Request &req, QString *why);
+    // On failure: `why`, and `status` 401 or 429.
+    std::optional<archive::User> authenticate(const httplib::Request &req, QString *why, int *status);
+    void noteFailure(const QString &peer);
+    std::optional<archive::User> verify(const httplib::Request &req, QString *why);
     bool corsAllowed(const QByteArray &origin) const;
     HttpRequest makeRequest(const httplib::Request &req, const QString &path, const archive::User &user) const;
     void send(const httplib::Request &req, httplib::Response &res, HttpReply reply);
@@ -77,7 +91,42 @@ struct DicomWebServer::Impl {
     void setup();
 };
 
-std::optional<archive::User> DicomWebServer::Impl::authenticate(const httplib::Request &req, QString *why)
+void DicomWebServer::Impl::noteFailure(const QString &peer)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::lock_guard<std::mutex> lock(cacheMutex);
+    if (failures.size() > 10000)
+        failures.clear();
+    Failures &f = failures[peer];
+    if (now - f.windowStart > kFailureWindowMs) {
+        f.windowStart = now;
+        f.count = 0;
+    }
+    if (++f.count >= kMaxFailures)
+        f.blockedUntil = now + kFailureWindowMs;
+}
+
+std::optional<archive::User> DicomWebServer::Impl::authenticate(const httplib::Request &req, QString *why, int *status)
+{
+    *status = 401;
+    const QString peer = QString::fromStdString(req.remote_addr);
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        auto it = failures.find(peer);
+        if (it != failures.end() && it->blockedUntil > QDateTime::currentMSecsSinceEpoch()) {
+            *status = 429;
+            *why = QStringLiteral("too many failed logins from this address: try again in a minute");
+            return std::nullopt;
+        }
+    }
+    auto user = verify(req, why);
+    // Only passwords can be guessed; a 256-bit token cannot.
+    if (!user && header(req, "Authorization").toLower().startsWith("basic "))
+        noteFailure(peer);
+    return user;
+}
+
+std::optional<archive::User> DicomWebServer::Impl::verify(const httplib::Request &req, QString *why)
 {
     const QByteArray auth = header(req, "Authorization");
     if (auth.isEmpty()) {
@@ -253,7 +302,7 @@ void DicomWebServer::Impl::setup()
         res.set_header("Access-Control-Max-Age", "600");
     });
 
-    auto unauthorized = [this](const httplib::Request &req, httplib::Response &res, const QString &why) {
+    auto unauthorized = [this](const httplib::Request &req, httplib::Response &res, const QString &why, int status) {
         archive::AuditRecord r;
         r.time = QDateTime::currentDateTimeUtc();
         r.peerHost = QString::fromStdString(req.remote_addr);
@@ -261,8 +310,11 @@ void DicomWebServer::Impl::setup()
         r.outcome = QStringLiteral("denied");
         r.detail = why;
         archive.auditLog().append(r);
-        res.status = 401;
-        res.set_header("WWW-Authenticate", "Basic realm=\"Kilima DICOMweb\", charset=\"UTF-8\"");
+        res.status = status;
+        if (status == 429)
+            res.set_header("Retry-After", "60");
+        else
+            res.set_header("WWW-Authenticate", "Basic realm=\"Kilima DICOMweb\", charset=\"UTF-8\"");
         res.set_content(QString(why + QLatin1Char('\n')).toStdString(), "text/plain; charset=utf-8");
     };
 
@@ -273,9 +325,10 @@ void DicomWebServer::Impl::setup()
             return;
         }
         QString why;
-        auto user = authenticate(req, &why);
+        int status = 401;
+        auto user = authenticate(req, &why, &status);
         if (!user) {
-            unauthorized(req, res, why);
+            unauthorized(req, res, why, status);
             return;
         }
         send(req, res, service.get(makeRequest(req, path, *user)));
@@ -288,9 +341,10 @@ void DicomWebServer::Impl::setup()
             return;
         }
         QString why;
-        auto user = authenticate(req, &why);
+        int status = 401;
+        auto user = authenticate(req, &why, &status);
         if (!user) {
-            unauthorized(req, res, why);
+            unauthorized(req, res, why, status);
             return;
         }
         const HttpRequest r = makeRequest(req, path, *user);
