@@ -23,6 +23,7 @@
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QTextBlock>
+#include <QThread>
 #include <QTextCursor>
 #include <QTextEdit>
 #include <QVBoxLayout>
@@ -49,6 +50,9 @@ ReportPanel::ReportPanel(archive::Archive &archive, QWidget *parent)
 
 ReportPanel::~ReportPanel()
 {
+    // A sign-off in flight finishes before the workflow goes away.
+    for (QThread *t : findChildren<QThread *>())
+        t->wait();
     // Whatever is typed and not saved stays in the journal for next time.
     if (m_autosaver)
         m_autosaver->flush();
@@ -513,6 +517,38 @@ bool ReportPanel::exportPdf(const QString &path)
     return true;
 }
 
+void ReportPanel::signInBackground(const QString &password)
+{
+    if (m_busy)
+        return;
+    m_autosaver->flush();
+    m_busy = true;
+    setEnabled(false);
+    m_status->setText(tr("Signing… (checking the password, writing the PDF, SR and key images into the study)"));
+    auto result = std::make_shared<core::Result<Report>>(core::Error{QString()});
+    const Report current = report();
+    reporting::ReportWorkflow *workflow = m_workflow.get();
+    const QString user = m_user;
+    QThread *worker = QThread::create([result, current, workflow, user, password] { *result = workflow->sign(current, user, password); });
+    worker->setParent(this);
+    connect(worker, &QThread::finished, this, [this, worker, result] {
+        worker->deleteLater();
+        m_busy = false;
+        setEnabled(true);
+        if (!result->ok()) {
+            fail(result->error());
+            Q_EMIT signFinished(false);
+            return;
+        }
+        m_autosaver->markClean();
+        showReport(result->value());
+        Q_EMIT statusChanged(ReportStatus::Final);
+        Q_EMIT reportSigned(m_report.studyUid);
+        Q_EMIT signFinished(true);
+    });
+    worker->start();
+}
+
 void ReportPanel::onSignClicked()
 {
     bool ok = false;
@@ -520,8 +556,15 @@ void ReportPanel::onSignClicked()
                                                    tr("Signing makes the report final and stores it in the study.\n"
                                                       "Password of %1:").arg(m_user),
                                                    QLineEdit::Password, QString(), &ok);
-    if (ok && !sign(password))
-        QMessageBox::warning(this, tr("Sign report"), m_lastError);
+    if (!ok)
+        return;
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(this, &ReportPanel::signFinished, this, [this, once](bool signedOk) {
+        disconnect(*once);
+        if (!signedOk)
+            QMessageBox::warning(this, tr("Sign report"), m_lastError);
+    });
+    signInBackground(password);
 }
 
 void ReportPanel::onAddendumClicked()

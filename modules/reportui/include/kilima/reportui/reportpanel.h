@@ -56,6 +56,10 @@ public:
     bool saveDraft();
     bool makePreliminary();
     bool sign(const QString &password);
+    // The same on a worker thread (PBKDF2, PDF layout, three fsynced
+    // ingests): the UI stays responsive; signFinished(ok) follows.
+    void signInBackground(const QString &password);
+    bool isBusy() const { return m_busy; }
     bool addAddendum(const QString &text, const QString &password);
     bool exportPdf(const QString &path);
     // The current sections and structured items as a user template (a
@@ -70,6 +74,7 @@ public:
 
 Q_SIGNALS:
     void statusChanged(kilima::reporting::ReportStatus status);
+    void signFinished(bool ok);
     void reportSigned(const QString &studyUid);
     void message(const QString &text);
 
@@ -99,6 +104,7 @@ private:
     bool m_recovered = false;
     bool m_loading = false;
     bool m_readingMarked = false;
+    bool m_busy = false;
 
     QLabel *m_header = nullptr;
     QLabel *m_status = nullptr;
