@@ -360,6 +360,24 @@ private Q_SLOTS:
         verifyBucketMatchesArchive(QStringLiteral("after deletion"));
     }
 
+    void coldTier_movesOldStudiesToTheColdStorageClass()
+    {
+        setCloud({{QStringLiteral("coldAfterDays"), 0}, {QStringLiteral("coldStorageClass"), QStringLiteral("GLACIER")}});
+        QString out;
+        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        const int instances = status().value(QStringLiteral("instances")).toInt();
+        QVERIFY2(out.contains(QStringLiteral("moved to cold %1").arg(instances)), qPrintable(out));
+        QCOMPARE(status().value(QStringLiteral("cold")).toInt(), instances);
+        const QString key = m_s3->listEtags(kBucket, QStringLiteral("dicom/")).firstKey();
+        QString head;
+        QCOMPARE(m_s3->aws({QStringLiteral("s3api"), QStringLiteral("head-object"), QStringLiteral("--bucket"), kBucket,
+                            QStringLiteral("--key"), key}, &head), 0);
+        QVERIFY2(head.contains(QLatin1String("GLACIER")), qPrintable(head));
+        QVERIFY2(head.contains(QLatin1String("\"sha256\"")), qPrintable(head));   // metadata kept by the copy
+        verifyBucketMatchesArchive(QStringLiteral("after the cold transition"));
+        setCloud({{QStringLiteral("coldAfterDays"), -1}});
+    }
+
     void restoreIndex_fromTheBucketAlone_givesTheSameAnswers()
     {
         QString findBefore, verifyBefore, statsBefore;
@@ -385,6 +403,28 @@ private Q_SLOTS:
         // Restored copies count as verified: nothing is uploaded again.
         QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("uploaded 0")), qPrintable(out));
+    }
+
+    void serve_syncsInTheBackground_andStopsCleanly()
+    {
+        setCloud({{QStringLiteral("evictAfterDays"), -1}, {QStringLiteral("syncIntervalSeconds"), 5}});
+        importSeries(6, QStringLiteral("bg"));
+        QVERIFY(status().value(QStringLiteral("pending")).toInt() == 6);
+        test::Peer serve;
+        const quint16 port = test::freePort();
+        QVERIFY(serve.start(QStringLiteral(KILIMA_NODE_BIN), {QStringLiteral("--data-dir"), m_data, QStringLiteral("serve"), QStringLiteral("--dicom-port"),
+                                                              QString::number(port), QStringLiteral("--http-port"), QStringLiteral("0"),
+                                                              QStringLiteral("--bind"), QStringLiteral("127.0.0.1")}));
+        QVERIFY2(test::waitForPort(port), qPrintable(serve.output()));
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 60000 && status().value(QStringLiteral("pending")).toInt() != 0)
+            QThread::msleep(500);
+        QCOMPARE(status().value(QStringLiteral("pending")).toInt(), 0);
+        serve.process().terminate();
+        QVERIFY(serve.process().waitForFinished(30000));
+        QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);
+        verifyBucketMatchesArchive(QStringLiteral("after serve's background sync"));
     }
 };
 

@@ -373,6 +373,16 @@ PassReport CloudTier::runPass(const std::function<void(int, int)> &progress, con
         propagateDeletions(report);
     }
 
+    if (report.uploaded > 0 || report.evicted > 0 || report.deleted > 0) {
+        archive::AuditRecord a;
+        a.time = QDateTime::currentDateTimeUtc();
+        a.actor = QStringLiteral("cloud tier");
+        a.action = QStringLiteral("cloud-sync");
+        a.outcome = report.failed == 0 ? QStringLiteral("success") : QStringLiteral("failure");
+        a.detail = QStringLiteral("bucket %1: %2 uploaded, %3 evicted, %4 deleted, %5 failed")
+                       .arg(m_config.bucket).arg(report.uploaded).arg(report.evicted).arg(report.deleted).arg(report.failed);
+        m_archive.auditLog().append(a);
+    }
     setState(QStringLiteral("last_pass_at"), nowIso());
     setState(QStringLiteral("last_pass_result"),
              QStringLiteral("%1 uploaded, %2 failed, %3 pending, %4 evicted, %5 deleted")
