@@ -75,6 +75,7 @@ private Q_SLOTS:
         }
         reportui::ReportPanel again(*m_archive);
         again.setUser(QStringLiteral("rad"));
+        QCOMPARE(again.pendingDrafts(), QStringList{m_study});   // offered at start
         QVERIFY(again.openStudy(m_study));
         QVERIFY(again.recoveredFromJournal());
         QCOMPARE(again.sectionEditor(QStringLiteral("impression"))->toPlainText(), QStringLiteral("Overall No acute abnormality. Done"));

@@ -227,6 +227,11 @@ void ReportPanel::onAddMacroClicked()
         QMessageBox::warning(this, tr("New macro"), m_lastError);
 }
 
+QStringList ReportPanel::pendingDrafts() const
+{
+    return m_workflow->journal().pendingStudies();
+}
+
 QString ReportPanel::studyUid() const
 {
     return m_report.studyUid;

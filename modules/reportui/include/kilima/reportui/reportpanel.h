@@ -45,6 +45,9 @@ public:
     bool openStudy(const QString &studyUid);
     QString studyUid() const;
     bool recoveredFromJournal() const { return m_recovered; }
+    // Studies with a draft journalled but never saved (left by a crash):
+    // the workstation offers them at start; openStudy() recovers each.
+    QStringList pendingDrafts() const;
 
     // The report as it stands in the editors (unsaved edits included).
     reporting::Report report() const;
