@@ -200,6 +200,63 @@ private Q_SLOTS:
         QVERIFY2(after < before * 0.8, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     }
 
+    void lengthAndRoiTools_ShouldMeasureInRealUnitsAndPersist()
+    {
+        viewer::StudyViewer v(*m_archive);
+        v.resize(1000, 700);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QSignalSpy changed(&v, &viewer::StudyViewer::measurementsChanged);
+        v.openStudy(m_phantom.studyUid);
+        QVERIFY(waitComplete(v));
+        viewer::SliceView *view = v.activeView();
+        QTRY_VERIFY(!view->renderedImage().isNull());
+        const int before = v.measurements().size();
+        // Length from column 20 to 60 on row 64: 40 px × 0.5 mm = 20.0 mm.
+        v.setTool(viewer::Tool::Length);
+        const QPoint a = view->widgetAtImage(QPointF(20, 64)).toPoint(), b = view->widgetAtImage(QPointF(60, 64)).toPoint();
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(view, b);
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, b);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(v.measurements().size(), before + 1);
+        const archive::Measurement m = v.measurements().back();
+        QCOMPARE(m.kind, QStringLiteral("length"));
+        QVERIFY2(m.valueText.endsWith(QLatin1String(" mm")), qPrintable(m.valueText));
+        QVERIFY2(std::abs(m.valueText.section(QLatin1Char(' '), 0, 0).toDouble() - 20.0) <= 0.5, qPrintable(m.valueText));
+        QCOMPARE(m.sopUid, view->currentSopUid());
+        QCOMPARE(m.studyUid, m_phantom.studyUid);
+        // Ellipse in the water ring: mean 0 HU, SD 0.
+        v.setTool(viewer::Tool::Ellipse);
+        const QPoint c = view->widgetAtImage(QPointF(28, 54)).toPoint(), d = view->widgetAtImage(QPointF(40, 74)).toPoint();
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, c);
+        QTest::mouseMove(view, d);
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, d);
+        const archive::Measurement roi = v.measurements().back();
+        QCOMPARE(roi.kind, QStringLiteral("ellipse"));
+        QVERIFY2(roi.valueText.startsWith(QLatin1String("mean 0.0 HU, SD 0.0")), qPrintable(roi.valueText));
+        QVERIFY(roi.valueText.contains(QStringLiteral("mm²")));
+        // Persisted: a fresh Annotations on the same database lists them.
+        archive::Annotations again(m_archive->databasePath());
+        QCOMPARE(again.measurements(m_phantom.studyUid).value().size(), before + 2);
+        // Key image flag on the image shown, with its window.
+        QSignalSpy keys(&v, &viewer::StudyViewer::keyImagesChanged);
+        v.toggleKeyImage();
+        QCOMPARE(keys.count(), 1);
+        QCOMPARE(v.keyImages().size(), 1);
+        QCOMPARE(v.keyImages().front().windowWidth, 400.0);
+        v.toggleKeyImage();
+        QCOMPARE(v.keyImages().size(), 0);
+        // Help overlay lists the shortcuts.
+        QVERIFY(!v.helpVisible());
+        v.setHelpVisible(true);
+        QVERIFY(v.helpVisible());
+        // Scrolling with the keyboard moves through the slices.
+        const int k = view->slice();
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->slice(), k + 1);
+    }
+
     void measurementsAndKeyImages_ShouldPersistPerStudy()
     {
         archive::Annotations ann(m_archive->databasePath());

@@ -187,7 +187,16 @@ FileScan scanFile(const QString &path)
         return out;
     }
     DcmDataset &ds = *ff.getDataset();
-    dicom::convertToUtf8(ds);
+    // Only the few texts the viewer shows are converted to UTF-8, on a
+    // small copy: converting the whole dataset would touch every element.
+    DcmDataset texts;
+    for (const DcmTagKey &t : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_StudyDescription,
+                               DCM_SeriesDescription}) {
+        DcmElement *e = nullptr;
+        if (ds.findAndGetElement(t, e).good() && e)
+            texts.insert(static_cast<DcmElement *>(e->clone()));
+    }
+    dicom::convertToUtf8(texts);
     FrameHeader h;
     h.path = path;
     h.sopClass = dicom::stringValue(ds, DCM_SOPClassUID);
@@ -207,11 +216,11 @@ FileScan scanFile(const QString &path)
     h.studyUid = dicom::stringValue(ds, DCM_StudyInstanceUID);
     h.forUid = dicom::stringValue(ds, DCM_FrameOfReferenceUID);
     h.modality = dicom::stringValue(ds, DCM_Modality);
-    h.seriesDescription = dicom::stringValue(ds, DCM_SeriesDescription);
-    h.patientName = dicom::stringValue(ds, DCM_PatientName);
-    h.patientId = dicom::stringValue(ds, DCM_PatientID);
+    h.seriesDescription = dicom::stringValue(texts, DCM_SeriesDescription);
+    h.patientName = dicom::stringValue(texts, DCM_PatientName);
+    h.patientId = dicom::stringValue(texts, DCM_PatientID);
     h.studyDate = dicom::stringValue(ds, DCM_StudyDate);
-    h.studyDescription = dicom::stringValue(ds, DCM_StudyDescription);
+    h.studyDescription = dicom::stringValue(texts, DCM_StudyDescription);
     h.seriesNumber = int(num(ds, DCM_SeriesNumber));
     h.instanceNumber = int(num(ds, DCM_InstanceNumber));
     const QString imageType = dicom::stringValue(ds, DCM_ImageType).toUpper();

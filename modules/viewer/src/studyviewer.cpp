@@ -246,7 +246,7 @@ void StudyViewer::buildActions()
     m_toolbar->addSeparator();
     add(tr("2D"), QKeySequence(Qt::Key_F5), [this] { setMode(Mode::Stack); });
     add(tr("MPR"), QKeySequence(Qt::Key_M), [this] { setMode(Mode::Mpr); });
-    add(tr("3D"), QKeySequence(Qt::Key_3 | Qt::SHIFT), [this] { setMode(Mode::Volume3D); });
+    add(tr("3D"), QKeySequence(Qt::Key_F7), [this] { setMode(Mode::Volume3D); });
     add(tr("Help"), QKeySequence(Qt::Key_F1), [this] { setHelpVisible(!helpVisible()); });
     help.append({tr("Wheel / ↑ ↓ / drag with Scroll"), tr("Next / previous image")});
     help.append({tr("PgUp / PgDn, Home / End"), tr("Jump 10% / first, last image")});

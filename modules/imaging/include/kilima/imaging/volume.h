@@ -88,9 +88,9 @@ public:
     // --- voxels -------------------------------------------------------
     void allocate();   // after the layout is set
     size_t sliceSamples() const { return size_t(columns) * size_t(rows) * size_t(samplesPerPixel); }
-    quint16 *sliceData(int k) { return m_voxels.data() + size_t(k) * sliceSamples(); }
-    const quint16 *sliceData(int k) const { return m_voxels.data() + size_t(k) * sliceSamples(); }
-    size_t voxelBytes() const { return m_voxels.size() * sizeof(quint16); }
+    quint16 *sliceData(int k) { return m_voxels.get() + size_t(k) * sliceSamples(); }
+    const quint16 *sliceData(int k) const { return m_voxels.get() + size_t(k) * sliceSamples(); }
+    size_t voxelBytes() const { return m_voxelCount * sizeof(quint16); }
     // Modality value (HU for CT) of a stored sample of slice k.
     double modalityValue(int k, quint16 raw) const
     {
@@ -113,7 +113,13 @@ public:
     void waitUntilComplete() const;
 
 private:
-    std::vector<quint16> m_voxels;
+    struct FreeDeleter {
+        void operator()(quint16 *p) const;
+    };
+    // Not zero-filled: each slice's pages are first touched by the thread
+    // that decodes it (page faults are costly and would delay the first image).
+    std::unique_ptr<quint16[], FreeDeleter> m_voxels;
+    size_t m_voxelCount = 0;
     std::unique_ptr<std::atomic<bool>[]> m_ready;
     std::atomic<int> m_readyCount{0};
     mutable std::mutex m_mutex;
