@@ -220,6 +220,7 @@ void StudyBrowser::setMyWorklist(bool on)
     // The open work of the signed-in reader: not final, STAT first.
     m_model->setAssignedFilter(on ? m_model->user() : QString());
     m_model->setStatFirst(on);
+    m_model->setOpenOnly(on);
 }
 
 void StudyBrowser::updateStatus()

@@ -225,6 +225,7 @@ StudyFilter StudyListModel::filter() const
     f.status = m_status;
     f.assignedTo = m_assigned;
     f.statFirst = m_statFirst;
+    f.openOnly = m_openOnly;
     f.sortColumn = m_sortColumn;
     f.descending = m_sortOrder == Qt::DescendingOrder;
     return f;
@@ -251,6 +252,14 @@ void StudyListModel::setStatFirst(bool statFirst)
     if (statFirst == m_statFirst)
         return;
     m_statFirst = statFirst;
+    refresh();
+}
+
+void StudyListModel::setOpenOnly(bool openOnly)
+{
+    if (openOnly == m_openOnly)
+        return;
+    m_openOnly = openOnly;
     refresh();
 }
 

@@ -57,10 +57,17 @@ Sql whereClause(const StudyFilter &f)
         parts << QStringLiteral("instr(s.modalities, ?) > 0");
         s.binds << QString(QLatin1Char('\\') + f.modality + QLatin1Char('\\'));
     }
-    if (f.status >= 0) {
-        parts << QStringLiteral("coalesce(r.status, 0) = ?");
+    // Written so that SQLite can start from the reading table's status
+    // index (a plain comparison turns the LEFT JOIN into a join); studies
+    // never touched have no row and are unread.
+    if (f.status > 0) {
+        parts << QStringLiteral("r.status = ?");
         s.binds << qint64(f.status);
+    } else if (f.status == 0) {
+        parts << QStringLiteral("(r.status IS NULL OR r.status = 0)");
     }
+    if (f.openOnly)
+        parts << QStringLiteral("(r.status IS NULL OR r.status < %1)").arg(int(archive::ReadingStatus::Final));
     if (!f.assignedTo.isEmpty()) {
         parts << QStringLiteral("r.assigned_to = ?");
         s.binds << f.assignedTo;
@@ -73,7 +80,7 @@ Sql whereClause(const StudyFilter &f)
 // Whether the reading table must be joined to answer the filter.
 bool needsReading(const StudyFilter &f)
 {
-    return f.status >= 0 || !f.assignedTo.isEmpty() || f.statFirst ||
+    return f.status >= 0 || !f.assignedTo.isEmpty() || f.statFirst || f.openOnly ||
            f.sortColumn == StudyListModel::StatusColumn || f.sortColumn == StudyListModel::AssignedColumn;
 }
 

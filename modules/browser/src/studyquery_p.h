@@ -27,6 +27,7 @@ struct StudyFilter {
     int sortColumn = -1;        // StudyListModel::Column; -1 = default order
     bool descending = false;
     bool statFirst = false;     // STAT studies first (worklists)
+    bool openOnly = false;      // only studies not final yet
 };
 
 // Opens a connection to the index database (and creates the reading table

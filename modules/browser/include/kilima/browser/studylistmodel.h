@@ -108,6 +108,8 @@ public:
     void setAssignedFilter(const QString &reader);
     QString assignedFilter() const { return m_assigned; }
     void setStatFirst(bool statFirst);
+    // Only studies whose status is below Final (open work).
+    void setOpenOnly(bool openOnly);
 
     // Column sort, in SQL over the whole list (not one page).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -191,6 +193,7 @@ private:
     int m_status = -1;
     QString m_assigned;
     bool m_statFirst = false;
+    bool m_openOnly = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_user;
