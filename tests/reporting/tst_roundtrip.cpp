@@ -16,6 +16,7 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -50,6 +51,11 @@ class TestRoundtrip : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        // KILIMA_KEEP_TEST_DATA=1 keeps both data directories (for benchmarks by hand).
+        if (qEnvironmentVariableIsSet("KILIMA_KEEP_TEST_DATA")) {
+            m_tmp.setAutoRemove(false);
+            qInfo("test data kept in %s", qPrintable(m_tmp.path()));
+        }
         m_dataA = m_tmp.filePath(QStringLiteral("a"));
         m_dataB = m_tmp.filePath(QStringLiteral("b"));
         test::CtPhantom p;
@@ -84,7 +90,10 @@ private Q_SLOTS:
             k.windowCenter = 300;
             k.windowWidth = 1500;
             r.keyImages = {k};
+            QElapsedTimer signTime;
+            signTime.start();
             auto s = wf.sign(r, kUser, kPassword);
+            qInfo("sign-off (password check, PDF, SR, KOS, 3 ingests): %lld ms", signTime.elapsed());
             QVERIFY2(s, qPrintable(s.error()));
             m_report = s.take();
             auto pdfFile = archive.instanceFiles(archive::Level::Instance, m_report.pdfSopInstanceUid);
