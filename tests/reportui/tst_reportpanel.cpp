@@ -1,6 +1,7 @@
 // The report panel as a radiologist uses it: open a study (template filled),
 // type with macros, autosave journal and recovery in a new panel (a restart),
 // save, sign with the password (read-only afterwards), addendum, PDF export.
+#include "peers.h"
 #include "phantom.h"
 
 #include <kilima/archive/archive.h>
@@ -10,6 +11,7 @@
 #include <kilima/reportui/reportpanel.h>
 
 #include <QFile>
+#include <QPrinter>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -129,6 +131,17 @@ private Q_SLOTS:
         QFile f(pdf);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(5) == "%PDF-");
+        // Printing goes through QPrinter with the same layout (a PDF printer here).
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString printed = m_tmp.filePath(QStringLiteral("printed.pdf"));
+        printer.setOutputFileName(printed);
+        QVERIFY(panel.print(printer));
+        QString text;
+        QCOMPARE(test::runTool(QStringLiteral("pdftotext"), {printed, QStringLiteral("-")}, &text), 0);
+        QVERIFY2(text.contains(QStringLiteral("Müller, Jürgen")) && text.contains(QStringLiteral("Electronically signed by rad")) &&
+                     text.contains(QStringLiteral("Addendum text.")),
+                 qPrintable(text));
     }
 };
 

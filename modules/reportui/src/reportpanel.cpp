@@ -599,10 +599,17 @@ void ReportPanel::onPrintClicked()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (!print(printer))
+        QMessageBox::warning(this, tr("Print report"), m_lastError);
+}
+
+bool ReportPanel::print(QPrinter &printer)
+{
     const Report r = report();
     auto st = paintReport(printer, r, m_workflow->settings(), m_workflow->renderKeyImages(r));
     if (!st)
-        QMessageBox::warning(this, tr("Print report"), st.error());
+        return fail(st.error());
+    return true;
 }
 
 } // namespace kilima::reportui

@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QPrinter;
 class QPushButton;
 class QTableWidget;
 class QTextEdit;
@@ -65,6 +66,9 @@ public:
     bool isBusy() const { return m_busy; }
     bool addAddendum(const QString &text, const QString &password);
     bool exportPdf(const QString &path);
+    // Prints the report (same layout as the PDF) on `printer`, e.g. one
+    // chosen in the system print dialog behind the Print button.
+    bool print(QPrinter &printer);
     // The current sections and structured items as a user template (a
     // built-in of the same id is overridden), and a new macro ".key".
     bool saveAsTemplate(const QString &templateId, const QString &name);
