@@ -10,7 +10,9 @@
 #include <QComboBox>
 #include <QDrag>
 #include <QFile>
+#include <QFormLayout>
 #include <QGridLayout>
+#include <QSlider>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -132,8 +134,49 @@ void StudyViewer::buildUi()
     m_mpr = new MprView(m_stack);
     m_stack->addWidget(m_mpr);
     connect(m_mpr, &MprView::activated, this, &StudyViewer::setActiveView);
-    m_3d = new VolumeView(m_stack);
-    m_stack->addWidget(m_3d);
+    // 3D page: the view and a panel with the presets and the clipping box.
+    m_3dPage = new QWidget(m_stack);
+    auto *page3d = new QHBoxLayout(m_3dPage);
+    page3d->setContentsMargins(0, 0, 0, 0);
+    m_3d = new VolumeView(m_3dPage);
+    page3d->addWidget(m_3d, 1);
+    auto *panel = new QWidget(m_3dPage);
+    panel->setMaximumWidth(220);
+    auto *form = new QFormLayout(panel);
+    auto *presets = new QComboBox(panel);
+    for (const VolumePreset &p : volumePresets())
+        presets->addItem(p.name);
+    connect(presets, &QComboBox::textActivated, m_3d, &VolumeView::setPreset);
+    connect(m_3d, &VolumeView::ready, presets, [this, presets] { presets->setCurrentText(m_3d->preset()); });
+    form->addRow(tr("Preset"), presets);
+    const QString axes[6] = {tr("Right–left from"), tr("to"), tr("Anterior–posterior from"), tr("to"),
+                             tr("Foot–head from"), tr("to")};
+    QList<QSlider *> sliders;
+    for (int i = 0; i < 6; ++i) {
+        auto *s = new QSlider(Qt::Horizontal, panel);
+        s->setRange(0, 100);
+        s->setValue(i % 2 ? 100 : 0);
+        sliders.append(s);
+        form->addRow(axes[i], s);
+    }
+    for (QSlider *s : sliders) {
+        connect(s, &QSlider::valueChanged, m_3d, [this, sliders] {
+            double f[6];
+            for (int i = 0; i < 6; ++i)
+                f[i] = sliders[i]->value() / 100.0;
+            for (int a = 0; a < 3; ++a) {
+                if (f[2 * a] > f[2 * a + 1])
+                    std::swap(f[2 * a], f[2 * a + 1]);
+            }
+            m_3d->setClipBox(f);
+        });
+    }
+    auto *hint = new QLabel(tr("Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. "
+                               "Keys 1–5: presets. A coarse copy renders while the mouse is down."), panel);
+    hint->setWordWrap(true);
+    form->addRow(hint);
+    page3d->addWidget(panel);
+    m_stack->addWidget(m_3dPage);
 
     m_measurementList = new QListWidget(split);
     m_measurementList->setMaximumWidth(280);
@@ -414,7 +457,7 @@ void StudyViewer::setMode(Mode mode)
                 m_progress.start();
             }
         }
-        m_stack->setCurrentWidget(m_3d);
+        m_stack->setCurrentWidget(m_3dPage);
     }
 }
 

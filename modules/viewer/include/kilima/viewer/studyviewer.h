@@ -129,6 +129,7 @@ private:
     QGridLayout *m_grid = nullptr;
     MprView *m_mpr = nullptr;
     VolumeView *m_3d = nullptr;
+    QWidget *m_3dPage = nullptr;
     QLabel *m_help = nullptr;
     QComboBox *m_presetBox = nullptr;
     QList<SliceView *> m_views;
