@@ -5,6 +5,7 @@
 #include "phantom.h"
 
 #include <kilima/archive/archive.h>
+#include <kilima/archive/auditlog.h>
 #include <kilima/archive/readingstatus.h>
 #include <kilima/archive/users.h>
 #include <kilima/reporting/draftjournal.h>
@@ -84,6 +85,21 @@ private Q_SLOTS:
         QVERIFY(again.saveDraft());
         archive::ReadingList reading(m_archive->databasePath());
         QCOMPARE(archive::toString(reading.state(m_study).value().status), archive::toString(archive::ReadingStatus::InProgress));
+    }
+
+    void openStudy_ShouldRefuseAnUnknownStudyAndAuditViews()
+    {
+        reportui::ReportPanel panel(*m_archive);
+        panel.setUser(QStringLiteral("rad"));
+        QVERIFY(!panel.openStudy(QStringLiteral("1.2.3.4.5.6.7")));
+        QVERIFY2(panel.lastError().contains(QStringLiteral("not in the archive")), qPrintable(panel.lastError()));
+        archive::AuditFilter f;
+        f.studyUid = m_study;
+        f.actor = QStringLiteral("rad");
+        bool viewed = false;
+        for (const auto &rec : m_archive->auditLog().list(f).value())
+            viewed = viewed || rec.action == QLatin1String("report view");
+        QVERIFY(viewed);
     }
 
     void userTemplatesAndMacros_ShouldBeSavedFromThePanel()

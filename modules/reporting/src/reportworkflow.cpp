@@ -255,6 +255,11 @@ core::Status ReportWorkflow::verifySigner(const QString &user, const QString &pa
     return {};
 }
 
+void ReportWorkflow::auditView(const QString &studyUid, const QString &user) const
+{
+    audit(user, QStringLiteral("report view"), studyUid, QStringLiteral("success"), QString());
+}
+
 QList<RenderedKeyImage> ReportWorkflow::renderKeyImages(const Report &report) const
 {
     QList<RenderedKeyImage> out;

@@ -293,6 +293,7 @@ bool ReportPanel::openStudy(const QString &studyUid)
         }
     }
     showReport(r);
+    m_workflow->auditView(studyUid, m_user);
     if (m_recovered) {
         m_status->setText(tr("Recovered the unsaved draft journalled at %1")
                               .arg(m_workflow->journal().savedAt(studyUid).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));

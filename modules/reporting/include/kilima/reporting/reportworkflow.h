@@ -63,6 +63,9 @@ public:
     // previous one as its predecessor).
     core::Result<Report> addAddendum(qint64 reportId, const QString &text, const QString &user, const QString &password);
 
+    // Audits that `user` looked at the study's report (the panel opening it).
+    void auditView(const QString &studyUid, const QString &user) const;
+
     QList<RenderedKeyImage> renderKeyImages(const Report &report) const;
     // The PDF of the report as it stands; audited as an export by `user`.
     core::Result<QByteArray> exportPdf(const Report &report, const QString &user) const;
