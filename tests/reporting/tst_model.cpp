@@ -1,15 +1,19 @@
 // Report model, templates and macros, the report store's rules (final is
 // immutable, history of every change) and the draft journal.
 #include "phantom.h"
+#include "testdata.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
 #include <kilima/archive/sqlite.h>
 #include <kilima/reporting/draftjournal.h>
+#include <kilima/reporting/pdfexport.h>
 #include <kilima/reporting/report.h>
 #include <kilima/reporting/reportstore.h>
 #include <kilima/reporting/templates.h>
 
+#include <QDir>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,6 +197,52 @@ private Q_SLOTS:
         QVERIFY2(audited.contains(QStringLiteral("report sign")) && audited.contains(QStringLiteral("report addendum")) &&
                      audited.contains(QStringLiteral("report create")),
                  qPrintable(audited.join(QLatin1Char(','))));
+    }
+
+    void renderKeyImage_ShouldDrawRealImagesOfEveryEncoding_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("frame");
+        QTest::addColumn<double>("center");
+        QTest::addColumn<double>("width");
+        const QString d = test::sharedTestData();
+        if (d.isEmpty())
+            return;
+        const QString r = d + QStringLiteral("/robustness/");
+        QTest::newRow("CT implicit LE, own window") << QDir(d + QStringLiteral("/ct_invesalius_0051")).entryInfoList({QStringLiteral("*")}, QDir::Files, QDir::Name).first().filePath() << 0 << 0.0 << 0.0;
+        QTest::newRow("CT lung window") << QDir(d + QStringLiteral("/ct_invesalius_0051")).entryInfoList({QStringLiteral("*")}, QDir::Files, QDir::Name).first().filePath() << 0 << -600.0 << 1500.0;
+        QTest::newRow("US JPEG baseline multi-frame, frame 4") << r + QStringLiteral("dicomparser_encapsulation/encapsulated/multi-frame/IM00001.fragmented_no_bot_jpeg_baseline.50.dcm") << 3 << 0.0 << 0.0;
+        QTest::newRow("US RLE 2 frames, frame 2") << r + QStringLiteral("pydicom_extra/OBXXXX1A_rle_2frame.dcm") << 1 << 0.0 << 0.0;
+        QTest::newRow("US JPEG 2000 colour") << r + QStringLiteral("pydicom_extra/US1_J2KR.dcm") << 0 << 0.0 << 0.0;
+        QTest::newRow("US planar colour") << r + QStringLiteral("pydicom_extra/color-pl.dcm") << 0 << 0.0 << 0.0;
+        QTest::newRow("US big endian") << r + QStringLiteral("pydicom_extra/OBXXXX1A_expb.dcm") << 0 << 0.0 << 0.0;
+    }
+
+    void renderKeyImage_ShouldDrawRealImagesOfEveryEncoding()
+    {
+        if (test::sharedTestData().isEmpty())
+            QSKIP("../shared/testdata/dicom is absent");
+        QFETCH(QString, file);
+        QFETCH(int, frame);
+        QFETCH(double, center);
+        QFETCH(double, width);
+        KeyImage k;
+        k.frame = frame;
+        k.windowCenter = center;
+        k.windowWidth = width;
+        double usedCenter = 0, usedWidth = 0;
+        auto img = renderKeyImage(file, k, &usedCenter, &usedWidth);
+        QVERIFY2(img, qPrintable(img.error()));
+        QVERIFY(img.value().width() > 16 && img.value().height() > 16);
+        QSet<QRgb> colours;
+        for (int y = 0; y < img.value().height(); y += 3)
+            for (int x = 0; x < img.value().width(); x += 3)
+                colours.insert(img.value().pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+        if (width > 0) {
+            QCOMPARE(usedCenter, center);
+            QCOMPARE(usedWidth, width);
+        }
     }
 
     void journal_ShouldWriteAfterBurstsAndWhileTyping()

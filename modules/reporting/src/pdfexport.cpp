@@ -83,8 +83,12 @@ core::Result<QImage> renderKeyImage(const QString &path, const KeyImage &key, do
         if (!frame)
             return core::Error{frame.error()};
         dicom::PixelInfo pi = info.value();
+        // Enhanced objects keep their rescale per frame; a plain multi-frame
+        // object (US cine, NM) has it at the top level.
         auto values = info.value().frames > 1 ? dicom::modalityValues(ds, frame.value(), pi, key.frame)
                                               : dicom::modalityValues(ds, frame.value(), pi);
+        if (!values && info.value().frames > 1)
+            values = dicom::modalityValues(ds, frame.value(), pi);
         if (!values)
             return core::Error{values.error()};
         const std::vector<double> &v = values.value();
