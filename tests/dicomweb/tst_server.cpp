@@ -9,6 +9,9 @@
 #include "phantom.h"
 #include "testdata.h"
 
+#include <kilima/archive/sqlite.h>
+#include <kilima/core/datadir.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -369,6 +372,17 @@ private Q_SLOTS:
         const QString bulk = first.value(QStringLiteral("7FE00010")).toObject().value(QStringLiteral("BulkDataURI")).toString();
         QVERIFY2(bulk.startsWith(m_base + QStringLiteral("/studies/")), qPrintable(bulk));
         const QString sop = value(first, "00080018");
+        {
+            // Kept beside the index too, so that a restarted node answers warm.
+            QString err;
+            sqlite3 *db = archive::openConnection(core::DataDir(m_data).indexFile(), &err);
+            QVERIFY2(db, qPrintable(err));
+            archive::Statement st(db, "SELECT count(*) FROM dicomweb_metadata WHERE series_uid = ?");
+            st.bind(1, m_ct.seriesUid);
+            QVERIFY(st.next());
+            QCOMPARE(st.int64(0), qint64(6));
+            sqlite3_close_v2(db);
+        }
 
         // The BulkDataURI resolves to the pixel data (64 x 64 x 2 bytes).
         r = curl({bulk});

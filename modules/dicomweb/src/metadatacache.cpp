@@ -1,5 +1,6 @@
 #include "metadatacache_p.h"
 
+#include <kilima/archive/sqlite.h>
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/charset.h>
 #include <kilima/dicom/dicomjson.h>
@@ -15,7 +16,84 @@
 
 namespace kilima::dicomweb {
 
-MetadataCache::MetadataCache(qint64 maxBytes) : m_maxBytes(maxBytes) {}
+namespace {
+
+// Version 1 of the dicomweb tables. `key` is path|size|mtime.
+const char *const kMetadataV1 = R"SQL(
+CREATE TABLE dicomweb_metadata(
+    path TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    study_uid TEXT NOT NULL,
+    series_uid TEXT NOT NULL,
+    sop_uid TEXT NOT NULL,
+    json BLOB NOT NULL
+);
+)SQL";
+
+} // namespace
+
+MetadataCache::MetadataCache(const QString &databasePath, qint64 maxBytes) : m_maxBytes(maxBytes)
+{
+    if (databasePath.isEmpty())
+        return;
+    QString error;
+    m_db = archive::openConnection(databasePath, &error);
+    if (m_db && !archive::applyComponentSchema(m_db, "dicomweb", {kMetadataV1}, &error)) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+    // A cache: losing the last rows in a power cut is harmless.
+    if (m_db)
+        archive::execSql(m_db, "PRAGMA synchronous=NORMAL");
+}
+
+MetadataCache::~MetadataCache()
+{
+    sqlite3_close_v2(m_db);
+}
+
+QList<std::shared_ptr<const InstanceMetadata>> MetadataCache::loadStored(const QStringList &paths, const QStringList &keys)
+{
+    QList<std::shared_ptr<const InstanceMetadata>> out(paths.size());
+    std::lock_guard<std::mutex> lock(m_dbMutex);
+    if (!m_db)
+        return out;
+    archive::Statement s(m_db, "SELECT key, study_uid, series_uid, sop_uid, json FROM dicomweb_metadata WHERE path = ?");
+    for (int i = 0; i < paths.size(); ++i) {
+        s.reset();
+        s.bind(1, paths.at(i));
+        if (!s.next() || s.text(0) != keys.at(i))
+            continue;
+        auto m = std::make_shared<InstanceMetadata>();
+        m->studyUid = s.text(1);
+        m->seriesUid = s.text(2);
+        m->sopUid = s.text(3);
+        m->json = s.text(4).toUtf8();
+        out[i] = m;
+    }
+    return out;
+}
+
+void MetadataCache::saveStored(const QStringList &keys, const QList<std::shared_ptr<const InstanceMetadata>> &items)
+{
+    std::lock_guard<std::mutex> lock(m_dbMutex);
+    if (!m_db || items.isEmpty())
+        return;
+    archive::execSql(m_db, "BEGIN");
+    archive::Statement s(m_db, "INSERT OR REPLACE INTO dicomweb_metadata(path, key, study_uid, series_uid, sop_uid, json) VALUES(?,?,?,?,?,?)");
+    for (int i = 0; i < items.size(); ++i) {
+        const QString &key = keys.at(i);
+        s.reset();
+        s.bind(1, key.left(key.indexOf(QLatin1Char('|'))));
+        s.bind(2, key);
+        s.bind(3, items.at(i)->studyUid);
+        s.bind(4, items.at(i)->seriesUid);
+        s.bind(5, items.at(i)->sopUid);
+        s.bind(6, QString::fromUtf8(items.at(i)->json));
+        s.exec();
+    }
+    archive::execSql(m_db, "COMMIT");
+}
 
 QString MetadataCache::keyOf(const QString &path) const
 {
@@ -79,15 +157,35 @@ core::Result<QList<std::shared_ptr<const InstanceMetadata>>> MetadataCache::get(
     if (missing.isEmpty())
         return out;
 
-    // Parse the misses on the global pool (header-only reads).
-    QList<core::Result<InstanceMetadata>> parsed =
-        QtConcurrent::blockingMapped(missing, [&paths](int i) { return parse(paths.at(i)); });
-    std::lock_guard<std::mutex> lock(m_mutex);
+    // Then the table beside the index, then the files.
+    QStringList missingPaths, missingKeys;
+    for (int i : missing) {
+        missingPaths << paths.at(i);
+        missingKeys << keys.at(i);
+    }
+    const QList<std::shared_ptr<const InstanceMetadata>> stored = loadStored(missingPaths, missingKeys);
+    QList<int> toParse;
     for (int k = 0; k < missing.size(); ++k) {
+        if (!stored.at(k))
+            toParse << missing.at(k);
+    }
+    // Parse on the global pool (header-only reads).
+    QList<core::Result<InstanceMetadata>> parsed =
+        QtConcurrent::blockingMapped(toParse, [&paths](int i) { return parse(paths.at(i)); });
+    QStringList newKeys;
+    QList<std::shared_ptr<const InstanceMetadata>> newItems;
+    for (int k = 0; k < parsed.size(); ++k) {
         if (!parsed.at(k))
             return core::Error{parsed.at(k).error()};
+        newKeys << keys.at(toParse.at(k));
+        newItems << std::make_shared<const InstanceMetadata>(parsed[k].take());
+    }
+    saveStored(newKeys, newItems);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    int next = 0;
+    for (int k = 0; k < missing.size(); ++k) {
         const int i = missing.at(k);
-        auto value = std::make_shared<const InstanceMetadata>(parsed[k].take());
+        std::shared_ptr<const InstanceMetadata> value = stored.at(k) ? stored.at(k) : newItems.at(next++);
         out[i] = value;
         if (m_index.contains(keys.at(i)))
             continue;

@@ -1,9 +1,11 @@
 // WADO-RS /metadata without re-parsing files on every request: the DICOM
 // JSON of each stored file, kept in memory (LRU, bounded in bytes) and keyed
 // by path, size and modification time, so a replaced file is parsed again.
-// A miss parses only the header part of the file (large values stay on
-// disk) and runs on several threads. BulkDataURIs hold a placeholder for
-// the base URL that the caller replaces per request. Thread safe.
+// A miss looks in a table beside the index (so a restart stays warm), then
+// parses only the header part of the file (large values stay on disk), on
+// several threads, and saves the result there. BulkDataURIs hold a
+// placeholder for the base URL that the caller replaces per request.
+// Thread safe.
 #pragma once
 
 #include <kilima/core/result.h>
@@ -15,6 +17,8 @@
 #include <list>
 #include <memory>
 #include <mutex>
+
+struct sqlite3;
 
 namespace kilima::dicomweb {
 
@@ -29,7 +33,9 @@ struct InstanceMetadata {
 
 class MetadataCache {
 public:
-    explicit MetadataCache(qint64 maxBytes = qint64(512) << 20);
+    // `databasePath` empty: memory only.
+    explicit MetadataCache(const QString &databasePath = {}, qint64 maxBytes = qint64(512) << 20);
+    ~MetadataCache();
 
     // The metadata of each file, in order. Files that cannot be read are
     // an error naming the file.
@@ -47,6 +53,11 @@ private:
     };
     QString keyOf(const QString &path) const;
 
+    QList<std::shared_ptr<const InstanceMetadata>> loadStored(const QStringList &paths, const QStringList &keys);
+    void saveStored(const QStringList &keys, const QList<std::shared_ptr<const InstanceMetadata>> &items);
+
+    std::mutex m_dbMutex;
+    sqlite3 *m_db = nullptr;
     std::mutex m_mutex;
     qint64 m_maxBytes;
     qint64 m_bytes = 0;

@@ -28,7 +28,10 @@ bool isValidUid(const QString &uid)
     return !uid.isEmpty() && uid.size() <= 64 && re.match(uid).hasMatch();
 }
 
-WebService::WebService(archive::Archive &archive, const core::Config &config) : m_archive(archive), m_config(config) {}
+WebService::WebService(archive::Archive &archive, const core::Config &config)
+    : m_archive(archive), m_config(config), m_metadata(archive.databasePath())
+{
+}
 
 WebService::~WebService() = default;
 
