@@ -11,6 +11,9 @@
 
 #include "../support/phantom.h"
 
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -255,6 +258,52 @@ private Q_SLOTS:
         const int k = view->slice();
         QTest::keyClick(view, Qt::Key_Down);
         QCOMPARE(view->slice(), k + 1);
+    }
+
+    void seriesSharingAFrameOfReference_ShouldScrollTogether()
+    {
+        // Series A: 2 mm slices from z = -100; series B: 3 mm slices, same frame of reference.
+        test::CtPhantom a;
+        a.slices = 20;
+        a.rows = a.columns = 32;
+        a.studyUid = test::newUid();
+        QStringList files = test::writeCtPhantom(m_tmp.filePath(QStringLiteral("syncA")), a);
+        test::CtPhantom b = a;
+        b.slices = 12;
+        b.sliceSpacing = 3;
+        const QStringList filesB = test::writeCtPhantom(m_tmp.filePath(QStringLiteral("syncB")), b);
+        DcmFileFormat first;
+        QVERIFY(first.loadFile(files.front().toLocal8Bit().constData()).good());
+        OFString forUid;
+        first.getDataset()->findAndGetOFString(DCM_FrameOfReferenceUID, forUid);
+        for (const QString &f : filesB) {
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(f.toLocal8Bit().constData()).good());
+            ff.getDataset()->putAndInsertString(DCM_FrameOfReferenceUID, forUid.c_str());
+            ff.getDataset()->putAndInsertString(DCM_SeriesNumber, "2");
+            QVERIFY(ff.saveFile(f.toLocal8Bit().constData(), EXS_LittleEndianExplicit).good());
+        }
+        files += filesB;
+        viewer::StudyViewer v(*m_archive);
+        v.resize(1000, 600);
+        v.show();
+        QSignalSpy loaded(&v, &viewer::StudyViewer::studyLoaded);
+        v.openFiles(files);
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY(v.volumes().size() == 2 && v.volumes()[0]->isComplete() && v.volumes()[1]->isComplete());
+        v.setGridLayout(1, 2);
+        QCOMPARE(v.views().size(), 2);
+        viewer::SliceView *va = v.views()[0], *vb = v.views()[1];
+        QVERIFY(va->volume() && vb->volume() && va->volume() != vb->volume());
+        if (va->volume()->slices() != 20)
+            std::swap(va, vb);
+        va->setSlice(9);   // z = -100 + 18 = -82 → B's nearest: j = 6 (z = -82)
+        QCOMPARE(vb->slice(), 6);
+        va->setSlice(10);  // z = -80 → B: -79 (j = 7)
+        QCOMPARE(vb->slice(), 7);
+        v.setSynchronizedScrolling(false);
+        va->setSlice(0);
+        QCOMPARE(vb->slice(), 7);
     }
 
     void measurementsAndKeyImages_ShouldPersistPerStudy()
