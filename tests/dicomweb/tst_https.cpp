@@ -94,6 +94,24 @@ private Q_SLOTS:
         QVERIFY(node.output().contains(QLatin1String("missing.pem")));
         node.terminate();
     }
+
+    void httpPortZeroTurnsDicomWebOff()
+    {
+        const QString data = m_tmp.filePath(QStringLiteral("off"));
+        const quint16 dicom = test::freePort();
+        test::Peer node;
+        QVERIFY(node.start(test::nodeBinary(), {QStringLiteral("--data-dir"), data, QStringLiteral("serve"), QStringLiteral("--dicom-port"),
+                                                QString::number(dicom), QStringLiteral("--http-port"), QStringLiteral("0"),
+                                                QStringLiteral("--bind"), QStringLiteral("127.0.0.1")}));
+        QVERIFY2(test::waitForPort(dicom, 30000), qPrintable(node.output()));
+        QTRY_VERIFY_WITH_TIMEOUT(node.output().contains(QLatin1String("listening on DICOM port")), 10000);
+        QVERIFY(!node.output().contains(QLatin1String("DICOMweb")));
+        QVERIFY(!node.output().contains(QLatin1String("password")));   // no server, no account made
+        node.terminate();
+        QString out;
+        QCOMPARE(test::node(data, {QStringLiteral("users"), QStringLiteral("list")}, &out), 0);
+        QVERIFY(out.trimmed().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDicomWebHttps)

@@ -316,8 +316,6 @@ private Q_SLOTS:
     {
         if (m_jlsFile.isEmpty())
             QSKIP("python3-pydicom test files are not installed");
-        const QString study = QStringLiteral("1.2.840.10008.1.2.4.80");
-        Q_UNUSED(study);
         // JPEG-LS stored; the default (explicit VR little endian) is transcoded by dcmtk codecs.
         QString dump;
         test::runTool(QStringLiteral("dcmdump"), {QStringLiteral("+P"), QStringLiteral("0020,000d"), QStringLiteral("+P"), QStringLiteral("0020,000e"),
