@@ -407,8 +407,12 @@ private Q_SLOTS:
 
     void serve_syncsInTheBackground_andStopsCleanly()
     {
-        setCloud({{QStringLiteral("evictAfterDays"), -1}, {QStringLiteral("syncIntervalSeconds"), 5}});
-        importSeries(6, QStringLiteral("bg"));
+        // Everything is evicted once uploaded: C-GET must recall.
+        setCloud({{QStringLiteral("evictAfterDays"), 0}, {QStringLiteral("syncIntervalSeconds"), 5}});
+        const QString series = importSeries(6, QStringLiteral("bg"));
+        QCOMPARE(node(m_data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("scu"), QStringLiteral("--aet"), QStringLiteral("SCU"),
+                               QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("104"),
+                               QStringLiteral("--allow"), QStringLiteral("echo,find,get")}), 0);
         QVERIFY(status().value(QStringLiteral("pending")).toInt() == 6);
         test::Peer serve;
         const quint16 port = test::freePort();
@@ -421,6 +425,24 @@ private Q_SLOTS:
         while (t.elapsed() < 60000 && status().value(QStringLiteral("pending")).toInt() != 0)
             QThread::msleep(500);
         QCOMPARE(status().value(QStringLiteral("pending")).toInt(), 0);
+        t.restart();
+        while (t.elapsed() < 30000 && storedFiles().size() != 0)
+            QThread::msleep(500);
+        QCOMPARE(storedFiles().size(), 0);
+        // C-GET of a series that is only in the bucket.
+        const QString got = m_tmp.filePath(QStringLiteral("cget"));
+        QDir().mkpath(got);
+        QString log;
+        QCOMPARE(test::runTool(QStringLiteral("getscu"), {QStringLiteral("-S"), QStringLiteral("-aet"), QStringLiteral("SCU"), QStringLiteral("-aec"),
+                                                          QStringLiteral("KILIMA"), QStringLiteral("-od"), got, QStringLiteral("-k"),
+                                                          QStringLiteral("QueryRetrieveLevel=SERIES"), QStringLiteral("-k"),
+                                                          QStringLiteral("SeriesInstanceUID=") + series, QStringLiteral("127.0.0.1"),
+                                                          QString::number(port)}, &log), 0);
+        const QStringList received = QDir(got).entryList(QDir::Files);
+        QCOMPARE(received.size(), 6);
+        for (const QString &f : received)
+            QVERIFY2(m_md5s.contains(md5Of(QDir(got).filePath(f))), qPrintable(f + log));
+        QCOMPARE(storedFiles().size(), 6);   // recalled and cached hot
         serve.process().terminate();
         QVERIFY(serve.process().waitForFinished(30000));
         QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);

@@ -84,13 +84,19 @@ core::Status Node::start()
             }
         }
     }
-    if (m_config.cloud.configured() && m_config.cloud.backgroundSync) {
+    if (m_config.cloud.configured()) {
         auto tier = cloud::openConfiguredTier(m_archive);
         if (!tier) {
-            qCWarning(lcNode).noquote() << "cloud sync is off:" << tier.error();
+            qCWarning(lcNode).noquote() << "cloud sync and recall are off:" << tier.error();
         } else {
-            m_services->cloud = tier.value();
-            m_services->cloud->startBackground();
+            // Evicted files come back transparently for C-MOVE/C-GET, WADO-RS
+            // and the viewer, also in the workstation's embedded node.
+            if (!m_archive.recallProvider())
+                m_archive.setRecallProvider(tier.value());
+            if (m_config.cloud.backgroundSync) {
+                m_services->cloud = tier.value();
+                m_services->cloud->startBackground();
+            }
         }
     }
     // DICOMweb on node.httpPort (0 = off). A port in use does not stop the
