@@ -164,6 +164,40 @@ private Q_SLOTS:
         QVERIFY(!put.error().contains(QLatin1String("not-the-secret-xyz")));
     }
 
+    void https_checksTheCertificate()
+    {
+        // A server certificate for 127.0.0.1 signed by nobody the system trusts.
+        const QString keyFile = m_tmp.filePath(QStringLiteral("tls.key")), cert = m_tmp.filePath(QStringLiteral("tls.crt"));
+        QString log;
+        QCOMPARE(test::runTool(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                           QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyFile, QStringLiteral("-out"), cert,
+                                                           QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                                           QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")}, &log), 0);
+        const quint16 port = test::freePort();
+        test::Peer tls;
+        QVERIFY(tls.start(QStandardPaths::findExecutable(QStringLiteral("node")),
+                          {QStringLiteral("--openssl-legacy-provider"), test::s3rverScript(), QStringLiteral("-d"), m_tmp.filePath(QStringLiteral("s3tls")),
+                           QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port), QStringLiteral("--silent"),
+                           QStringLiteral("--key"), keyFile, QStringLiteral("--cert"), cert}));
+        QVERIFY(test::waitForPort(port, 20000));
+        S3Settings s = settings();
+        s.endpoint = QStringLiteral("https://127.0.0.1:%1").arg(port);
+        {
+            S3Client untrusted(s, key());
+            const auto st = untrusted.createBucket();
+            QVERIFY(!st.ok());
+            QCOMPARE(untrusted.lastStatus(), 0);
+            QVERIFY2(st.error().contains(QLatin1String("certificate"), Qt::CaseInsensitive), qPrintable(st.error()));
+        }
+        s.caFile = cert;
+        S3Client trusted(s, key());
+        const auto st = trusted.createBucket();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        QVERIFY(trusted.putObject(QStringLiteral("secure.bin"), "over TLS").ok());
+        QCOMPARE(trusted.getObject(QStringLiteral("secure.bin")).value(), QByteArray("over TLS"));
+        tls.terminate(3000);
+    }
+
     void unreachableEndpoint_saysSo()
     {
         S3Settings s = settings();
