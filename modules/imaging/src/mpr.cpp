@@ -285,30 +285,37 @@ Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, 
             const Vec3 rowStart = plane.pointAt(0, y);
             const Vec3 du = plane.u * plane.pixelSize;
             if (fast.usable) {
-                std::vector<int> counts(slab.mode == SlabMode::Average && samples > 1 ? size_t(plane.width) : 0, 0);
-                for (int s = 0; s < samples; ++s) {
-                    const Vec3 base = rowStart + n * (first + s * ds);
-                    auto combine = [&](int x, float v) {
-                        float &o = out[x];
-                        if (std::isnan(o))
-                            o = v;
-                        else if (slab.mode == SlabMode::Mip)
-                            o = std::max(o, v);
-                        else if (slab.mode == SlabMode::MinIp)
-                            o = std::min(o, v);
+                auto pass = [&](auto combine) {
+                    for (int s = 0; s < samples; ++s) {
+                        const Vec3 base = rowStart + n * (first + s * ds);
+                        if (vol.isSigned)
+                            fast.run<qint16>(base, du, plane.width, combine);
                         else
-                            o += v;
-                        if (!counts.empty())
-                            ++counts[size_t(x)];
-                    };
-                    if (vol.isSigned)
-                        fast.run<qint16>(base, du, plane.width, combine);
-                    else
-                        fast.run<quint16>(base, du, plane.width, combine);
+                            fast.run<quint16>(base, du, plane.width, combine);
+                    }
+                };
+                // Branch-free combining: start from ±infinity, mark untouched pixels NaN after.
+                if (samples == 1) {
+                    pass([out](int x, float v) { out[x] = v; });
+                } else if (slab.mode == SlabMode::Mip) {
+                    std::fill(out, out + plane.width, -INFINITY);
+                    pass([out](int x, float v) { out[x] = std::max(out[x], v); });
+                } else if (slab.mode == SlabMode::MinIp) {
+                    std::fill(out, out + plane.width, INFINITY);
+                    pass([out](int x, float v) { out[x] = std::min(out[x], v); });
+                } else {
+                    std::vector<int> counts(size_t(plane.width), 0);
+                    std::fill(out, out + plane.width, 0.0f);
+                    int *c = counts.data();
+                    pass([out, c](int x, float v) { out[x] += v; ++c[x]; });
+                    for (int x = 0; x < plane.width; ++x)
+                        out[x] = c[x] > 0 ? out[x] / float(c[x]) : NAN;
                 }
-                for (size_t x = 0; x < counts.size(); ++x) {
-                    if (counts[x] > 0)
-                        out[x] /= float(counts[x]);
+                if (samples > 1 && slab.mode != SlabMode::Average) {
+                    for (int x = 0; x < plane.width; ++x) {
+                        if (std::isinf(out[x]))
+                            out[x] = NAN;
+                    }
                 }
                 continue;
             }
