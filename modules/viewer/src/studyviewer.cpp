@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QSlider>
+#include <QSpinBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -275,7 +276,17 @@ void StudyViewer::buildActions()
     add(tr("Flip V"), QKeySequence(Qt::Key_V), [this] { if (m_active) m_active->flipVertical(); });
     add(tr("Rotate"), QKeySequence(Qt::Key_R), [this] { if (m_active) m_active->rotate90(); });
     add(tr("Reset"), QKeySequence(Qt::Key_Escape | Qt::SHIFT), [this] { if (m_active) m_active->resetView(); });
-    add(tr("Cine"), QKeySequence(Qt::Key_C), [this] { if (m_active) m_active->setCine(!m_active->cineRunning(), 15); });
+    auto *fps = new QSpinBox(this);
+    fps->setRange(1, 60);
+    fps->setValue(15);
+    fps->setSuffix(tr(" fps"));
+    fps->setToolTip(tr("Cine frame rate"));
+    add(tr("Cine"), QKeySequence(Qt::Key_C), [this, fps] { if (m_active) m_active->setCine(!m_active->cineRunning(), fps->value()); });
+    m_toolbar->addWidget(fps);
+    connect(fps, qOverload<int>(&QSpinBox::valueChanged), this, [this](int v) {
+        if (m_active && m_active->cineRunning())
+            m_active->setCine(true, v);
+    });
     add(tr("Key image"), QKeySequence(Qt::Key_K), [this] { toggleKeyImage(); });
     add(tr("Overlays"), QKeySequence(Qt::Key_F2), [this] {
         for (SliceView *v : m_views)
