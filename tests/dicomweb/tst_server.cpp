@@ -409,6 +409,12 @@ private Q_SLOTS:
         // IHDR: width and height, big endian, at bytes 16..23
         QCOMPARE(qFromBigEndian<quint32>(r.body.constData() + 16), 32u);
         QCOMPARE(qFromBigEndian<quint32>(r.body.constData() + 20), 32u);
+        // A 16 x 8 region of the image, drawn into 32 x 32: 32 x 16 keeps the aspect.
+        r = get(series + QStringLiteral("/instances/%1/rendered?viewport=32,32,8,8,16,8").arg(sop), {QStringLiteral("-H"), QStringLiteral("Accept: image/png")});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(qFromBigEndian<quint32>(r.body.constData() + 16), 32u);
+        QCOMPARE(qFromBigEndian<quint32>(r.body.constData() + 20), 16u);
+        QCOMPARE(get(series + QStringLiteral("/instances/%1/rendered?viewport=32,32,60,60,16,16").arg(sop)).status, 400);
         r = get(series + QStringLiteral("/thumbnail"), {QStringLiteral("-H"), QStringLiteral("Accept: image/png")});
         QCOMPARE(r.status, 200);
         QCOMPARE(qFromBigEndian<quint32>(r.body.constData() + 16), 128u);

@@ -42,8 +42,18 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         }
     }
     DicomImage *out = &image;
-    std::unique_ptr<DicomImage> scaled;
-    const unsigned long cols = image.getWidth(), rows = image.getHeight();
+    std::unique_ptr<DicomImage> clipped, scaled;
+    if (o.cropWidth > 0 && o.cropHeight > 0) {
+        if (o.cropX < 0 || o.cropY < 0 || (unsigned long)(o.cropX + o.cropWidth) > image.getWidth() ||
+            (unsigned long)(o.cropY + o.cropHeight) > image.getHeight())
+            return core::Error{QStringLiteral("the viewport region lies outside the %1 x %2 image")
+                                   .arg(image.getWidth()).arg(image.getHeight())};
+        clipped.reset(image.createClippedImage(o.cropX, o.cropY, unsigned(o.cropWidth), unsigned(o.cropHeight)));
+        if (!clipped || clipped->getStatus() != EIS_Normal)
+            return core::Error{QStringLiteral("cannot cut the viewport region")};
+        out = clipped.get();
+    }
+    const unsigned long cols = out->getWidth(), rows = out->getHeight();
     if ((o.viewportWidth > 0 || o.viewportHeight > 0) && cols > 0 && rows > 0) {
         const double sx = o.viewportWidth > 0 ? double(o.viewportWidth) / cols : 1e9;
         const double sy = o.viewportHeight > 0 ? double(o.viewportHeight) / rows : 1e9;
@@ -51,7 +61,7 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         const unsigned long w = std::max(1ul, (unsigned long)std::lround(cols * s));
         const unsigned long h = std::max(1ul, (unsigned long)std::lround(rows * s));
         if (w != cols || h != rows) {
-            scaled.reset(image.createScaledImage(w, h, 1, 0));
+            scaled.reset(out->createScaledImage(w, h, 1, 0));
             if (!scaled || scaled->getStatus() != EIS_Normal)
                 return core::Error{QStringLiteral("cannot scale the image to %1 x %2").arg(w).arg(h)};
             out = scaled.get();

@@ -21,6 +21,8 @@ struct RenderOptions {
     int viewportWidth = 0;      // 0 = original size
     int viewportHeight = 0;
     int frame = 0;              // 0-based
+    // Source region (viewport's sx,sy,sw,sh), in image pixels; sw = 0: all.
+    int cropX = 0, cropY = 0, cropWidth = 0, cropHeight = 0;
 };
 
 core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &options);

@@ -653,11 +653,17 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
         QList<double> v;
         if (!parseNumbers(queryValue(req, "viewport"), &v) || (v.size() != 2 && v.size() != 6) || v.at(0) < 1 || v.at(1) < 1 ||
             v.at(0) > 8192 || v.at(1) > 8192)
-            return HttpReply::error(400, QStringLiteral("viewport is vw,vh (1 to 8192 pixels)"));
-        if (v.size() == 6)
-            return HttpReply::error(400, QStringLiteral("viewport cropping (sx,sy,sw,sh) is not supported; give vw,vh"));
+            return HttpReply::error(400, QStringLiteral("viewport is vw,vh[,sx,sy,sw,sh] (vw and vh 1 to 8192 pixels)"));
         o.viewportWidth = int(v.at(0));
         o.viewportHeight = int(v.at(1));
+        if (v.size() == 6) {   // source region sx,sy,sw,sh
+            if (v.at(2) < 0 || v.at(3) < 0 || v.at(4) < 1 || v.at(5) < 1)
+                return HttpReply::error(400, QStringLiteral("viewport region sx,sy,sw,sh must be inside the image, sw and sh >= 1"));
+            o.cropX = int(v.at(2));
+            o.cropY = int(v.at(3));
+            o.cropWidth = int(v.at(4));
+            o.cropHeight = int(v.at(5));
+        }
     }
     if (hasQuery(req, "quality")) {
         bool ok = false;
@@ -675,7 +681,8 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
     auto image = renderFile(file, o);
     if (!image) {
         audit(req, QStringLiteral("WADO-RS rendered"), studyUid, QStringLiteral("failure"), image.error());
-        return HttpReply::error(frame > 0 ? 404 : 500, image.error());
+        const int status = image.error().contains(QLatin1String("viewport region")) ? 400 : frame > 0 ? 404 : 500;
+        return HttpReply::error(status, image.error());
     }
     audit(req, thumbnail ? QStringLiteral("WADO-RS thumbnail") : QStringLiteral("WADO-RS rendered"), studyUid,
           QStringLiteral("success"), QStringLiteral("%1 level").arg(levelName(level)));
