@@ -80,6 +80,9 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
 {
     setWindowTitle(tr("Kilima"));
     setAcceptDrops(true);
+    browser::QueryRetrievePanel::setPasswordProvider([](const QString &server) {
+        return SettingsDialog::keychainPassword(QStringLiteral("dicomweb:") + server);
+    });
     m_model->setUser(m_user);
 
     auto *studies = new QSplitter(Qt::Vertical, this);

@@ -2,6 +2,7 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/users.h>
+#include <kilima/browser/queryretrievepanel.h>
 
 #include <qt6keychain/keychain.h>
 
@@ -9,6 +10,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEventLoop>
+#include <QUrl>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -91,6 +94,7 @@ SettingsDialog::SettingsDialog(std::shared_ptr<archive::Archive> archive, const 
     setObjectName(QStringLiteral("settingsDialog"));
     m_tabs->addTab(nodePage(), tr("&Node"));
     m_tabs->addTab(nodesPage(), tr("&Known nodes"));
+    m_tabs->addTab(webPage(), tr("&DICOMweb servers"));
     m_tabs->addTab(storagePage(), tr("&Storage"));
     m_tabs->addTab(usersPage(), tr("&Users"));
     m_tabs->addTab(appearancePage(), tr("&Appearance"));
@@ -204,6 +208,125 @@ QWidget *SettingsDialog::nodesPage()
     layout->addLayout(form);
     layout->addLayout(buttons);
     return page;
+}
+
+QWidget *SettingsDialog::webPage()
+{
+    auto *page = new QWidget(this);
+    auto *table = new QTableWidget(0, 3, page);
+    table->setObjectName(QStringLiteral("webServers"));
+    table->setHorizontalHeaderLabels({tr("Name"), tr("Base URL"), tr("User")});
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *name = new QLineEdit(page);
+    auto *url = new QLineEdit(page);
+    url->setPlaceholderText(QStringLiteral("https://pacs.example.org/dicom-web"));
+    auto *user = new QLineEdit(page);
+    auto *password = new QLineEdit(page);
+    password->setEchoMode(QLineEdit::Password);
+    password->setPlaceholderText(tr("kept in the system keychain"));
+    auto fill = [table] {
+        table->setRowCount(0);
+        for (const browser::WebServer &w : browser::QueryRetrievePanel::webServers()) {
+            const int r = table->rowCount();
+            table->insertRow(r);
+            table->setItem(r, 0, new QTableWidgetItem(w.name));
+            table->setItem(r, 1, new QTableWidgetItem(w.baseUrl));
+            table->setItem(r, 2, new QTableWidgetItem(w.user));
+        }
+    };
+    fill();
+    auto *add = new QPushButton(tr("&Add or replace"), page);
+    auto *remove = new QPushButton(tr("&Remove"), page);
+    connect(add, &QPushButton::clicked, this, [this, name, url, user, password, fill] {
+        const QUrl u(url->text().trimmed());
+        if (name->text().trimmed().isEmpty() || !u.isValid() ||
+            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty()) {
+            showMessage(tr("A DICOMweb server needs a name and a base URL starting with http:// or https://, "
+                           "e.g. https://pacs.example.org/dicom-web."),
+                        true);
+            return;
+        }
+        QList<browser::WebServer> servers = browser::QueryRetrievePanel::webServers();
+        servers.erase(std::remove_if(servers.begin(), servers.end(),
+                                     [&](const browser::WebServer &w) { return w.name == name->text().trimmed(); }),
+                      servers.end());
+        browser::WebServer w;
+        w.name = name->text().trimmed();
+        w.baseUrl = url->text().trimmed();
+        w.user = user->text().trimmed();
+        servers << w;
+        browser::QueryRetrievePanel::setWebServers(servers);
+        if (!password->text().isEmpty()) {
+            auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kKeychainService));
+            job->setAutoDelete(true);
+            job->setKey(QStringLiteral("dicomweb:") + w.name);
+            job->setTextData(password->text());
+            connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
+                if (j->error() != QKeychain::NoError)
+                    showMessage(tr("The password could not be stored in the system keychain (%1): start the "
+                                   "desktop's keyring or wallet and save again.").arg(j->errorString()),
+                                true);
+            });
+            job->start();
+            password->clear();
+        }
+        showMessage(tr("Saved %1.").arg(w.name), false);
+        fill();
+    });
+    connect(remove, &QPushButton::clicked, this, [table, fill] {
+        const int r = table->currentRow();
+        if (r < 0)
+            return;
+        const QString gone = table->item(r, 0)->text();
+        QList<browser::WebServer> servers = browser::QueryRetrievePanel::webServers();
+        servers.erase(std::remove_if(servers.begin(), servers.end(),
+                                     [&](const browser::WebServer &w) { return w.name == gone; }),
+                      servers.end());
+        browser::QueryRetrievePanel::setWebServers(servers);
+        auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kKeychainService));
+        job->setAutoDelete(true);
+        job->setKey(QStringLiteral("dicomweb:") + gone);
+        job->start();
+        fill();
+    });
+    connect(table, &QTableWidget::itemSelectionChanged, this, [table, name, url, user] {
+        const int r = table->currentRow();
+        if (r < 0)
+            return;
+        name->setText(table->item(r, 0)->text());
+        url->setText(table->item(r, 1)->text());
+        user->setText(table->item(r, 2)->text());
+    });
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Base URL:"), url);
+    form->addRow(tr("User:"), user);
+    form->addRow(tr("Password:"), password);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(table, 1);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    return page;
+}
+
+QString SettingsDialog::keychainPassword(const QString &key)
+{
+    // Runs on a worker thread: QtKeychain's job needs an event loop there.
+    QKeychain::ReadPasswordJob job(QString::fromLatin1(kKeychainService));
+    job.setAutoDelete(false);
+    job.setKey(key);
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    return job.error() == QKeychain::NoError ? job.textData() : QString();
 }
 
 QWidget *SettingsDialog::storagePage()

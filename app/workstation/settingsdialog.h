@@ -51,12 +51,17 @@ public:
 
     void accept() override;
 
+    // A secret from the system keychain (blocking: call on a worker
+    // thread); empty when absent or when no keychain runs.
+    static QString keychainPassword(const QString &key);
+
 Q_SIGNALS:
     void saved();
 
 private:
     QWidget *nodePage();
     QWidget *nodesPage();
+    QWidget *webPage();
     QWidget *storagePage();
     QWidget *usersPage();
     QWidget *appearancePage();

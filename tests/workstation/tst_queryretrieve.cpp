@@ -9,6 +9,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/archive/importer.h>
 #include <kilima/archive/knownnodes.h>
+#include <kilima/archive/users.h>
 #include <kilima/browser/queryretrievepanel.h>
 #include <kilima/node/node.h>
 
@@ -61,13 +62,16 @@ class TestQueryRetrieve : public QObject {
     quint16 m_peerPort = 0;
     quint16 m_localPort = 0;
     test::Peer m_peer;
-    QString m_alphaUid, m_betaUid;
+    QString m_alphaUid, m_betaUid, m_gammaUid;
+    quint16 m_httpPort = 0;
     std::shared_ptr<archive::Archive> m_local;
     std::unique_ptr<node::Node> m_node;
 
 private Q_SLOTS:
     void initTestCase()
     {
+        QCoreApplication::setOrganizationName(QStringLiteral("KilimaTest"));
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("xdg")).toUtf8());
         m_peerData = m_tmp.filePath(QStringLiteral("peer"));
         m_localPort = test::freePort();
         // The remote holds two patients; it knows this workstation.
@@ -89,9 +93,19 @@ private Q_SLOTS:
             b.studyUid = m_betaUid = test::newUid();
             b.seriesUid.clear();
             b.modality = QStringLiteral("MR");
+            test::CtPhantom c = b;
+            c.slices = 3;
+            c.patientName = QStringLiteral("REMOTE^GAMMA");
+            c.patientId = QStringLiteral("RC300");
+            c.modality = QStringLiteral("US");
+            c.studyUid = m_gammaUid = test::newUid();
             QStringList files = test::writeCtPhantom(m_tmp.filePath(QStringLiteral("a")), a);
             files += test::writeCtPhantom(m_tmp.filePath(QStringLiteral("b")), b);
-            QCOMPARE(archive::Importer(*peer.value()).run(files).imported, 10);
+            files += test::writeCtPhantom(m_tmp.filePath(QStringLiteral("c")), c);
+            QCOMPARE(archive::Importer(*peer.value()).run(files).imported, 13);
+            // A DICOMweb user on the peer.
+            archive::Users users(peer.value()->databasePath());
+            QVERIFY(users.add(QStringLiteral("reader"), archive::Role::Viewer, QStringLiteral("correct horse 42")).ok());
         }
         QCOMPARE(nodeCli(m_peerData, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("workstation"),
                                       QStringLiteral("--aet"), kLocalAe, QStringLiteral("--host"),
@@ -99,12 +113,14 @@ private Q_SLOTS:
                                       QStringLiteral("--allow"), QStringLiteral("echo,find,move,get")}),
                  0);
         m_peerPort = test::freePort();
+        m_httpPort = test::freePort();
         QVERIFY(m_peer.start(QStringLiteral(KILIMA_NODE_BIN),
                              {QStringLiteral("--data-dir"), m_peerData, QStringLiteral("serve"), QStringLiteral("--aet"),
                               QStringLiteral("REMOTEPACS"), QStringLiteral("--dicom-port"), QString::number(m_peerPort),
                               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--http-port"),
-                              QStringLiteral("0")}));
+                              QString::number(m_httpPort)}));
         QVERIFY2(test::waitForPort(m_peerPort), qPrintable(m_peer.output()));
+        QVERIFY2(test::waitForPort(m_httpPort), qPrintable(m_peer.output()));
 
         // The workstation: its archive, its embedded node (C-MOVE target),
         // the remote in its known nodes, and a node nobody listens on.
@@ -142,6 +158,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QTRY_COMPARE(panel.nodeCombo()->count(), 2);
         panel.nodeCombo()->setCurrentIndex(panel.nodeCombo()->findData(QStringLiteral("remote")));
+        QVERIFY(panel.nodeCombo()->currentIndex() >= 0);
 
         QTest::mouseClick(panel.echoButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(panel.statusText().contains(QStringLiteral("answered")), 20000);
@@ -165,7 +182,7 @@ private Q_SLOTS:
         // Everything, then retrieve ALPHA with C-GET.
         panel.modalityCombo()->setCurrentIndex(0);
         QTest::mouseClick(panel.searchButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && panel.results()->rowCount() == 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && panel.results()->rowCount() == 3, 20000);
         const int row = rowOf(panel.results(), QStringLiteral("RA100"));
         QVERIFY(row >= 0);
         QCOMPARE(localInstances(*m_local, m_alphaUid), 0);
@@ -195,6 +212,46 @@ private Q_SLOTS:
         QTest::mouseClick(panel.retrieveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(retrieved.count(), 1, 30000);
         QCOMPARE(localInstances(*m_local, m_betaUid), 4);
+    }
+
+    void dicomwebSearchAndWadoRetrieve()
+    {
+        if (!browser::RemoteStudies::hasDicomweb())
+            QSKIP("this build has no dicomweb module");
+        browser::WebServer server;
+        server.name = QStringLiteral("webpacs");
+        server.baseUrl = QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(m_httpPort);
+        server.user = QStringLiteral("reader");
+        QueryRetrievePanel::setWebServers({server});
+        QString password = QStringLiteral("wrong password");
+        QueryRetrievePanel::setPasswordProvider([&password](const QString &name) {
+            return name == QStringLiteral("webpacs") ? password : QString();
+        });
+
+        QueryRetrievePanel panel(m_local, kLocalAe);
+        panel.show();
+        QTRY_COMPARE(panel.nodeCombo()->count(), 3);
+        panel.nodeCombo()->setCurrentIndex(panel.nodeCombo()->findData(QStringLiteral("web:webpacs")));
+
+        // A wrong password is named as such.
+        QTest::mouseClick(panel.echoButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && !panel.statusText().startsWith(QStringLiteral("Testing")), 20000);
+        QVERIFY2(panel.statusText().contains(QStringLiteral("refused the user name or password")),
+                 qPrintable(panel.statusText()));
+
+        password = QStringLiteral("correct horse 42");
+        QTest::keyClicks(panel.filterEdit(), QStringLiteral("gamma"));
+        QTest::keyClick(panel.filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && panel.results()->rowCount() == 1, 20000);
+        QCOMPARE(panel.results()->item(0, QueryRetrievePanel::IdColumn)->text(), QStringLiteral("RC300"));
+        QCOMPARE(localInstances(*m_local, m_gammaUid), 0);
+        panel.resultView()->selectRow(0);
+        QSignalSpy retrieved(&panel, &QueryRetrievePanel::studyRetrieved);
+        QTest::mouseClick(panel.retrieveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(retrieved.count(), 1, 30000);
+        QCOMPARE(localInstances(*m_local, m_gammaUid), 3);
+        QueryRetrievePanel::setPasswordProvider({});
+        QueryRetrievePanel::setWebServers({});
     }
 
     void unreachableNodeIsExplained()

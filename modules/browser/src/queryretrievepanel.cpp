@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QThreadPool>
@@ -22,7 +23,58 @@ namespace kilima::browser {
 namespace {
 constexpr int UidRole = Qt::UserRole + 1;
 constexpr int PatientIdRole = Qt::UserRole + 2;
+const QString kWebPrefix = QStringLiteral("web:");
+
+QueryRetrievePanel::PasswordProvider &passwordProvider()
+{
+    static QueryRetrievePanel::PasswordProvider provider;
+    return provider;
+}
+
+// The password is fetched on the worker thread, right before use.
+WebServer withPassword(WebServer server)
+{
+    if (!server.user.isEmpty() && server.password.isEmpty() && passwordProvider())
+        server.password = passwordProvider()(server.name);
+    return server;
+}
 } // namespace
+
+QList<WebServer> QueryRetrievePanel::webServers()
+{
+    QSettings settings;
+    QList<WebServer> out;
+    const int n = settings.beginReadArray(QStringLiteral("dicomweb/servers"));
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        WebServer w;
+        w.name = settings.value(QStringLiteral("name")).toString();
+        w.baseUrl = settings.value(QStringLiteral("url")).toString();
+        w.user = settings.value(QStringLiteral("user")).toString();
+        if (!w.name.isEmpty() && !w.baseUrl.isEmpty())
+            out << w;
+    }
+    settings.endArray();
+    return out;
+}
+
+void QueryRetrievePanel::setWebServers(const QList<WebServer> &servers)
+{
+    QSettings settings;
+    settings.beginWriteArray(QStringLiteral("dicomweb/servers"), int(servers.size()));
+    for (int i = 0; i < servers.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), servers.at(i).name);
+        settings.setValue(QStringLiteral("url"), servers.at(i).baseUrl);
+        settings.setValue(QStringLiteral("user"), servers.at(i).user);
+    }
+    settings.endArray();
+}
+
+void QueryRetrievePanel::setPasswordProvider(PasswordProvider provider)
+{
+    passwordProvider() = std::move(provider);
+}
 
 QueryRetrievePanel::QueryRetrievePanel(std::shared_ptr<archive::Archive> archive, const QString &callingAe,
                                        QWidget *parent)
@@ -156,21 +208,35 @@ void QueryRetrievePanel::reloadNodes()
         m_knownNodes = r.value();
         for (const archive::KnownNode &n : m_knownNodes)
             m_nodes->addItem(QStringLiteral("%1 (%2@%3:%4)").arg(n.name, n.aeTitle, n.host).arg(n.port), n.name);
+        m_webServers = webServers();
+        for (const WebServer &w : m_webServers)
+            m_nodes->addItem(QStringLiteral("%1 (DICOMweb %2)").arg(w.name, w.baseUrl), QString(kWebPrefix + w.name));
         const int i = m_nodes->findData(current);
         if (i >= 0)
             m_nodes->setCurrentIndex(i);
-        if (m_knownNodes.isEmpty())
+        if (m_knownNodes.isEmpty() && m_webServers.isEmpty())
             setStatus(tr("No remote nodes yet: add one in Settings > Known nodes (AE title, host, port)."));
     });
     w->setFuture(QtConcurrent::run(m_pool.get(), [archive] { return archive->knownNodes().list(); }));
 }
 
-bool QueryRetrievePanel::currentNode(archive::KnownNode *node) const
+bool QueryRetrievePanel::currentTarget(Target *target) const
 {
     const QString name = m_nodes->currentData().toString();
+    if (name.startsWith(kWebPrefix)) {
+        for (const WebServer &w : m_webServers) {
+            if (kWebPrefix + w.name == name) {
+                target->web = true;
+                target->server = w;
+                return true;
+            }
+        }
+        return false;
+    }
     for (const archive::KnownNode &n : m_knownNodes) {
         if (n.name == name) {
-            *node = n;
+            target->web = false;
+            target->node = n;
             return true;
         }
     }
@@ -179,11 +245,36 @@ bool QueryRetrievePanel::currentNode(archive::KnownNode *node) const
 
 void QueryRetrievePanel::echo()
 {
-    archive::KnownNode node;
-    if (!currentNode(&node)) {
+    Target target;
+    if (!currentTarget(&target)) {
         setStatus(tr("Choose a remote node first (add one in Settings > Known nodes)."), true);
         return;
     }
+    if (target.web) {
+        // DICOMweb has no echo: a search limited to one study proves the
+        // address and the credentials.
+        setStatus(tr("Testing %1…").arg(target.name()));
+        busy(1);
+        using R = core::Result<QList<RemoteStudy>>;
+        auto *w = new QFutureWatcher<R>(this);
+        connect(w, &QFutureWatcher<R>::finished, this, [this, w, target] {
+            w->deleteLater();
+            busy(-1);
+            const R r = w->result();
+            if (r)
+                setStatus(tr("%1 answered the echo: the connection works.").arg(target.name()));
+            else
+                setStatus(r.error(), true);
+        });
+        const WebServer server = target.server;
+        w->setFuture(QtConcurrent::run(m_pool.get(), [server] {
+            RemoteFilter f;
+            f.patientId = QStringLiteral("KILIMA-ECHO-NO-SUCH-ID");
+            return RemoteStudies::find(withPassword(server), f);
+        }));
+        return;
+    }
+    const archive::KnownNode node = target.node;
     setStatus(tr("Testing %1…").arg(node.name));
     busy(1);
     const dicomnet::ScuConfig config = RemoteStudies::scuConfig(node, m_callingAe);
@@ -219,15 +310,17 @@ void QueryRetrievePanel::searchPriors(const QString &patientId)
 
 void QueryRetrievePanel::runSearch(const RemoteFilter &filter)
 {
-    archive::KnownNode node;
-    if (!currentNode(&node)) {
+    Target target;
+    if (!currentTarget(&target)) {
         setStatus(tr("Choose a remote node first (add one in Settings > Known nodes)."), true);
         return;
     }
+    archive::KnownNode node;
+    node.name = target.name();
     setStatus(tr("Searching %1…").arg(node.name));
     m_search->setEnabled(false);
     busy(1);
-    const dicomnet::ScuConfig config = RemoteStudies::scuConfig(node, m_callingAe);
+    const dicomnet::ScuConfig config = RemoteStudies::scuConfig(target.node, m_callingAe);
     using R = core::Result<QList<RemoteStudy>>;
     auto *w = new QFutureWatcher<R>(this);
     connect(w, &QFutureWatcher<R>::finished, this, [this, w, node] {
@@ -257,7 +350,9 @@ void QueryRetrievePanel::runSearch(const RemoteFilter &filter)
         const int n = int(r.value().size());
         setStatus(n == 1 ? tr("1 study on %1.").arg(node.name) : tr("%1 studies on %2.").arg(n).arg(node.name));
     });
-    w->setFuture(QtConcurrent::run(m_pool.get(), [config, filter] { return RemoteStudies::find(config, filter); }));
+    w->setFuture(QtConcurrent::run(m_pool.get(), [config, filter, target] {
+        return target.web ? RemoteStudies::find(withPassword(target.server), filter) : RemoteStudies::find(config, filter);
+    }));
 }
 
 void QueryRetrievePanel::setRowState(const QString &studyUid, const QString &text)
@@ -270,11 +365,13 @@ void QueryRetrievePanel::setRowState(const QString &studyUid, const QString &tex
 
 void QueryRetrievePanel::retrieveSelected()
 {
-    archive::KnownNode node;
-    if (!currentNode(&node))
+    Target target;
+    if (!currentTarget(&target))
         return;
-    const dicomnet::ScuConfig config = RemoteStudies::scuConfig(node, m_callingAe);
-    const auto method = RetrieveMethod(m_method->currentData().toInt());
+    const dicomnet::ScuConfig config = RemoteStudies::scuConfig(target.node, m_callingAe);
+    // A DICOMweb server is always retrieved from with WADO-RS.
+    const auto method = target.web ? RetrieveMethod::WadoRs : RetrieveMethod(m_method->currentData().toInt());
+    const WebServer server = target.server;
     const QString destination = m_callingAe;
     std::shared_ptr<archive::Archive> archive = m_archive;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
@@ -302,7 +399,9 @@ void QueryRetrievePanel::retrieveSelected()
             if (r.value().received > 0)
                 Q_EMIT studyRetrieved(uid);
         });
-        w->setFuture(QtConcurrent::run(m_pool.get(), [this, config, archive, uid, method, destination, expected] {
+        w->setFuture(QtConcurrent::run(m_pool.get(), [this, config, archive, uid, method, destination, expected, server] {
+            if (method == RetrieveMethod::WadoRs)
+                return RemoteStudies::retrieve(withPassword(server), *archive, uid);
             return RemoteStudies::retrieve(config, *archive, uid, method, destination, [this, uid, expected](int done, int) {
                 QMetaObject::invokeMethod(this, [this, uid, done, expected] {
                     setRowState(uid, expected > 0 ? tr("%1 of %2").arg(done).arg(expected) : tr("%1 images").arg(done));

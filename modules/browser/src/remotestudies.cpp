@@ -6,7 +6,13 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 
+#ifdef KILIMA_HAVE_DICOMWEB
+#include <kilima/dicomweb/client.h>
+#endif
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <atomic>
@@ -58,7 +64,125 @@ private:
     QString m_source;
 };
 
+QString jsonValue(const QJsonObject &item, const char *tag)
+{
+    const QJsonArray values = item.value(QLatin1String(tag)).toObject().value(QLatin1String("Value")).toArray();
+    QStringList out;
+    for (const QJsonValue &v : values) {
+        if (v.isObject())
+            out << v.toObject().value(QLatin1String("Alphabetic")).toString();
+        else if (v.isDouble())
+            out << QString::number(v.toDouble());
+        else
+            out << v.toString();
+    }
+    return out.join(QLatin1Char('\\'));
+}
+
+QString explainWeb(const QString &error, const WebServer &server)
+{
+    const QString e = error.toLower();
+    if (e.contains(QLatin1String("401")) || e.contains(QLatin1String("403")) || e.contains(QLatin1String("unauthor")))
+        return tr("%1 refused the user name or password (%2). Check them in Settings > DICOMweb servers.")
+            .arg(server.name, error);
+    if (e.contains(QLatin1String("connect")) || e.contains(QLatin1String("timeout")) || e.contains(QLatin1String("resolve")))
+        return tr("%1 did not answer at %2 (%3). Check the address and that the server runs.")
+            .arg(server.name, server.baseUrl, error);
+    return tr("%1: %2").arg(server.name, error);
+}
+
 } // namespace
+
+bool RemoteStudies::hasDicomweb()
+{
+#ifdef KILIMA_HAVE_DICOMWEB
+    return true;
+#else
+    return false;
+#endif
+}
+
+core::Result<QList<RemoteStudy>> RemoteStudies::find(const WebServer &server, const RemoteFilter &f)
+{
+#ifdef KILIMA_HAVE_DICOMWEB
+    dicomweb::ClientConfig c;
+    c.baseUrl = server.baseUrl;
+    c.user = server.user;
+    c.password = server.password;
+    dicomweb::Client client(c);
+    QList<QPair<QString, QString>> params;
+    if (!f.patientId.isEmpty()) {
+        params << qMakePair(QStringLiteral("PatientID"), f.patientId);
+    } else {
+        const QString text = f.text.trimmed();
+        static const QRegularExpression digit(QStringLiteral("\\d"));
+        static const QRegularExpression separators(QStringLiteral("[\\s,^]+"));
+        if (text.contains(digit))
+            params << qMakePair(QStringLiteral("PatientID"), text.endsWith(QLatin1Char('*')) ? text : text + QLatin1Char('*'));
+        else if (!text.isEmpty())
+            params << qMakePair(QStringLiteral("PatientName"),
+                                QLatin1Char('*') + QString(text).replace(separators, QStringLiteral("*")) + QLatin1Char('*'));
+    }
+    if (f.from.isValid() || f.to.isValid())
+        params << qMakePair(QStringLiteral("StudyDate"),
+                            f.from == f.to ? dicomDate(f.from) : dicomDate(f.from) + QLatin1Char('-') + dicomDate(f.to));
+    if (!f.modality.isEmpty())
+        params << qMakePair(QStringLiteral("ModalitiesInStudy"), f.modality);
+    params << qMakePair(QStringLiteral("includefield"), QStringLiteral("all"));
+    auto found = client.search(archive::Level::Study, params);
+    if (!found)
+        return core::Error{explainWeb(found.error(), server)};
+    QList<RemoteStudy> out;
+    for (const QJsonObject &o : found.value()) {
+        RemoteStudy s;
+        s.studyUid = jsonValue(o, "0020000D");
+        s.patientName = jsonValue(o, "00100010");
+        s.patientId = jsonValue(o, "00100020");
+        s.birthDate = jsonValue(o, "00100030");
+        s.sex = jsonValue(o, "00100040");
+        s.studyDate = jsonValue(o, "00080020");
+        s.studyTime = jsonValue(o, "00080030");
+        s.modalities = jsonValue(o, "00080061").split(QLatin1Char('\\'), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+        s.description = jsonValue(o, "00081030");
+        s.accession = jsonValue(o, "00080050");
+        s.instances = jsonValue(o, "00201208").toInt();
+        if (!s.studyUid.isEmpty())
+            out.append(s);
+    }
+    std::sort(out.begin(), out.end(), [](const RemoteStudy &a, const RemoteStudy &b) {
+        return a.studyDate + a.studyTime > b.studyDate + b.studyTime;
+    });
+    return out;
+#else
+    Q_UNUSED(f);
+    return core::Error{tr("This build has no DICOMweb client: %1 cannot be searched.").arg(server.name)};
+#endif
+}
+
+core::Result<RetrieveResult> RemoteStudies::retrieve(const WebServer &server, archive::Archive &archive,
+                                                     const QString &studyUid)
+{
+#ifdef KILIMA_HAVE_DICOMWEB
+    dicomweb::ClientConfig c;
+    c.baseUrl = server.baseUrl;
+    c.user = server.user;
+    c.password = server.password;
+    dicomweb::Client client(c);
+    auto r = client.retrieveInto(archive, studyUid);
+    if (!r)
+        return core::Error{explainWeb(r.error(), server)};
+    RetrieveResult out;
+    out.received = r.value().stored;
+    out.failed = int(r.value().failures.size());
+    if (out.failed)
+        out.warning = tr("%1 images could not be stored here: %2").arg(out.failed).arg(r.value().failures.value(0));
+    return out;
+#else
+    Q_UNUSED(archive);
+    Q_UNUSED(studyUid);
+    return core::Error{tr("This build has no DICOMweb client: %1 cannot be retrieved from.").arg(server.name)};
+#endif
+}
 
 dicomnet::ScuConfig RemoteStudies::scuConfig(const archive::KnownNode &node, const QString &callingAe)
 {

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -45,6 +46,14 @@ public:
     QString statusText() const;
     bool isBusy() const { return m_busy > 0; }
 
+    // DICOMweb servers, kept in the user's settings (QSettings array
+    // "dicomweb/servers": name, url, user); passwords come from `provider`
+    // (the system keychain in the workstation), called on a worker thread.
+    static QList<WebServer> webServers();
+    static void setWebServers(const QList<WebServer> &servers);
+    using PasswordProvider = std::function<QString(const QString &serverName)>;
+    static void setPasswordProvider(PasswordProvider provider);
+
 public Q_SLOTS:
     // Loads the known nodes again (after settings changed them).
     void reloadNodes();
@@ -61,8 +70,13 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    struct Node;
-    bool currentNode(archive::KnownNode *node) const;
+    struct Target {
+        bool web = false;
+        archive::KnownNode node;
+        WebServer server;
+        QString name() const { return web ? server.name : node.name; }
+    };
+    bool currentTarget(Target *target) const;
     void runSearch(const RemoteFilter &filter);
     void setStatus(const QString &text, bool error = false);
     void setRowState(const QString &studyUid, const QString &text);
@@ -71,6 +85,7 @@ private:
     std::shared_ptr<archive::Archive> m_archive;
     QString m_callingAe;
     QList<archive::KnownNode> m_knownNodes;
+    QList<WebServer> m_webServers;
     QComboBox *m_nodes;
     QPushButton *m_echo;
     QLineEdit *m_filter;

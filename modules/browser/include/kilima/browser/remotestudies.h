@@ -42,7 +42,16 @@ struct RemoteStudy {
     int instances = 0;
 };
 
-enum class RetrieveMethod { Get, Move };
+enum class RetrieveMethod { Get, Move, WadoRs };
+
+// A DICOMweb server (QIDO-RS search, WADO-RS retrieve). The password is
+// never stored with it: it comes from the keychain when needed.
+struct WebServer {
+    QString name;
+    QString baseUrl;     // "https://pacs.example.org/dicom-web"
+    QString user;        // empty: no authentication
+    QString password;
+};
 
 struct RetrieveResult {
     int received = 0;    // instances stored in the local archive (C-GET) or reported completed (C-MOVE)
@@ -65,6 +74,12 @@ public:
                                                  const QString &studyUid, RetrieveMethod method,
                                                  const QString &moveDestination,
                                                  const std::function<void(int, int)> &progress = {});
+
+    // Whether this build can talk DICOMweb (the dicomweb module is there).
+    static bool hasDicomweb();
+    static core::Result<QList<RemoteStudy>> find(const WebServer &server, const RemoteFilter &filter);
+    static core::Result<RetrieveResult> retrieve(const WebServer &server, archive::Archive &archive,
+                                                 const QString &studyUid);
 
     // A DIMSE error turned into what to do about it.
     static QString explain(const QString &error, const dicomnet::ScuConfig &config);
