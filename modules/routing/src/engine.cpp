@@ -9,6 +9,7 @@
 #include <kilima/cloud/s3client.h>
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicomnet/scu.h>
+#include <kilima/dicomweb/client.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -20,9 +21,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QUuid>
 
-#include <curl/curl.h>
 
 Q_LOGGING_CATEGORY(lcRouting, "kilima.routing")
 
@@ -63,12 +62,6 @@ InstanceFacts readFacts(const QString &path, const QString &callingAe)
     if (f.callingAe.isEmpty() && ff.getMetaInfo())
         f.callingAe = dicom::stringValue(*ff.getMetaInfo(), DCM_SourceApplicationEntityTitle);
     return f;
-}
-
-size_t appendBody(char *data, size_t size, size_t count, void *user)
-{
-    static_cast<QByteArray *>(user)->append(data, qsizetype(size * count));
-    return size * count;
 }
 
 } // namespace
@@ -319,70 +312,29 @@ QStringList RoutingEngine::sendDicom(const Destination &d, const QList<QueueItem
 
 QStringList RoutingEngine::sendDicomWeb(const Destination &d, const QList<QueueItem> &items, const QStringList &files, QString *fatal)
 {
-    // STOW-RS (PS3.18 10.5): one multipart/related request per batch.
-    const QByteArray boundary = "kilima-" + QUuid::createUuid().toByteArray(QUuid::Id128);
-    QByteArray body;
-    for (const QString &path : files) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *fatal = QStringLiteral("cannot read %1").arg(path);
-            return {};
-        }
-        body += "--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n";
-        body += f.readAll();
-        body += "\r\n";
-    }
-    body += "--" + boundary + "--\r\n";
-    QString url = d.url;
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
-    url += QStringLiteral("/studies");
-
-    CURL *curl = curl_easy_init();
-    curl_slist *headers = nullptr;
-    headers = curl_slist_append(headers, QByteArray("Content-Type: multipart/related; type=\"application/dicom\"; boundary=" + boundary).constData());
-    headers = curl_slist_append(headers, "Accept: application/dicom+json");
-    headers = curl_slist_append(headers, "Expect:");
-    if (!d.tokenEnv.isEmpty() && qEnvironmentVariableIsSet(d.tokenEnv.toLatin1().constData()))
-        headers = curl_slist_append(headers, QByteArray("Authorization: Bearer " + qgetenv(d.tokenEnv.toLatin1().constData())).constData());
-    QByteArray response;
-    const QByteArray urlBytes = url.toUtf8();
-    curl_easy_setopt(curl, CURLOPT_URL, urlBytes.constData());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &appendBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 15L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 600L);
-    char errbuf[CURL_ERROR_SIZE] = {0};
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-    const CURLcode rc = curl_easy_perform(curl);
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-    if (rc != CURLE_OK) {
-        *fatal = QStringLiteral("STOW-RS to %1: %2").arg(url, QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc)));
+    // STOW-RS (PS3.18 10.5) through the DICOMweb module's client: one
+    // request per batch, streamed from the stored files.
+    dicomweb::ClientConfig c;
+    c.baseUrl = d.url;
+    if (!d.tokenEnv.isEmpty())
+        c.bearerToken = qEnvironmentVariable(d.tokenEnv.toLatin1().constData());
+    c.readTimeoutSeconds = 600;
+    dicomweb::Client client(c);
+    const auto report = client.store(files);
+    if (!report) {
+        *fatal = QStringLiteral("STOW-RS to %1: %2").arg(d.url, report.error());
         return {};
     }
-    if (status != 200 && status != 202) {
-        *fatal = QStringLiteral("STOW-RS to %1: HTTP %2 %3").arg(url).arg(status).arg(QString::fromUtf8(response.left(200)).simplified());
-        return {};
-    }
-    // Failed SOP Sequence (0008,1198): the instances the server refused.
-    QHash<QString, QString> refused;
-    const QJsonValue failedSeq = QJsonDocument::fromJson(response).object().value(QStringLiteral("00081198")).toObject().value(QStringLiteral("Value"));
-    for (const QJsonValue &v : failedSeq.toArray()) {
-        const QJsonObject o = v.toObject();
-        const QString sop = o.value(QStringLiteral("00081155")).toObject().value(QStringLiteral("Value")).toArray().first().toString();
-        const int reason = o.value(QStringLiteral("00081197")).toObject().value(QStringLiteral("Value")).toArray().first().toInt();
-        refused.insert(sop, QStringLiteral("STOW-RS refused it (failure reason 0x%1)").arg(reason, 4, 16, QLatin1Char('0')));
-    }
+    // Per-instance failures ("SOP UID: reason") are retried, the rest is done.
     QStringList errors;
-    for (const QueueItem &item : items)
-        errors << refused.value(item.sopUid);
+    for (const QueueItem &item : items) {
+        QString e;
+        for (const QString &f : report.value().failures) {
+            if (f.startsWith(item.sopUid + QLatin1Char(':')))
+                e = QStringLiteral("STOW-RS refused it: ") + f.mid(item.sopUid.size() + 1).trimmed();
+        }
+        errors << e;
+    }
     return errors;
 }
 
