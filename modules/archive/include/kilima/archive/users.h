@@ -20,6 +20,9 @@ namespace kilima::archive {
 
 enum class Role { Admin, Radiologist, Technologist, Viewer };
 
+// Note for tests: QCOMPARE(role, Role::Admin) does not compile, because
+// QTest finds this toString by argument-dependent lookup and expects a
+// char*; write QVERIFY(role == Role::Admin).
 QString toString(Role role);
 // "admin", "radiologist", "technologist", "viewer" (case-insensitive).
 core::Result<Role> roleFromString(const QString &text);
