@@ -270,7 +270,6 @@ Result<Config> Config::fromJson(const QJsonObject &json)
         }
     }
 
-
     if (!error.isEmpty())
         return Error{error};
     return c;
