@@ -164,6 +164,33 @@ private Q_SLOTS:
         QVERIFY(!put.error().contains(QLatin1String("not-the-secret-xyz")));
     }
 
+    void virtualHosted_bucketInTheHostName()
+    {
+        // s3rver maps <bucket>.s3.localhost to the bucket; libcurl resolves
+        // *.localhost to the loopback address itself.
+        const quint16 port = test::freePort();
+        test::Peer vh;
+        QVERIFY(vh.start(QStandardPaths::findExecutable(QStringLiteral("node")),
+                         {QStringLiteral("--openssl-legacy-provider"), test::s3rverScript(), QStringLiteral("-d"), m_tmp.filePath(QStringLiteral("s3vh")),
+                          QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port), QStringLiteral("--silent"),
+                          QStringLiteral("--service-endpoint"), QStringLiteral("localhost")}));
+        QVERIFY(test::waitForPort(port, 20000));
+        S3Settings s = settings();
+        s.endpoint = QStringLiteral("http://s3.localhost:%1").arg(port);
+        s.pathStyle = false;
+        S3Client client(s, key());
+        QCOMPARE(client.objectUrl(QStringLiteral("a/b.dcm")).host(), QStringLiteral("kilima-client.s3.localhost"));
+        const auto st = client.createBucket();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        const QByteArray data = randomBytes(3000);
+        QVERIFY(client.putObject(QStringLiteral("a/b.dcm"), data).ok());
+        QCOMPARE(client.getObject(QStringLiteral("a/b.dcm")).value(), data);
+        auto list = client.listAll(QStringLiteral("a/"));
+        QVERIFY2(list.ok(), qPrintable(list.error()));
+        QCOMPARE(list.value().size(), 1);
+        vh.terminate(3000);
+    }
+
     void https_checksTheCertificate()
     {
         // A server certificate for 127.0.0.1 signed by nobody the system trusts.
