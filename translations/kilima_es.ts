@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
@@ -122,23 +137,23 @@
     <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Eco</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished" />
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
         <source>&amp;Retrieve</source>
-        <translation type="unfinished" />
+        <translation>&amp;Recuperar</translation>
     </message>
     <message>
         <source>Remote nodes come from Settings &gt; Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Los nodos remotos vienen de Configuración &gt; Nodos conocidos</translation>
     </message>
     <message>
         <source>Test the connection with a C-ECHO</source>
-        <translation type="unfinished" />
+        <translation>Probar la conexión con un C-ECHO</translation>
     </message>
     <message>
         <source>Patient name or ID</source>
@@ -166,15 +181,15 @@
     </message>
     <message>
         <source>C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-GET</translation>
     </message>
     <message>
         <source>C-MOVE</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE</translation>
     </message>
     <message>
         <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
-        <translation type="unfinished" />
+        <translation>C-GET trae las imágenes por la misma conexión; C-MOVE pide al nodo que las envíe al nodo de esta estación, que ese nodo debe conocer</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -206,71 +221,71 @@
     </message>
     <message>
         <source>Retrieve</source>
-        <translation type="unfinished" />
+        <translation>Recuperación</translation>
     </message>
     <message>
         <source>&amp;Node:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nodo:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pueden leer los nodos conocidos: %1</translation>
     </message>
     <message>
         <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay nodos remotos: agregue uno en Configuración &gt; Nodos conocidos (título AE, host, puerto).</translation>
     </message>
     <message>
         <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
-        <translation type="unfinished" />
+        <translation>Elija primero un nodo remoto (agregue uno en Configuración &gt; Nodos conocidos).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished" />
+        <translation>Probando %1…</translation>
     </message>
     <message>
         <source>%1 answered the echo: the connection works.</source>
-        <translation type="unfinished" />
+        <translation>%1 respondió al eco: la conexión funciona.</translation>
     </message>
     <message>
         <source>Searching %1…</source>
-        <translation type="unfinished" />
+        <translation>Buscando en %1…</translation>
     </message>
     <message>
         <source>1 study on %1.</source>
-        <translation type="unfinished" />
+        <translation>1 estudio en %1.</translation>
     </message>
     <message>
         <source>%1 studies on %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 estudios en %2.</translation>
     </message>
     <message>
         <source>Waiting…</source>
-        <translation type="unfinished" />
+        <translation>En espera…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Falló</translation>
     </message>
     <message>
         <source>Done: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Listo: %1 imágenes</translation>
     </message>
     <message>
         <source>Partly: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Parcial: %1 imágenes</translation>
     </message>
     <message>
         <source>Retrieved %1 images.</source>
-        <translation type="unfinished" />
+        <translation>%1 imágenes recuperadas.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished" />
+        <translation>%1 imágenes</translation>
     </message>
 </context>
 <context>
@@ -306,6 +321,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -460,19 +483,19 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     <name>kilima::browser::WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Agregar…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar procedimiento</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished" />
+        <translation>Programado</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -484,11 +507,11 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     </message>
     <message>
         <source>Modality</source>
-        <translation type="unfinished" />
+        <translation>Modalidad</translation>
     </message>
     <message>
         <source>Station AE</source>
-        <translation type="unfinished" />
+        <translation>AE de la estación</translation>
     </message>
     <message>
         <source>Accession #</source>
@@ -496,99 +519,99 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation>Procedimiento</translation>
     </message>
     <message>
         <source>Scheduled on:</source>
-        <translation type="unfinished" />
+        <translation>Programado el:</translation>
     </message>
     <message>
         <source>Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>Cancelar procedimiento</translation>
     </message>
     <message>
         <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation type="unfinished" />
+        <translation>¿Cancelar el procedimiento %1 de %2? La modalidad ya no lo verá.</translation>
     </message>
     <message>
         <source>The worklist cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>No se puede leer la lista de trabajo: %1</translation>
     </message>
     <message>
         <source>1 procedure scheduled.</source>
-        <translation type="unfinished" />
+        <translation>1 procedimiento programado.</translation>
     </message>
     <message>
         <source>%1 procedures scheduled.</source>
-        <translation type="unfinished" />
+        <translation>%1 procedimientos programados.</translation>
     </message>
     <message>
         <source>Edit procedure</source>
-        <translation type="unfinished" />
+        <translation>Editar procedimiento</translation>
     </message>
     <message>
         <source>Schedule procedure</source>
-        <translation type="unfinished" />
+        <translation>Programar procedimiento</translation>
     </message>
     <message>
         <source>Patient name (FAMILY^Given):</source>
-        <translation type="unfinished" />
+        <translation>Nombre del paciente (APELLIDO^Nombre):</translation>
     </message>
     <message>
         <source>Patient ID:</source>
-        <translation type="unfinished" />
+        <translation>ID del paciente:</translation>
     </message>
     <message>
         <source>Birth date:</source>
-        <translation type="unfinished" />
+        <translation>Fecha de nacimiento:</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished" />
+        <translation>Sexo:</translation>
     </message>
     <message>
         <source>Accession #:</source>
-        <translation type="unfinished" />
+        <translation>N.º de acceso:</translation>
     </message>
     <message>
         <source>Modality:</source>
-        <translation type="unfinished" />
+        <translation>Modalidad:</translation>
     </message>
     <message>
         <source>Station AE title:</source>
-        <translation type="unfinished" />
+        <translation>Título AE de la estación:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>Fecha:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished" />
+        <translation>Hora:</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished" />
+        <translation>Procedimiento:</translation>
     </message>
     <message>
         <source>Referring physician:</source>
-        <translation type="unfinished" />
+        <translation>Médico remitente:</translation>
     </message>
     <message>
         <source>Enter the patient's name or ID.</source>
-        <translation type="unfinished" />
+        <translation>Escriba el nombre o el ID del paciente.</translation>
     </message>
     <message>
         <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation type="unfinished" />
+        <translation>Escriba la fecha de nacimiento como AAAAMMDD, p. ej. 19800131.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>No guardado: %1</translation>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation>No cancelado: %1</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1026,7 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <name>kilima::workstation::NodeStatusPanel</name>
     <message>
         <source>Last received</source>
-        <translation type="unfinished" />
+        <translation>Última recepción</translation>
     </message>
     <message>
         <source>Study</source>
@@ -1011,7 +1034,7 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1019,67 +1042,67 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>Problemas</translation>
     </message>
     <message>
         <source>No errors.</source>
-        <translation type="unfinished" />
+        <translation>Sin errores.</translation>
     </message>
     <message>
         <source>Studies received since the workstation started:</source>
-        <translation type="unfinished" />
+        <translation>Estudios recibidos desde que se inició la estación:</translation>
     </message>
     <message>
         <source>Errors:</source>
-        <translation type="unfinished" />
+        <translation>Errores:</translation>
     </message>
     <message>
         <source>The embedded node is off (started with --no-node).</source>
-        <translation type="unfinished" />
+        <translation>El nodo integrado está apagado (iniciado con --no-node).</translation>
     </message>
     <message>
         <source>DICOM port %1</source>
-        <translation type="unfinished" />
+        <translation>puerto DICOM %1</translation>
     </message>
     <message>
         <source>, DICOM TLS port %1</source>
-        <translation type="unfinished" />
+        <translation>, puerto DICOM TLS %1</translation>
     </message>
     <message>
         <source>Running as %1 on %2 · %3 open associations</source>
-        <translation type="unfinished" />
+        <translation>En ejecución como %1 en %2 · %3 asociaciones abiertas</translation>
     </message>
     <message>
         <source>S&amp;top node</source>
-        <translation type="unfinished" />
+        <translation>De&amp;tener nodo</translation>
     </message>
     <message>
         <source>Stopped: other nodes cannot send to this workstation.</source>
-        <translation type="unfinished" />
+        <translation>Detenido: otros nodos no pueden enviar a esta estación.</translation>
     </message>
     <message>
         <source>S&amp;tart node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Iniciar nodo</translation>
     </message>
     <message>
         <source>Archive: %1 studies, %2 images, %3</source>
-        <translation type="unfinished" />
+        <translation>Archivo: %1 estudios, %2 imágenes, %3</translation>
     </message>
     <message>
         <source> · Disk: %1 free of %2</source>
-        <translation type="unfinished" />
+        <translation> · Disco: %1 libres de %2</translation>
     </message>
     <message>
         <source> — almost full: free space or move the storage location in Settings</source>
-        <translation type="unfinished" />
+        <translation> — casi lleno: libere espacio o mueva el almacenamiento en Configuración</translation>
     </message>
     <message>
         <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
-        <translation type="unfinished" />
+        <translation>El nodo no se inició: %1. Compruebe que ningún otro programa use el puerto (Configuración &gt; Nodo).</translation>
     </message>
     <message>
         <source>An image from %1 was not stored: %2</source>
-        <translation type="unfinished" />
+        <translation>No se almacenó una imagen de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1297,7 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pueden leer los nodos conocidos: %1</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1306,6 +1329,42 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;DICOMweb servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password:</source>
         <translation type="unfinished" />
     </message>
 </context>

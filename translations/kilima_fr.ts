@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
@@ -122,23 +137,23 @@
     <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Écho</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rechercher</translation>
     </message>
     <message>
         <source>&amp;Retrieve</source>
-        <translation type="unfinished" />
+        <translation>Ré&amp;cupérer</translation>
     </message>
     <message>
         <source>Remote nodes come from Settings &gt; Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Les nœuds distants viennent de Paramètres &gt; Nœuds connus</translation>
     </message>
     <message>
         <source>Test the connection with a C-ECHO</source>
-        <translation type="unfinished" />
+        <translation>Tester la connexion avec un C-ECHO</translation>
     </message>
     <message>
         <source>Patient name or ID</source>
@@ -166,15 +181,15 @@
     </message>
     <message>
         <source>C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-GET</translation>
     </message>
     <message>
         <source>C-MOVE</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE</translation>
     </message>
     <message>
         <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
-        <translation type="unfinished" />
+        <translation>C-GET ramène les images sur la même connexion ; C-MOVE demande au nœud de les envoyer au nœud de ce poste, qu'il doit connaître</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -206,71 +221,71 @@
     </message>
     <message>
         <source>Retrieve</source>
-        <translation type="unfinished" />
+        <translation>Récupération</translation>
     </message>
     <message>
         <source>&amp;Node:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nœud :</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Les nœuds connus ne peuvent pas être lus : %1</translation>
     </message>
     <message>
         <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
-        <translation type="unfinished" />
+        <translation>Aucun nœud distant : ajoutez-en un dans Paramètres &gt; Nœuds connus (titre AE, hôte, port).</translation>
     </message>
     <message>
         <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
-        <translation type="unfinished" />
+        <translation>Choisissez d'abord un nœud distant (ajoutez-en un dans Paramètres &gt; Nœuds connus).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished" />
+        <translation>Test de %1…</translation>
     </message>
     <message>
         <source>%1 answered the echo: the connection works.</source>
-        <translation type="unfinished" />
+        <translation>%1 a répondu à l'écho : la connexion fonctionne.</translation>
     </message>
     <message>
         <source>Searching %1…</source>
-        <translation type="unfinished" />
+        <translation>Recherche sur %1…</translation>
     </message>
     <message>
         <source>1 study on %1.</source>
-        <translation type="unfinished" />
+        <translation>1 examen sur %1.</translation>
     </message>
     <message>
         <source>%1 studies on %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 examens sur %2.</translation>
     </message>
     <message>
         <source>Waiting…</source>
-        <translation type="unfinished" />
+        <translation>En attente…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Échec</translation>
     </message>
     <message>
         <source>Done: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Terminé : %1 images</translation>
     </message>
     <message>
         <source>Partly: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Partiel : %1 images</translation>
     </message>
     <message>
         <source>Retrieved %1 images.</source>
-        <translation type="unfinished" />
+        <translation>%1 images récupérées.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished" />
+        <translation>%1 images</translation>
     </message>
 </context>
 <context>
@@ -306,6 +321,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -460,19 +483,19 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     <name>kilima::browser::WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>A&amp;nnuler l'examen</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished" />
+        <translation>Prévu</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -484,11 +507,11 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Modality</source>
-        <translation type="unfinished" />
+        <translation>Modalité</translation>
     </message>
     <message>
         <source>Station AE</source>
-        <translation type="unfinished" />
+        <translation>AE de la station</translation>
     </message>
     <message>
         <source>Accession #</source>
@@ -496,99 +519,99 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation>Examen</translation>
     </message>
     <message>
         <source>Scheduled on:</source>
-        <translation type="unfinished" />
+        <translation>Prévu le :</translation>
     </message>
     <message>
         <source>Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'examen</translation>
     </message>
     <message>
         <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'examen %1 de %2 ? La modalité ne le verra plus.</translation>
     </message>
     <message>
         <source>The worklist cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>La liste de travail ne peut pas être lue : %1</translation>
     </message>
     <message>
         <source>1 procedure scheduled.</source>
-        <translation type="unfinished" />
+        <translation>1 examen prévu.</translation>
     </message>
     <message>
         <source>%1 procedures scheduled.</source>
-        <translation type="unfinished" />
+        <translation>%1 examens prévus.</translation>
     </message>
     <message>
         <source>Edit procedure</source>
-        <translation type="unfinished" />
+        <translation>Modifier l'examen</translation>
     </message>
     <message>
         <source>Schedule procedure</source>
-        <translation type="unfinished" />
+        <translation>Planifier un examen</translation>
     </message>
     <message>
         <source>Patient name (FAMILY^Given):</source>
-        <translation type="unfinished" />
+        <translation>Nom du patient (NOM^Prénom) :</translation>
     </message>
     <message>
         <source>Patient ID:</source>
-        <translation type="unfinished" />
+        <translation>ID patient :</translation>
     </message>
     <message>
         <source>Birth date:</source>
-        <translation type="unfinished" />
+        <translation>Date de naissance :</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished" />
+        <translation>Sexe :</translation>
     </message>
     <message>
         <source>Accession #:</source>
-        <translation type="unfinished" />
+        <translation>N° d'accession :</translation>
     </message>
     <message>
         <source>Modality:</source>
-        <translation type="unfinished" />
+        <translation>Modalité :</translation>
     </message>
     <message>
         <source>Station AE title:</source>
-        <translation type="unfinished" />
+        <translation>Titre AE de la station :</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>Date :</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished" />
+        <translation>Heure :</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished" />
+        <translation>Examen :</translation>
     </message>
     <message>
         <source>Referring physician:</source>
-        <translation type="unfinished" />
+        <translation>Médecin prescripteur :</translation>
     </message>
     <message>
         <source>Enter the patient's name or ID.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le nom ou l'ID du patient.</translation>
     </message>
     <message>
         <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez la date de naissance au format AAAAMMJJ, p. ex. 19800131.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Non enregistré : %1</translation>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation>Non annulé : %1</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1026,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     <name>kilima::workstation::NodeStatusPanel</name>
     <message>
         <source>Last received</source>
-        <translation type="unfinished" />
+        <translation>Dernière réception</translation>
     </message>
     <message>
         <source>Study</source>
@@ -1011,7 +1034,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>De</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1019,67 +1042,67 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>Problèmes</translation>
     </message>
     <message>
         <source>No errors.</source>
-        <translation type="unfinished" />
+        <translation>Aucune erreur.</translation>
     </message>
     <message>
         <source>Studies received since the workstation started:</source>
-        <translation type="unfinished" />
+        <translation>Examens reçus depuis le démarrage du poste :</translation>
     </message>
     <message>
         <source>Errors:</source>
-        <translation type="unfinished" />
+        <translation>Erreurs :</translation>
     </message>
     <message>
         <source>The embedded node is off (started with --no-node).</source>
-        <translation type="unfinished" />
+        <translation>Le nœud intégré est arrêté (démarré avec --no-node).</translation>
     </message>
     <message>
         <source>DICOM port %1</source>
-        <translation type="unfinished" />
+        <translation>port DICOM %1</translation>
     </message>
     <message>
         <source>, DICOM TLS port %1</source>
-        <translation type="unfinished" />
+        <translation>, port DICOM TLS %1</translation>
     </message>
     <message>
         <source>Running as %1 on %2 · %3 open associations</source>
-        <translation type="unfinished" />
+        <translation>En service en tant que %1 sur %2 · %3 associations ouvertes</translation>
     </message>
     <message>
         <source>S&amp;top node</source>
-        <translation type="unfinished" />
+        <translation>Arrê&amp;ter le nœud</translation>
     </message>
     <message>
         <source>Stopped: other nodes cannot send to this workstation.</source>
-        <translation type="unfinished" />
+        <translation>Arrêté : les autres nœuds ne peuvent pas envoyer à ce poste.</translation>
     </message>
     <message>
         <source>S&amp;tart node</source>
-        <translation type="unfinished" />
+        <translation>Dé&amp;marrer le nœud</translation>
     </message>
     <message>
         <source>Archive: %1 studies, %2 images, %3</source>
-        <translation type="unfinished" />
+        <translation>Archive : %1 examens, %2 images, %3</translation>
     </message>
     <message>
         <source> · Disk: %1 free of %2</source>
-        <translation type="unfinished" />
+        <translation> · Disque : %1 libres sur %2</translation>
     </message>
     <message>
         <source> — almost full: free space or move the storage location in Settings</source>
-        <translation type="unfinished" />
+        <translation> — presque plein : libérez de l'espace ou déplacez le stockage dans les Paramètres</translation>
     </message>
     <message>
         <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
-        <translation type="unfinished" />
+        <translation>Le nœud n'a pas démarré : %1. Vérifiez qu'aucun autre programme n'utilise le port (Paramètres &gt; Nœud).</translation>
     </message>
     <message>
         <source>An image from %1 was not stored: %2</source>
-        <translation type="unfinished" />
+        <translation>Une image de %1 n'a pas été stockée : %2</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1297,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Les nœuds connus ne peuvent pas être lus : %1</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1306,6 +1329,42 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;DICOMweb servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password:</source>
         <translation type="unfinished" />
     </message>
 </context>

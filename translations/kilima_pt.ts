@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
@@ -122,23 +137,23 @@
     <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Eco</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pesquisar</translation>
     </message>
     <message>
         <source>&amp;Retrieve</source>
-        <translation type="unfinished" />
+        <translation>&amp;Recuperar</translation>
     </message>
     <message>
         <source>Remote nodes come from Settings &gt; Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Os nós remotos vêm de Configurações &gt; Nós conhecidos</translation>
     </message>
     <message>
         <source>Test the connection with a C-ECHO</source>
-        <translation type="unfinished" />
+        <translation>Testar a conexão com um C-ECHO</translation>
     </message>
     <message>
         <source>Patient name or ID</source>
@@ -166,15 +181,15 @@
     </message>
     <message>
         <source>C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-GET</translation>
     </message>
     <message>
         <source>C-MOVE</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE</translation>
     </message>
     <message>
         <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
-        <translation type="unfinished" />
+        <translation>C-GET traz as imagens pela mesma conexão; C-MOVE pede ao nó que as envie ao nó desta estação, que esse nó deve conhecer</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -206,71 +221,71 @@
     </message>
     <message>
         <source>Retrieve</source>
-        <translation type="unfinished" />
+        <translation>Recuperação</translation>
     </message>
     <message>
         <source>&amp;Node:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nó:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não é possível ler os nós conhecidos: %1</translation>
     </message>
     <message>
         <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
-        <translation type="unfinished" />
+        <translation>Ainda não há nós remotos: adicione um em Configurações &gt; Nós conhecidos (título AE, host, porta).</translation>
     </message>
     <message>
         <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
-        <translation type="unfinished" />
+        <translation>Escolha primeiro um nó remoto (adicione um em Configurações &gt; Nós conhecidos).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished" />
+        <translation>Testando %1…</translation>
     </message>
     <message>
         <source>%1 answered the echo: the connection works.</source>
-        <translation type="unfinished" />
+        <translation>%1 respondeu ao eco: a conexão funciona.</translation>
     </message>
     <message>
         <source>Searching %1…</source>
-        <translation type="unfinished" />
+        <translation>Pesquisando em %1…</translation>
     </message>
     <message>
         <source>1 study on %1.</source>
-        <translation type="unfinished" />
+        <translation>1 exame em %1.</translation>
     </message>
     <message>
         <source>%1 studies on %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 exames em %2.</translation>
     </message>
     <message>
         <source>Waiting…</source>
-        <translation type="unfinished" />
+        <translation>Aguardando…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Falhou</translation>
     </message>
     <message>
         <source>Done: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Concluído: %1 imagens</translation>
     </message>
     <message>
         <source>Partly: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Parcial: %1 imagens</translation>
     </message>
     <message>
         <source>Retrieved %1 images.</source>
-        <translation type="unfinished" />
+        <translation>%1 imagens recuperadas.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished" />
+        <translation>%1 imagens</translation>
     </message>
 </context>
 <context>
@@ -306,6 +321,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -460,19 +483,19 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     <name>kilima::browser::WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adicionar…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar procedimento</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished" />
+        <translation>Agendado</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -484,11 +507,11 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     </message>
     <message>
         <source>Modality</source>
-        <translation type="unfinished" />
+        <translation>Modalidade</translation>
     </message>
     <message>
         <source>Station AE</source>
-        <translation type="unfinished" />
+        <translation>AE da estação</translation>
     </message>
     <message>
         <source>Accession #</source>
@@ -496,99 +519,99 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation>Procedimento</translation>
     </message>
     <message>
         <source>Scheduled on:</source>
-        <translation type="unfinished" />
+        <translation>Agendado em:</translation>
     </message>
     <message>
         <source>Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>Cancelar procedimento</translation>
     </message>
     <message>
         <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation type="unfinished" />
+        <translation>Cancelar o procedimento %1 de %2? A modalidade não o verá mais.</translation>
     </message>
     <message>
         <source>The worklist cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não é possível ler a lista de trabalho: %1</translation>
     </message>
     <message>
         <source>1 procedure scheduled.</source>
-        <translation type="unfinished" />
+        <translation>1 procedimento agendado.</translation>
     </message>
     <message>
         <source>%1 procedures scheduled.</source>
-        <translation type="unfinished" />
+        <translation>%1 procedimentos agendados.</translation>
     </message>
     <message>
         <source>Edit procedure</source>
-        <translation type="unfinished" />
+        <translation>Editar procedimento</translation>
     </message>
     <message>
         <source>Schedule procedure</source>
-        <translation type="unfinished" />
+        <translation>Agendar procedimento</translation>
     </message>
     <message>
         <source>Patient name (FAMILY^Given):</source>
-        <translation type="unfinished" />
+        <translation>Nome do paciente (SOBRENOME^Nome):</translation>
     </message>
     <message>
         <source>Patient ID:</source>
-        <translation type="unfinished" />
+        <translation>ID do paciente:</translation>
     </message>
     <message>
         <source>Birth date:</source>
-        <translation type="unfinished" />
+        <translation>Data de nascimento:</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished" />
+        <translation>Sexo:</translation>
     </message>
     <message>
         <source>Accession #:</source>
-        <translation type="unfinished" />
+        <translation>N.º de acesso:</translation>
     </message>
     <message>
         <source>Modality:</source>
-        <translation type="unfinished" />
+        <translation>Modalidade:</translation>
     </message>
     <message>
         <source>Station AE title:</source>
-        <translation type="unfinished" />
+        <translation>Título AE da estação:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>Data:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished" />
+        <translation>Hora:</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished" />
+        <translation>Procedimento:</translation>
     </message>
     <message>
         <source>Referring physician:</source>
-        <translation type="unfinished" />
+        <translation>Médico solicitante:</translation>
     </message>
     <message>
         <source>Enter the patient's name or ID.</source>
-        <translation type="unfinished" />
+        <translation>Digite o nome ou o ID do paciente.</translation>
     </message>
     <message>
         <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation type="unfinished" />
+        <translation>Escreva a data de nascimento como AAAAMMDD, p. ex. 19800131.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Não salvo: %1</translation>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation>Não cancelado: %1</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1026,7 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <name>kilima::workstation::NodeStatusPanel</name>
     <message>
         <source>Last received</source>
-        <translation type="unfinished" />
+        <translation>Último recebimento</translation>
     </message>
     <message>
         <source>Study</source>
@@ -1011,7 +1034,7 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>De</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1019,67 +1042,67 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>Problemas</translation>
     </message>
     <message>
         <source>No errors.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum erro.</translation>
     </message>
     <message>
         <source>Studies received since the workstation started:</source>
-        <translation type="unfinished" />
+        <translation>Exames recebidos desde o início da estação:</translation>
     </message>
     <message>
         <source>Errors:</source>
-        <translation type="unfinished" />
+        <translation>Erros:</translation>
     </message>
     <message>
         <source>The embedded node is off (started with --no-node).</source>
-        <translation type="unfinished" />
+        <translation>O nó integrado está desligado (iniciado com --no-node).</translation>
     </message>
     <message>
         <source>DICOM port %1</source>
-        <translation type="unfinished" />
+        <translation>porta DICOM %1</translation>
     </message>
     <message>
         <source>, DICOM TLS port %1</source>
-        <translation type="unfinished" />
+        <translation>, porta DICOM TLS %1</translation>
     </message>
     <message>
         <source>Running as %1 on %2 · %3 open associations</source>
-        <translation type="unfinished" />
+        <translation>Em execução como %1 em %2 · %3 associações abertas</translation>
     </message>
     <message>
         <source>S&amp;top node</source>
-        <translation type="unfinished" />
+        <translation>Par&amp;ar nó</translation>
     </message>
     <message>
         <source>Stopped: other nodes cannot send to this workstation.</source>
-        <translation type="unfinished" />
+        <translation>Parado: outros nós não podem enviar para esta estação.</translation>
     </message>
     <message>
         <source>S&amp;tart node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Iniciar nó</translation>
     </message>
     <message>
         <source>Archive: %1 studies, %2 images, %3</source>
-        <translation type="unfinished" />
+        <translation>Arquivo: %1 exames, %2 imagens, %3</translation>
     </message>
     <message>
         <source> · Disk: %1 free of %2</source>
-        <translation type="unfinished" />
+        <translation> · Disco: %1 livres de %2</translation>
     </message>
     <message>
         <source> — almost full: free space or move the storage location in Settings</source>
-        <translation type="unfinished" />
+        <translation> — quase cheio: libere espaço ou mova o armazenamento em Configurações</translation>
     </message>
     <message>
         <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
-        <translation type="unfinished" />
+        <translation>O nó não iniciou: %1. Verifique se nenhum outro programa usa a porta (Configurações &gt; Nó).</translation>
     </message>
     <message>
         <source>An image from %1 was not stored: %2</source>
-        <translation type="unfinished" />
+        <translation>Uma imagem de %1 não foi armazenada: %2</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1297,7 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não é possível ler os nós conhecidos: %1</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1306,6 +1329,42 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;DICOMweb servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password:</source>
         <translation type="unfinished" />
     </message>
 </context>

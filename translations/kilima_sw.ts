@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
@@ -122,23 +137,23 @@
     <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Jaribu</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tafuta</translation>
     </message>
     <message>
         <source>&amp;Retrieve</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pakua</translation>
     </message>
     <message>
         <source>Remote nodes come from Settings &gt; Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Nodi za mbali zinatoka Mipangilio &gt; Nodi zinazojulikana</translation>
     </message>
     <message>
         <source>Test the connection with a C-ECHO</source>
-        <translation type="unfinished" />
+        <translation>Jaribu muunganisho kwa C-ECHO</translation>
     </message>
     <message>
         <source>Patient name or ID</source>
@@ -166,15 +181,15 @@
     </message>
     <message>
         <source>C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-GET</translation>
     </message>
     <message>
         <source>C-MOVE</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE</translation>
     </message>
     <message>
         <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
-        <translation type="unfinished" />
+        <translation>C-GET huleta picha kwenye muunganisho uleule; C-MOVE huiomba nodi izitume kwa nodi ya kituo hiki, ambayo nodi hiyo lazima iijue</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -206,71 +221,71 @@
     </message>
     <message>
         <source>Retrieve</source>
-        <translation type="unfinished" />
+        <translation>Pakua</translation>
     </message>
     <message>
         <source>&amp;Node:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nodi:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Nodi zinazojulikana haziwezi kusomwa: %1</translation>
     </message>
     <message>
         <source>No remote nodes yet: add one in Settings &gt; Known nodes (AE title, host, port).</source>
-        <translation type="unfinished" />
+        <translation>Bado hakuna nodi za mbali: ongeza moja katika Mipangilio &gt; Nodi zinazojulikana (AE title, host, mlango).</translation>
     </message>
     <message>
         <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
-        <translation type="unfinished" />
+        <translation>Chagua nodi ya mbali kwanza (ongeza moja katika Mipangilio &gt; Nodi zinazojulikana).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished" />
+        <translation>Inajaribu %1…</translation>
     </message>
     <message>
         <source>%1 answered the echo: the connection works.</source>
-        <translation type="unfinished" />
+        <translation>%1 imejibu: muunganisho unafanya kazi.</translation>
     </message>
     <message>
         <source>Searching %1…</source>
-        <translation type="unfinished" />
+        <translation>Inatafuta kwenye %1…</translation>
     </message>
     <message>
         <source>1 study on %1.</source>
-        <translation type="unfinished" />
+        <translation>Uchunguzi 1 kwenye %1.</translation>
     </message>
     <message>
         <source>%1 studies on %2.</source>
-        <translation type="unfinished" />
+        <translation>Uchunguzi %1 kwenye %2.</translation>
     </message>
     <message>
         <source>Waiting…</source>
-        <translation type="unfinished" />
+        <translation>Inasubiri…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Imeshindwa</translation>
     </message>
     <message>
         <source>Done: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Imekamilika: picha %1</translation>
     </message>
     <message>
         <source>Partly: %1 images</source>
-        <translation type="unfinished" />
+        <translation>Sehemu: picha %1</translation>
     </message>
     <message>
         <source>Retrieved %1 images.</source>
-        <translation type="unfinished" />
+        <translation>Picha %1 zimepakuliwa.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kati ya %2</translation>
     </message>
     <message>
         <source>%1 images</source>
-        <translation type="unfinished" />
+        <translation>picha %1</translation>
     </message>
 </context>
 <context>
@@ -306,6 +321,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -460,19 +483,19 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     <name>kilima::browser::WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ongeza…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hariri…</translation>
     </message>
     <message>
         <source>&amp;Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ghairi utaratibu</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished" />
+        <translation>Imepangwa</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -484,11 +507,11 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
     <message>
         <source>Modality</source>
-        <translation type="unfinished" />
+        <translation>Aina ya kifaa</translation>
     </message>
     <message>
         <source>Station AE</source>
-        <translation type="unfinished" />
+        <translation>AE ya kituo</translation>
     </message>
     <message>
         <source>Accession #</source>
@@ -496,99 +519,99 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation>Utaratibu</translation>
     </message>
     <message>
         <source>Scheduled on:</source>
-        <translation type="unfinished" />
+        <translation>Imepangwa tarehe:</translation>
     </message>
     <message>
         <source>Cancel procedure</source>
-        <translation type="unfinished" />
+        <translation>Ghairi utaratibu</translation>
     </message>
     <message>
         <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation type="unfinished" />
+        <translation>Ghairi utaratibu wa %1 wa %2? Kifaa hakitauona tena.</translation>
     </message>
     <message>
         <source>The worklist cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Orodha ya kazi haiwezi kusomwa: %1</translation>
     </message>
     <message>
         <source>1 procedure scheduled.</source>
-        <translation type="unfinished" />
+        <translation>Utaratibu 1 umepangwa.</translation>
     </message>
     <message>
         <source>%1 procedures scheduled.</source>
-        <translation type="unfinished" />
+        <translation>Taratibu %1 zimepangwa.</translation>
     </message>
     <message>
         <source>Edit procedure</source>
-        <translation type="unfinished" />
+        <translation>Hariri utaratibu</translation>
     </message>
     <message>
         <source>Schedule procedure</source>
-        <translation type="unfinished" />
+        <translation>Panga utaratibu</translation>
     </message>
     <message>
         <source>Patient name (FAMILY^Given):</source>
-        <translation type="unfinished" />
+        <translation>Jina la mgonjwa (UKOO^Jina):</translation>
     </message>
     <message>
         <source>Patient ID:</source>
-        <translation type="unfinished" />
+        <translation>Namba ya mgonjwa:</translation>
     </message>
     <message>
         <source>Birth date:</source>
-        <translation type="unfinished" />
+        <translation>Tarehe ya kuzaliwa:</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished" />
+        <translation>Jinsia:</translation>
     </message>
     <message>
         <source>Accession #:</source>
-        <translation type="unfinished" />
+        <translation>Namba ya usajili:</translation>
     </message>
     <message>
         <source>Modality:</source>
-        <translation type="unfinished" />
+        <translation>Aina ya kifaa:</translation>
     </message>
     <message>
         <source>Station AE title:</source>
-        <translation type="unfinished" />
+        <translation>AE title ya kituo:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>Tarehe:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished" />
+        <translation>Saa:</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished" />
+        <translation>Utaratibu:</translation>
     </message>
     <message>
         <source>Referring physician:</source>
-        <translation type="unfinished" />
+        <translation>Daktari aliyeagiza:</translation>
     </message>
     <message>
         <source>Enter the patient's name or ID.</source>
-        <translation type="unfinished" />
+        <translation>Andika jina au namba ya mgonjwa.</translation>
     </message>
     <message>
         <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation type="unfinished" />
+        <translation>Andika tarehe ya kuzaliwa kama YYYYMMDD, mfano 19800131.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Haijahifadhiwa: %1</translation>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation>Haijaghairiwa: %1</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1026,7 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <name>kilima::workstation::NodeStatusPanel</name>
     <message>
         <source>Last received</source>
-        <translation type="unfinished" />
+        <translation>Ilipokelewa mwisho</translation>
     </message>
     <message>
         <source>Study</source>
@@ -1011,7 +1034,7 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Kutoka</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1019,67 +1042,67 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>Matatizo</translation>
     </message>
     <message>
         <source>No errors.</source>
-        <translation type="unfinished" />
+        <translation>Hakuna makosa.</translation>
     </message>
     <message>
         <source>Studies received since the workstation started:</source>
-        <translation type="unfinished" />
+        <translation>Uchunguzi uliopokelewa tangu kituo kianze:</translation>
     </message>
     <message>
         <source>Errors:</source>
-        <translation type="unfinished" />
+        <translation>Makosa:</translation>
     </message>
     <message>
         <source>The embedded node is off (started with --no-node).</source>
-        <translation type="unfinished" />
+        <translation>Nodi iliyo ndani imezimwa (ilianzishwa na --no-node).</translation>
     </message>
     <message>
         <source>DICOM port %1</source>
-        <translation type="unfinished" />
+        <translation>mlango wa DICOM %1</translation>
     </message>
     <message>
         <source>, DICOM TLS port %1</source>
-        <translation type="unfinished" />
+        <translation>, mlango wa DICOM TLS %1</translation>
     </message>
     <message>
         <source>Running as %1 on %2 · %3 open associations</source>
-        <translation type="unfinished" />
+        <translation>Inaendesha kama %1 kwenye %2 · miunganisho %3 iliyo wazi</translation>
     </message>
     <message>
         <source>S&amp;top node</source>
-        <translation type="unfinished" />
+        <translation>Si&amp;msha nodi</translation>
     </message>
     <message>
         <source>Stopped: other nodes cannot send to this workstation.</source>
-        <translation type="unfinished" />
+        <translation>Imesimamishwa: nodi nyingine haziwezi kutuma kwa kituo hiki.</translation>
     </message>
     <message>
         <source>S&amp;tart node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Anzisha nodi</translation>
     </message>
     <message>
         <source>Archive: %1 studies, %2 images, %3</source>
-        <translation type="unfinished" />
+        <translation>Hifadhi: uchunguzi %1, picha %2, %3</translation>
     </message>
     <message>
         <source> · Disk: %1 free of %2</source>
-        <translation type="unfinished" />
+        <translation> · Diski: %1 wazi kati ya %2</translation>
     </message>
     <message>
         <source> — almost full: free space or move the storage location in Settings</source>
-        <translation type="unfinished" />
+        <translation> — karibu kujaa: futa nafasi au hamisha mahali pa hifadhi kwenye Mipangilio</translation>
     </message>
     <message>
         <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
-        <translation type="unfinished" />
+        <translation>Nodi haikuanza: %1. Hakikisha hakuna programu nyingine inayotumia mlango huo (Mipangilio &gt; Nodi).</translation>
     </message>
     <message>
         <source>An image from %1 was not stored: %2</source>
-        <translation type="unfinished" />
+        <translation>Picha kutoka %1 haikuhifadhiwa: %2</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1297,7 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Nodi zinazojulikana haziwezi kusomwa: %1</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1306,6 +1329,42 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;DICOMweb servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password:</source>
         <translation type="unfinished" />
     </message>
 </context>
