@@ -28,6 +28,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_port() { for _ in $(seq 1 300); do (echo > /dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 now() { date +%s.%N; }
+calc() { python3 -c "print($1)"; }
 
 "$build/bench/bench_import" --series ct --instances "$instances" --prepare-only "$work/input" >/dev/null
 mb=$(du -sm "$work/input" | cut -f1)
@@ -47,7 +48,7 @@ aws --endpoint-url "$endpoint" s3api create-bucket --bucket bench-kilima >/dev/n
 t0=$(now)
 aws --endpoint-url "$endpoint" s3 cp --recursive --only-show-errors "$work/input" s3://bench-awscli/ 
 t1=$(now)
-aws_s=$(echo "$t1 - $t0" | bc -l)
+aws_s=$(calc "$t1 - $t0")
 
 data="$work/kilima"
 "$build/app/node/kilima-node" --data-dir "$data" import "$work/input" >/dev/null
@@ -55,14 +56,14 @@ data="$work/kilima"
 t0=$(now)
 "$build/app/node/kilima-node" --data-dir "$data" sync run >/dev/null
 t1=$(now)
-kil_s=$(echo "$t1 - $t0" | bc -l)
+kil_s=$(calc "$t1 - $t0")
 
 count() { aws --endpoint-url "$endpoint" s3 ls --recursive "s3://$1/" | wc -l; }
 n_aws=$(count bench-awscli)
 n_kil=$(count bench-kilima)
-printf "awscli s3 cp --recursive: %d objects in %.2f s: %.0f instances/s, %.1f MB/s\n" "$n_aws" "$aws_s" "$(echo "$n_aws / $aws_s" | bc -l)" "$(echo "$mb / $aws_s" | bc -l)"
-printf "kilima-node sync run:     %d objects in %.2f s: %.0f instances/s, %.1f MB/s (uploaded and verified)\n" "$n_kil" "$kil_s" "$(echo "$n_kil / $kil_s" | bc -l)" "$(echo "$mb / $kil_s" | bc -l)"
-printf "ratio Kilima/awscli: %.2fx\n" "$(echo "$aws_s / $kil_s" | bc -l)"
+printf "awscli s3 cp --recursive: %d objects in %.2f s: %.0f instances/s, %.1f MB/s\n" "$n_aws" "$aws_s" "$(calc "$n_aws / $aws_s")" "$(calc "$mb / $aws_s")"
+printf "kilima-node sync run:     %d objects in %.2f s: %.0f instances/s, %.1f MB/s (uploaded and verified)\n" "$n_kil" "$kil_s" "$(calc "$n_kil / $kil_s")" "$(calc "$mb / $kil_s")"
+printf "ratio Kilima/awscli: %.2fx\n" "$(calc "$aws_s / $kil_s")"
 
 # Recall: evict everything (verified copies only), then one series back.
 python3 - "$data/kilima.json" <<'PY'
