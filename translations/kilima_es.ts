@@ -5,26 +5,26 @@
     <name>QObject</name>
     <message>
         <source>The study could not be deleted: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo eliminar el estudio: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>desactivado</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Examinar…</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser</name>
     <message>
         <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation type="unfinished" />
+        <translation>%1 rechazó el usuario o la contraseña (%2). Revíselos en Configuración &gt; Servidores DICOMweb.</translation>
     </message>
     <message>
         <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished" />
+        <translation>%1 no respondió en %2 (%3). Compruebe la dirección y que el servidor esté en marcha.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -35,102 +35,102 @@
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
-        <translation type="unfinished" />
+        <translation>Elija dónde exportar.</translation>
     </message>
     <message>
         <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished" />
+        <translation>El archivo no puede listar las imágenes a exportar: %1</translation>
     </message>
     <message>
         <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished" />
+        <translation>Nada que exportar: la selección no tiene imágenes en el archivo.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished" />
+        <translation>No se puede escribir %1: %2. Elija una carpeta con permiso de escritura y espacio libre.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished" />
+        <translation>No se puede crear la carpeta %1. Elija una carpeta con permiso de escritura.</translation>
     </message>
     <message>
         <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished" />
+        <translation>La carpeta %1 no está vacía: un conjunto DICOMDIR necesita una carpeta vacía (por ejemplo, una carpeta nueva para preparar el CD).</translation>
     </message>
     <message>
         <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished" />
+        <translation>Exportación cancelada tras %1 de %2 imágenes.</translation>
     </message>
     <message>
         <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation type="unfinished" />
+        <translation>No se puede leer %1 del archivo: ejecute `kilima-node verify`.</translation>
     </message>
     <message>
         <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished" />
+        <translation>No se puede escribir %1: el disco puede estar lleno o ser de solo lectura.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo escribir el DICOMDIR: %1</translation>
     </message>
     <message>
         <source>Cannot finish %1: %2</source>
-        <translation type="unfinished" />
+        <translation>No se puede terminar %1: %2</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importación</translation>
     </message>
     <message>
         <source>Stopping after the current files…</source>
-        <translation type="unfinished" />
+        <translation>Deteniendo tras los archivos actuales…</translation>
     </message>
     <message>
         <source>Looking for DICOM files in %1…</source>
-        <translation type="unfinished" />
+        <translation>Buscando archivos DICOM en %1…</translation>
     </message>
     <message>
         <source>Importing %1 of %2 files…</source>
-        <translation type="unfinished" />
+        <translation>Importando %1 de %2 archivos…</translation>
     </message>
     <message>
         <source>No files found.</source>
-        <translation type="unfinished" />
+        <translation>No se encontraron archivos.</translation>
     </message>
     <message>
         <source>Import stopped: %1 files imported.</source>
-        <translation type="unfinished" />
+        <translation>Importación detenida: %1 archivos importados.</translation>
     </message>
     <message>
         <source>Imported %1 files.</source>
-        <translation type="unfinished" />
+        <translation>%1 archivos importados.</translation>
     </message>
     <message>
         <source>%1 already in the archive</source>
-        <translation type="unfinished" />
+        <translation>%1 ya estaban en el archivo</translation>
     </message>
     <message>
         <source>%1 not DICOM, skipped</source>
-        <translation type="unfinished" />
+        <translation>%1 no DICOM, omitidos</translation>
     </message>
     <message>
         <source>%1 rejected</source>
-        <translation type="unfinished" />
+        <translation>%1 rechazados</translation>
     </message>
     <message>
         <source>%1 could not be read</source>
-        <translation type="unfinished" />
+        <translation>%1 no se pudieron leer</translation>
     </message>
     <message>
         <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
-        <translation type="unfinished" />
+        <translation>Los archivos siguientes no se importaron; el motivo sigue a cada nombre. Corríjalos o reemplácelos e importe de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -292,31 +292,31 @@
     <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
-        <translation type="unfinished" />
+        <translation>No se pudieron almacenar aquí %1 imágenes: %2</translation>
     </message>
     <message>
         <source>the node could not send %1 images (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>el nodo no pudo enviar %1 imágenes (estado 0x%2 %3)</translation>
     </message>
     <message>
         <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE necesita el nodo de esta estación en marcha: inícielo en Estado del nodo o use C-GET</translation>
     </message>
     <message>
         <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation type="unfinished" />
+        <translation>%1 no conoce esta estación como "%2": agréguela a los nodos conocidos de ese nodo con su host y puerto, o recupere con C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>No se enviaron %1 imágenes (estado 0x%2 %3)</translation>
     </message>
     <message>
         <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
-        <translation type="unfinished" />
+        <translation>%1 no respondió (%2). Compruebe que el nodo esté en marcha, que su host y puerto sean correctos y que ningún cortafuegos bloquee el puerto.</translation>
     </message>
     <message>
         <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation type="unfinished" />
+        <translation>%1 rechazó la asociación (%2). Revise los títulos AE: ese nodo debe conocer el título AE de esta estación "%3" y permitirle este servicio.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation type="unfinished" />
+        <translation>Esta versión no tiene cliente DICOMweb: no se puede consultar %1.</translation>
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation type="unfinished" />
+        <translation>Esta versión no tiene cliente DICOMweb: no se puede recuperar de %1.</translation>
     </message>
 </context>
 <context>
@@ -618,63 +618,63 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Desidentificar (perfil básico de confidencialidad DICOM)</translation>
     </message>
     <message>
         <source>Export study</source>
-        <translation type="unfinished" />
+        <translation>Exportar estudio</translation>
     </message>
     <message>
         <source>Export %1 studies</source>
-        <translation type="unfinished" />
+        <translation>Exportar %1 estudios</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>Carpeta</translation>
     </message>
     <message>
         <source>ZIP file</source>
-        <translation type="unfinished" />
+        <translation>Archivo ZIP</translation>
     </message>
     <message>
         <source>DICOMDIR set (CD/DVD)</source>
-        <translation type="unfinished" />
+        <translation>Conjunto DICOMDIR (CD/DVD)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished" />
+        <translation>Exportar a</translation>
     </message>
     <message>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Archivos ZIP (*.zip)</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Formato:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>&amp;A:</translation>
     </message>
     <message>
         <source>Patient name in the copy:</source>
-        <translation type="unfinished" />
+        <translation>Nombre del paciente en la copia:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exportar</translation>
     </message>
     <message>
         <source>Exported %1 images (%2) to %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 imágenes (%2) exportadas a %3.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Exportando…</translation>
     </message>
 </context>
 <context>
@@ -1109,191 +1109,191 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <name>kilima::workstation::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>&amp;Node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nodo</translation>
     </message>
     <message>
         <source>&amp;Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Nodos &amp;conocidos</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished" />
+        <translation>&amp;Almacenamiento</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished" />
+        <translation>&amp;Usuarios</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished" />
+        <translation>&amp;Apariencia</translation>
     </message>
     <message>
         <source>unchanged (kept in the system keychain)</source>
-        <translation type="unfinished" />
+        <translation>sin cambios (guardada en el llavero del sistema)</translation>
     </message>
     <message>
         <source>Accept images from nodes not in the known nodes list</source>
-        <translation type="unfinished" />
+        <translation>Aceptar imágenes de nodos que no están en la lista de nodos conocidos</translation>
     </message>
     <message>
         <source>AE &amp;title:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Título AE:</translation>
     </message>
     <message>
         <source>DICOM &amp;port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Puerto DICOM:</translation>
     </message>
     <message>
         <source>DICOM T&amp;LS port:</source>
-        <translation type="unfinished" />
+        <translation>Puerto DICOM T&amp;LS:</translation>
     </message>
     <message>
         <source>DICOMweb (&amp;HTTP) port:</source>
-        <translation type="unfinished" />
+        <translation>Puerto DICOMweb (&amp;HTTP):</translation>
     </message>
     <message>
         <source>TLS &amp;certificate (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Certificado TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished" />
+        <translation>Certificado TLS</translation>
     </message>
     <message>
         <source>TLS private &amp;key (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Clave privada TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished" />
+        <translation>Clave privada TLS</translation>
     </message>
     <message>
         <source>Key pa&amp;ssphrase:</source>
-        <translation type="unfinished" />
+        <translation>Frase de co&amp;ntraseña de la clave:</translation>
     </message>
     <message>
         <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
-        <translation type="unfinished" />
+        <translation>Los cambios del nodo se aplican al reiniciarlo (Estado del nodo &gt; Detener y luego Iniciar).</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>AE title</source>
-        <translation type="unfinished" />
+        <translation>Título AE</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished" />
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>Puerto</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished" />
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished" />
+        <translation>Permitido</translation>
     </message>
     <message>
         <source>&amp;Add or replace</source>
-        <translation type="unfinished" />
+        <translation>&amp;Agregar o reemplazar</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>AE title:</source>
-        <translation type="unfinished" />
+        <translation>Título AE:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished" />
+        <translation>Puerto:</translation>
     </message>
     <message>
         <source>May use:</source>
-        <translation type="unfinished" />
+        <translation>Puede usar:</translation>
     </message>
     <message>
         <source>Keep the first copy</source>
-        <translation type="unfinished" />
+        <translation>Conservar la primera copia</translation>
     </message>
     <message>
         <source>Replace with the newer copy</source>
-        <translation type="unfinished" />
+        <translation>Reemplazar por la copia más reciente</translation>
     </message>
     <message>
         <source>Storage &amp;location:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ubicación del almacenamiento:</translation>
     </message>
     <message>
         <source>Storage location</source>
-        <translation type="unfinished" />
+        <translation>Ubicación del almacenamiento</translation>
     </message>
     <message>
         <source>Same image &amp;received twice:</source>
-        <translation type="unfinished" />
+        <translation>Misma imagen &amp;recibida dos veces:</translation>
     </message>
     <message>
         <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
-        <translation type="unfinished" />
+        <translation>Una nueva ubicación se aplica a las imágenes almacenadas desde el próximo inicio; las existentes se quedan donde están.</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
         <source>&amp;Remove user</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitar usuario</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished" />
+        <translation>Agregar usuario</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished" />
+        <translation>Nombre de usuario:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Rol:</translation>
     </message>
     <message>
         <source>Password (at least %1 characters):</source>
-        <translation type="unfinished" />
+        <translation>Contraseña (al menos %1 caracteres):</translation>
     </message>
     <message>
         <source>Dark (reading room)</source>
-        <translation type="unfinished" />
+        <translation>Oscuro (sala de lectura)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Claro</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tema:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
@@ -1301,71 +1301,71 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>sí</translation>
     </message>
     <message>
         <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
-        <translation type="unfinished" />
+        <translation>Un nodo conocido necesita un nombre, un nombre de host o dirección y un título AE de 1 a 16 caracteres sin barra invertida.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 guardado.</translation>
     </message>
     <message>
         <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
-        <translation type="unfinished" />
+        <translation>El título AE debe tener de 1 a 16 caracteres (letras, dígitos, sin barra invertida), p. ej. KILIMA_WS1.</translation>
     </message>
     <message>
         <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
-        <translation type="unfinished" />
+        <translation>El puerto %1 se usa dos veces: asigne puertos distintos a DICOM, DICOM TLS y HTTP.</translation>
     </message>
     <message>
         <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
-        <translation type="unfinished" />
+        <translation>El puerto DICOM TLS necesita un certificado y un archivo de clave privada (PEM).</translation>
     </message>
     <message>
         <source>The file %1 does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>El archivo %1 no existe o no se puede leer.</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar la configuración: %1. Compruebe que la carpeta de datos admite escritura.</translation>
     </message>
     <message>
         <source>&amp;DICOMweb servers</source>
-        <translation type="unfinished" />
+        <translation>Servidores &amp;DICOMweb</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>URL base</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
-        <translation type="unfinished" />
+        <translation>guardada en el llavero del sistema</translation>
     </message>
     <message>
         <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
-        <translation type="unfinished" />
+        <translation>Un servidor DICOMweb necesita un nombre y una URL base que empiece por http:// o https://, p. ej. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
         <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar la contraseña en el llavero del sistema (%1): inicie el llavero o cartera del escritorio y guarde de nuevo.</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished" />
+        <translation>URL base:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished" />
+        <translation>Usuario:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Contraseña:</translation>
     </message>
 </context>
 <context>

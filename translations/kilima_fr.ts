@@ -5,26 +5,26 @@
     <name>QObject</name>
     <message>
         <source>The study could not be deleted: %1</source>
-        <translation type="unfinished" />
+        <translation>L'examen n'a pas pu être supprimé : %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Parcourir…</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser</name>
     <message>
         <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation type="unfinished" />
+        <translation>%1 a refusé le nom d'utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
     </message>
     <message>
         <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished" />
+        <translation>%1 n'a pas répondu à %2 (%3). Vérifiez l'adresse et que le serveur fonctionne.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -35,102 +35,102 @@
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez la destination de l'export.</translation>
     </message>
     <message>
         <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished" />
+        <translation>L'archive ne peut pas lister les images à exporter : %1</translation>
     </message>
     <message>
         <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished" />
+        <translation>Rien à exporter : la sélection n'a pas d'images dans l'archive.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished" />
+        <translation>Impossible d'écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l'espace libre.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished" />
+        <translation>Impossible de créer le dossier %1. Choisissez un dossier accessible en écriture.</translation>
     </message>
     <message>
         <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished" />
+        <translation>Le dossier %1 n'est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
     </message>
     <message>
         <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished" />
+        <translation>Export annulé après %1 images sur %2.</translation>
     </message>
     <message>
         <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation type="unfinished" />
+        <translation>Impossible de lire %1 dans l'archive : lancez `kilima-node verify`.</translation>
     </message>
     <message>
         <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished" />
+        <translation>Impossible d'écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Impossible d'écrire %1 : %2</translation>
     </message>
     <message>
         <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>Le DICOMDIR n'a pas pu être écrit : %1</translation>
     </message>
     <message>
         <source>Cannot finish %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Impossible de terminer %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importation</translation>
     </message>
     <message>
         <source>Stopping after the current files…</source>
-        <translation type="unfinished" />
+        <translation>Arrêt après les fichiers en cours…</translation>
     </message>
     <message>
         <source>Looking for DICOM files in %1…</source>
-        <translation type="unfinished" />
+        <translation>Recherche de fichiers DICOM dans %1…</translation>
     </message>
     <message>
         <source>Importing %1 of %2 files…</source>
-        <translation type="unfinished" />
+        <translation>Importation de %1 fichiers sur %2…</translation>
     </message>
     <message>
         <source>No files found.</source>
-        <translation type="unfinished" />
+        <translation>Aucun fichier trouvé.</translation>
     </message>
     <message>
         <source>Import stopped: %1 files imported.</source>
-        <translation type="unfinished" />
+        <translation>Importation arrêtée : %1 fichiers importés.</translation>
     </message>
     <message>
         <source>Imported %1 files.</source>
-        <translation type="unfinished" />
+        <translation>%1 fichiers importés.</translation>
     </message>
     <message>
         <source>%1 already in the archive</source>
-        <translation type="unfinished" />
+        <translation>%1 déjà dans l'archive</translation>
     </message>
     <message>
         <source>%1 not DICOM, skipped</source>
-        <translation type="unfinished" />
+        <translation>%1 non DICOM, ignorés</translation>
     </message>
     <message>
         <source>%1 rejected</source>
-        <translation type="unfinished" />
+        <translation>%1 refusés</translation>
     </message>
     <message>
         <source>%1 could not be read</source>
-        <translation type="unfinished" />
+        <translation>%1 illisibles</translation>
     </message>
     <message>
         <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
-        <translation type="unfinished" />
+        <translation>Les fichiers ci-dessous n'ont pas été importés ; la raison suit chaque nom. Corrigez-les ou remplacez-les et importez à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -292,31 +292,31 @@
     <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 images n'ont pas pu être stockées ici : %2</translation>
     </message>
     <message>
         <source>the node could not send %1 images (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>le nœud n'a pas pu envoyer %1 images (statut 0x%2 %3)</translation>
     </message>
     <message>
         <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE demande que le nœud de ce poste fonctionne : démarrez-le dans État du nœud, ou utilisez C-GET</translation>
     </message>
     <message>
         <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation type="unfinished" />
+        <translation>%1 ne connaît pas ce poste sous "%2" : ajoutez-le aux nœuds connus de ce nœud avec son hôte et son port, ou récupérez avec C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>%1 images n'ont pas été envoyées (statut 0x%2 %3)</translation>
     </message>
     <message>
         <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
-        <translation type="unfinished" />
+        <translation>%1 n'a pas répondu (%2). Vérifiez que le nœud fonctionne, que son hôte et son port sont justes et qu'aucun pare-feu ne bloque le port.</translation>
     </message>
     <message>
         <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation type="unfinished" />
+        <translation>%1 a refusé l'association (%2). Vérifiez les titres AE : ce nœud doit connaître le titre AE de ce poste "%3" et lui permettre ce service.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation type="unfinished" />
+        <translation>Cette version n'a pas de client DICOMweb : %1 ne peut pas être interrogé.</translation>
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation type="unfinished" />
+        <translation>Cette version n'a pas de client DICOMweb : impossible de récupérer depuis %1.</translation>
     </message>
 </context>
 <context>
@@ -618,63 +618,63 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dé-identifier (profil de confidentialité DICOM de base)</translation>
     </message>
     <message>
         <source>Export study</source>
-        <translation type="unfinished" />
+        <translation>Exporter l'examen</translation>
     </message>
     <message>
         <source>Export %1 studies</source>
-        <translation type="unfinished" />
+        <translation>Exporter %1 examens</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>ZIP file</source>
-        <translation type="unfinished" />
+        <translation>Fichier ZIP</translation>
     </message>
     <message>
         <source>DICOMDIR set (CD/DVD)</source>
-        <translation type="unfinished" />
+        <translation>Ensemble DICOMDIR (CD/DVD)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished" />
+        <translation>Exporter vers</translation>
     </message>
     <message>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers ZIP (*.zip)</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Vers :</translation>
     </message>
     <message>
         <source>Patient name in the copy:</source>
-        <translation type="unfinished" />
+        <translation>Nom du patient dans la copie :</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exporter</translation>
     </message>
     <message>
         <source>Exported %1 images (%2) to %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 images (%2) exportées vers %3.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Exportation…</translation>
     </message>
 </context>
 <context>
@@ -1109,191 +1109,191 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     <name>kilima::workstation::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>&amp;Node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nœud</translation>
     </message>
     <message>
         <source>&amp;Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Nœuds &amp;connus</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished" />
+        <translation>&amp;Stockage</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished" />
+        <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished" />
+        <translation>&amp;Apparence</translation>
     </message>
     <message>
         <source>unchanged (kept in the system keychain)</source>
-        <translation type="unfinished" />
+        <translation>inchangé (conservé dans le trousseau du système)</translation>
     </message>
     <message>
         <source>Accept images from nodes not in the known nodes list</source>
-        <translation type="unfinished" />
+        <translation>Accepter les images des nœuds absents de la liste des nœuds connus</translation>
     </message>
     <message>
         <source>AE &amp;title:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Titre AE :</translation>
     </message>
     <message>
         <source>DICOM &amp;port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Port DICOM :</translation>
     </message>
     <message>
         <source>DICOM T&amp;LS port:</source>
-        <translation type="unfinished" />
+        <translation>Port DICOM T&amp;LS :</translation>
     </message>
     <message>
         <source>DICOMweb (&amp;HTTP) port:</source>
-        <translation type="unfinished" />
+        <translation>Port DICOMweb (&amp;HTTP) :</translation>
     </message>
     <message>
         <source>TLS &amp;certificate (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Certificat TLS (PEM) :</translation>
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished" />
+        <translation>Certificat TLS</translation>
     </message>
     <message>
         <source>TLS private &amp;key (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Clé privée TLS (PEM) :</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished" />
+        <translation>Clé privée TLS</translation>
     </message>
     <message>
         <source>Key pa&amp;ssphrase:</source>
-        <translation type="unfinished" />
+        <translation>Phrase de pa&amp;sse de la clé :</translation>
     </message>
     <message>
         <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
-        <translation type="unfinished" />
+        <translation>Les changements du nœud prennent effet à son redémarrage (État du nœud &gt; Arrêter, puis Démarrer).</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nom</translation>
     </message>
     <message>
         <source>AE title</source>
-        <translation type="unfinished" />
+        <translation>Titre AE</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished" />
+        <translation>Hôte</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>Port</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished" />
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished" />
+        <translation>Autorisé</translation>
     </message>
     <message>
         <source>&amp;Add or replace</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ajouter ou remplacer</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>AE title:</source>
-        <translation type="unfinished" />
+        <translation>Titre AE :</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Hôte :</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished" />
+        <translation>Port :</translation>
     </message>
     <message>
         <source>May use:</source>
-        <translation type="unfinished" />
+        <translation>Peut utiliser :</translation>
     </message>
     <message>
         <source>Keep the first copy</source>
-        <translation type="unfinished" />
+        <translation>Garder la première copie</translation>
     </message>
     <message>
         <source>Replace with the newer copy</source>
-        <translation type="unfinished" />
+        <translation>Remplacer par la copie plus récente</translation>
     </message>
     <message>
         <source>Storage &amp;location:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Emplacement du stockage :</translation>
     </message>
     <message>
         <source>Storage location</source>
-        <translation type="unfinished" />
+        <translation>Emplacement du stockage</translation>
     </message>
     <message>
         <source>Same image &amp;received twice:</source>
-        <translation type="unfinished" />
+        <translation>Même image &amp;reçue deux fois :</translation>
     </message>
     <message>
         <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
-        <translation type="unfinished" />
+        <translation>Un nouvel emplacement s'applique aux images stockées à partir du prochain démarrage ; les images existantes restent où elles sont.</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ajouter un utilisateur…</translation>
     </message>
     <message>
         <source>&amp;Remove user</source>
-        <translation type="unfinished" />
+        <translation>&amp;Retirer l'utilisateur</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished" />
+        <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Rôle :</translation>
     </message>
     <message>
         <source>Password (at least %1 characters):</source>
-        <translation type="unfinished" />
+        <translation>Mot de passe (au moins %1 caractères) :</translation>
     </message>
     <message>
         <source>Dark (reading room)</source>
-        <translation type="unfinished" />
+        <translation>Sombre (salle de lecture)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Clair</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Thème :</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
@@ -1301,71 +1301,71 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>oui</translation>
     </message>
     <message>
         <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
-        <translation type="unfinished" />
+        <translation>Un nœud connu demande un nom, un nom d'hôte ou une adresse et un titre AE de 1 à 16 caractères sans barre oblique inverse.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 enregistré.</translation>
     </message>
     <message>
         <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
-        <translation type="unfinished" />
+        <translation>Le titre AE doit faire de 1 à 16 caractères (lettres, chiffres, sans barre oblique inverse), p. ex. KILIMA_WS1.</translation>
     </message>
     <message>
         <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
-        <translation type="unfinished" />
+        <translation>Le port %1 est utilisé deux fois : donnez des ports différents aux écoutes DICOM, DICOM TLS et HTTP.</translation>
     </message>
     <message>
         <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
-        <translation type="unfinished" />
+        <translation>Le port DICOM TLS demande un certificat et un fichier de clé privée (PEM).</translation>
     </message>
     <message>
         <source>The file %1 does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>Le fichier %1 n'existe pas ou ne peut pas être lu.</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
-        <translation type="unfinished" />
+        <translation>Les paramètres n'ont pas pu être enregistrés : %1. Vérifiez que le dossier de données est accessible en écriture.</translation>
     </message>
     <message>
         <source>&amp;DICOMweb servers</source>
-        <translation type="unfinished" />
+        <translation>Serveurs &amp;DICOMweb</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>URL de base</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
-        <translation type="unfinished" />
+        <translation>conservé dans le trousseau du système</translation>
     </message>
     <message>
         <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
-        <translation type="unfinished" />
+        <translation>Un serveur DICOMweb demande un nom et une URL de base commençant par http:// ou https://, p. ex. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
         <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
-        <translation type="unfinished" />
+        <translation>Le mot de passe n'a pas pu être stocké dans le trousseau du système (%1) : démarrez le trousseau ou le portefeuille du bureau et enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished" />
+        <translation>URL de base :</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished" />
+        <translation>Utilisateur :</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Mot de passe :</translation>
     </message>
 </context>
 <context>

@@ -5,26 +5,26 @@
     <name>QObject</name>
     <message>
         <source>The study could not be deleted: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível excluir o exame: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>desativado</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Procurar…</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser</name>
     <message>
         <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation type="unfinished" />
+        <translation>%1 recusou o usuário ou a senha (%2). Verifique-os em Configurações &gt; Servidores DICOMweb.</translation>
     </message>
     <message>
         <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished" />
+        <translation>%1 não respondeu em %2 (%3). Verifique o endereço e se o servidor está em execução.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -35,102 +35,102 @@
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
-        <translation type="unfinished" />
+        <translation>Escolha para onde exportar.</translation>
     </message>
     <message>
         <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished" />
+        <translation>O arquivo não consegue listar as imagens a exportar: %1</translation>
     </message>
     <message>
         <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished" />
+        <translation>Nada a exportar: a seleção não tem imagens no arquivo.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished" />
+        <translation>Não é possível gravar %1: %2. Escolha uma pasta com permissão de gravação e espaço livre.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished" />
+        <translation>Não é possível criar a pasta %1. Escolha uma pasta com permissão de gravação.</translation>
     </message>
     <message>
         <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished" />
+        <translation>A pasta %1 não está vazia: um conjunto DICOMDIR precisa de uma pasta vazia (por exemplo, uma nova pasta de preparação do CD).</translation>
     </message>
     <message>
         <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished" />
+        <translation>Exportação cancelada após %1 de %2 imagens.</translation>
     </message>
     <message>
         <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation type="unfinished" />
+        <translation>Não é possível ler %1 do arquivo: execute `kilima-node verify`.</translation>
     </message>
     <message>
         <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished" />
+        <translation>Não é possível gravar %1: o disco pode estar cheio ou somente leitura.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Não é possível gravar %1: %2</translation>
     </message>
     <message>
         <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível gravar o DICOMDIR: %1</translation>
     </message>
     <message>
         <source>Cannot finish %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Não é possível concluir %1: %2</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importação</translation>
     </message>
     <message>
         <source>Stopping after the current files…</source>
-        <translation type="unfinished" />
+        <translation>Parando após os arquivos atuais…</translation>
     </message>
     <message>
         <source>Looking for DICOM files in %1…</source>
-        <translation type="unfinished" />
+        <translation>Procurando arquivos DICOM em %1…</translation>
     </message>
     <message>
         <source>Importing %1 of %2 files…</source>
-        <translation type="unfinished" />
+        <translation>Importando %1 de %2 arquivos…</translation>
     </message>
     <message>
         <source>No files found.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum arquivo encontrado.</translation>
     </message>
     <message>
         <source>Import stopped: %1 files imported.</source>
-        <translation type="unfinished" />
+        <translation>Importação interrompida: %1 arquivos importados.</translation>
     </message>
     <message>
         <source>Imported %1 files.</source>
-        <translation type="unfinished" />
+        <translation>%1 arquivos importados.</translation>
     </message>
     <message>
         <source>%1 already in the archive</source>
-        <translation type="unfinished" />
+        <translation>%1 já estavam no arquivo</translation>
     </message>
     <message>
         <source>%1 not DICOM, skipped</source>
-        <translation type="unfinished" />
+        <translation>%1 não DICOM, ignorados</translation>
     </message>
     <message>
         <source>%1 rejected</source>
-        <translation type="unfinished" />
+        <translation>%1 rejeitados</translation>
     </message>
     <message>
         <source>%1 could not be read</source>
-        <translation type="unfinished" />
+        <translation>%1 não puderam ser lidos</translation>
     </message>
     <message>
         <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
-        <translation type="unfinished" />
+        <translation>Os arquivos abaixo não foram importados; o motivo segue cada nome. Corrija-os ou substitua-os e importe novamente.</translation>
     </message>
 </context>
 <context>
@@ -292,31 +292,31 @@
     <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 imagens não puderam ser armazenadas aqui: %2</translation>
     </message>
     <message>
         <source>the node could not send %1 images (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>o nó não conseguiu enviar %1 imagens (status 0x%2 %3)</translation>
     </message>
     <message>
         <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE precisa do nó desta estação em execução: inicie-o em Estado do nó ou use C-GET</translation>
     </message>
     <message>
         <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation type="unfinished" />
+        <translation>%1 não conhece esta estação como "%2": adicione-a aos nós conhecidos desse nó com host e porta, ou recupere com C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>%1 imagens não foram enviadas (status 0x%2 %3)</translation>
     </message>
     <message>
         <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
-        <translation type="unfinished" />
+        <translation>%1 não respondeu (%2). Verifique se o nó está em execução, se host e porta estão corretos e se nenhum firewall bloqueia a porta.</translation>
     </message>
     <message>
         <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation type="unfinished" />
+        <translation>%1 recusou a associação (%2). Verifique os títulos AE: esse nó deve conhecer o título AE desta estação "%3" e permitir-lhe este serviço.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation type="unfinished" />
+        <translation>Esta versão não tem cliente DICOMweb: %1 não pode ser consultado.</translation>
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation type="unfinished" />
+        <translation>Esta versão não tem cliente DICOMweb: não é possível recuperar de %1.</translation>
     </message>
 </context>
 <context>
@@ -618,63 +618,63 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Desidentificar (perfil básico de confidencialidade DICOM)</translation>
     </message>
     <message>
         <source>Export study</source>
-        <translation type="unfinished" />
+        <translation>Exportar exame</translation>
     </message>
     <message>
         <source>Export %1 studies</source>
-        <translation type="unfinished" />
+        <translation>Exportar %1 exames</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>Pasta</translation>
     </message>
     <message>
         <source>ZIP file</source>
-        <translation type="unfinished" />
+        <translation>Arquivo ZIP</translation>
     </message>
     <message>
         <source>DICOMDIR set (CD/DVD)</source>
-        <translation type="unfinished" />
+        <translation>Conjunto DICOMDIR (CD/DVD)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished" />
+        <translation>Exportar para</translation>
     </message>
     <message>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Arquivos ZIP (*.zip)</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Formato:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Para:</translation>
     </message>
     <message>
         <source>Patient name in the copy:</source>
-        <translation type="unfinished" />
+        <translation>Nome do paciente na cópia:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exportar</translation>
     </message>
     <message>
         <source>Exported %1 images (%2) to %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 imagens (%2) exportadas para %3.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Exportando…</translation>
     </message>
 </context>
 <context>
@@ -1109,191 +1109,191 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <name>kilima::workstation::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>&amp;Node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nó</translation>
     </message>
     <message>
         <source>&amp;Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Nós &amp;conhecidos</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished" />
+        <translation>&amp;Armazenamento</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished" />
+        <translation>&amp;Usuários</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished" />
+        <translation>&amp;Aparência</translation>
     </message>
     <message>
         <source>unchanged (kept in the system keychain)</source>
-        <translation type="unfinished" />
+        <translation>inalterada (guardada no chaveiro do sistema)</translation>
     </message>
     <message>
         <source>Accept images from nodes not in the known nodes list</source>
-        <translation type="unfinished" />
+        <translation>Aceitar imagens de nós fora da lista de nós conhecidos</translation>
     </message>
     <message>
         <source>AE &amp;title:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Título AE:</translation>
     </message>
     <message>
         <source>DICOM &amp;port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Porta DICOM:</translation>
     </message>
     <message>
         <source>DICOM T&amp;LS port:</source>
-        <translation type="unfinished" />
+        <translation>Porta DICOM T&amp;LS:</translation>
     </message>
     <message>
         <source>DICOMweb (&amp;HTTP) port:</source>
-        <translation type="unfinished" />
+        <translation>Porta DICOMweb (&amp;HTTP):</translation>
     </message>
     <message>
         <source>TLS &amp;certificate (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Certificado TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished" />
+        <translation>Certificado TLS</translation>
     </message>
     <message>
         <source>TLS private &amp;key (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Chave privada TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished" />
+        <translation>Chave privada TLS</translation>
     </message>
     <message>
         <source>Key pa&amp;ssphrase:</source>
-        <translation type="unfinished" />
+        <translation>Fra&amp;se-senha da chave:</translation>
     </message>
     <message>
         <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
-        <translation type="unfinished" />
+        <translation>As alterações do nó valem quando ele reinicia (Estado do nó &gt; Parar, depois Iniciar).</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>AE title</source>
-        <translation type="unfinished" />
+        <translation>Título AE</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished" />
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>Porta</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished" />
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished" />
+        <translation>Permitido</translation>
     </message>
     <message>
         <source>&amp;Add or replace</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adicionar ou substituir</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation>&amp;Remover</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Nome:</translation>
     </message>
     <message>
         <source>AE title:</source>
-        <translation type="unfinished" />
+        <translation>Título AE:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished" />
+        <translation>Porta:</translation>
     </message>
     <message>
         <source>May use:</source>
-        <translation type="unfinished" />
+        <translation>Pode usar:</translation>
     </message>
     <message>
         <source>Keep the first copy</source>
-        <translation type="unfinished" />
+        <translation>Manter a primeira cópia</translation>
     </message>
     <message>
         <source>Replace with the newer copy</source>
-        <translation type="unfinished" />
+        <translation>Substituir pela cópia mais recente</translation>
     </message>
     <message>
         <source>Storage &amp;location:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Local do armazenamento:</translation>
     </message>
     <message>
         <source>Storage location</source>
-        <translation type="unfinished" />
+        <translation>Local do armazenamento</translation>
     </message>
     <message>
         <source>Same image &amp;received twice:</source>
-        <translation type="unfinished" />
+        <translation>Mesma imagem &amp;recebida duas vezes:</translation>
     </message>
     <message>
         <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
-        <translation type="unfinished" />
+        <translation>Um novo local vale para as imagens armazenadas a partir da próxima inicialização; as existentes ficam onde estão.</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adicionar usuário…</translation>
     </message>
     <message>
         <source>&amp;Remove user</source>
-        <translation type="unfinished" />
+        <translation>&amp;Remover usuário</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished" />
+        <translation>Adicionar usuário</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished" />
+        <translation>Nome de usuário:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Função:</translation>
     </message>
     <message>
         <source>Password (at least %1 characters):</source>
-        <translation type="unfinished" />
+        <translation>Senha (pelo menos %1 caracteres):</translation>
     </message>
     <message>
         <source>Dark (reading room)</source>
-        <translation type="unfinished" />
+        <translation>Escuro (sala de laudos)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Claro</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tema:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
@@ -1301,71 +1301,71 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>sim</translation>
     </message>
     <message>
         <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
-        <translation type="unfinished" />
+        <translation>Um nó conhecido precisa de um nome, um nome de host ou endereço e um título AE de 1 a 16 caracteres sem barra invertida.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 salvo.</translation>
     </message>
     <message>
         <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
-        <translation type="unfinished" />
+        <translation>O título AE deve ter de 1 a 16 caracteres (letras, dígitos, sem barra invertida), p. ex. KILIMA_WS1.</translation>
     </message>
     <message>
         <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
-        <translation type="unfinished" />
+        <translation>A porta %1 é usada duas vezes: dê portas diferentes a DICOM, DICOM TLS e HTTP.</translation>
     </message>
     <message>
         <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
-        <translation type="unfinished" />
+        <translation>A porta DICOM TLS precisa de um certificado e de um arquivo de chave privada (PEM).</translation>
     </message>
     <message>
         <source>The file %1 does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>O arquivo %1 não existe ou não pode ser lido.</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível salvar as configurações: %1. Verifique se a pasta de dados permite gravação.</translation>
     </message>
     <message>
         <source>&amp;DICOMweb servers</source>
-        <translation type="unfinished" />
+        <translation>Servidores &amp;DICOMweb</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>URL base</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Usuário</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
-        <translation type="unfinished" />
+        <translation>guardada no chaveiro do sistema</translation>
     </message>
     <message>
         <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
-        <translation type="unfinished" />
+        <translation>Um servidor DICOMweb precisa de um nome e de uma URL base começando com http:// ou https://, p. ex. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
         <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível guardar a senha no chaveiro do sistema (%1): inicie o chaveiro ou a carteira da área de trabalho e salve novamente.</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished" />
+        <translation>URL base:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished" />
+        <translation>Usuário:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Senha:</translation>
     </message>
 </context>
 <context>

@@ -5,26 +5,26 @@
     <name>QObject</name>
     <message>
         <source>The study could not be deleted: %1</source>
-        <translation type="unfinished" />
+        <translation>Uchunguzi haukuweza kufutwa: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>imezimwa</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Vinjari…</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser</name>
     <message>
         <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation type="unfinished" />
+        <translation>%1 imekataa jina la mtumiaji au nenosiri (%2). Yakague katika Mipangilio &gt; Seva za DICOMweb.</translation>
     </message>
     <message>
         <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished" />
+        <translation>%1 haikujibu kwenye %2 (%3). Kagua anwani na kwamba seva inaendesha.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -35,102 +35,102 @@
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
-        <translation type="unfinished" />
+        <translation>Chagua mahali pa kuhamishia.</translation>
     </message>
     <message>
         <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished" />
+        <translation>Hifadhi haiwezi kuorodhesha picha za kuhamisha: %1</translation>
     </message>
     <message>
         <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished" />
+        <translation>Hakuna cha kuhamisha: uteuzi hauna picha kwenye hifadhi.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kuandika %1: %2. Chagua folda unayoweza kuandika, yenye nafasi.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kuunda folda %1. Chagua folda unayoweza kuandika.</translation>
     </message>
     <message>
         <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished" />
+        <translation>Folda %1 si tupu: seti ya DICOMDIR inahitaji folda tupu (kwa mfano folda mpya ya kuandaa CD).</translation>
     </message>
     <message>
         <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished" />
+        <translation>Uhamishaji umesitishwa baada ya picha %1 kati ya %2.</translation>
     </message>
     <message>
         <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kusoma %1 kutoka hifadhi: endesha `kilima-node verify`.</translation>
     </message>
     <message>
         <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kuandika %1: diski inaweza kuwa imejaa au ni ya kusoma tu.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kuandika %1: %2</translation>
     </message>
     <message>
         <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>DICOMDIR haikuweza kuandikwa: %1</translation>
     </message>
     <message>
         <source>Cannot finish %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Haiwezi kukamilisha %1: %2</translation>
     </message>
 </context>
 <context>
     <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Uingizaji</translation>
     </message>
     <message>
         <source>Stopping after the current files…</source>
-        <translation type="unfinished" />
+        <translation>Inasimama baada ya faili za sasa…</translation>
     </message>
     <message>
         <source>Looking for DICOM files in %1…</source>
-        <translation type="unfinished" />
+        <translation>Inatafuta faili za DICOM katika %1…</translation>
     </message>
     <message>
         <source>Importing %1 of %2 files…</source>
-        <translation type="unfinished" />
+        <translation>Inaingiza faili %1 kati ya %2…</translation>
     </message>
     <message>
         <source>No files found.</source>
-        <translation type="unfinished" />
+        <translation>Hakuna faili zilizopatikana.</translation>
     </message>
     <message>
         <source>Import stopped: %1 files imported.</source>
-        <translation type="unfinished" />
+        <translation>Uingizaji umesimamishwa: faili %1 zimeingizwa.</translation>
     </message>
     <message>
         <source>Imported %1 files.</source>
-        <translation type="unfinished" />
+        <translation>Faili %1 zimeingizwa.</translation>
     </message>
     <message>
         <source>%1 already in the archive</source>
-        <translation type="unfinished" />
+        <translation>%1 tayari zipo kwenye hifadhi</translation>
     </message>
     <message>
         <source>%1 not DICOM, skipped</source>
-        <translation type="unfinished" />
+        <translation>%1 si DICOM, zimerukwa</translation>
     </message>
     <message>
         <source>%1 rejected</source>
-        <translation type="unfinished" />
+        <translation>%1 zimekataliwa</translation>
     </message>
     <message>
         <source>%1 could not be read</source>
-        <translation type="unfinished" />
+        <translation>%1 hazikuweza kusomwa</translation>
     </message>
     <message>
         <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
-        <translation type="unfinished" />
+        <translation>Faili zilizo hapa chini hazikuingizwa; sababu inafuata kila jina. Zirekebishe au zibadilishe kisha uingize tena.</translation>
     </message>
 </context>
 <context>
@@ -292,31 +292,31 @@
     <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
-        <translation type="unfinished" />
+        <translation>Picha %1 hazikuweza kuhifadhiwa hapa: %2</translation>
     </message>
     <message>
         <source>the node could not send %1 images (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>nodi haikuweza kutuma picha %1 (hali 0x%2 %3)</translation>
     </message>
     <message>
         <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE inahitaji nodi ya kituo hiki iendeshwe: iwashe katika Hali ya nodi, au tumia C-GET</translation>
     </message>
     <message>
         <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation type="unfinished" />
+        <translation>%1 haikitambui kituo hiki kama "%2": kiongeze kwenye nodi zinazojulikana za nodi hiyo pamoja na host na mlango wake, au pakua kwa C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
-        <translation type="unfinished" />
+        <translation>Picha %1 hazikutumwa (hali 0x%2 %3)</translation>
     </message>
     <message>
         <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
-        <translation type="unfinished" />
+        <translation>%1 haikujibu (%2). Hakikisha nodi inaendesha, host na mlango wake ni sahihi, na hakuna firewall inayozuia mlango.</translation>
     </message>
     <message>
         <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation type="unfinished" />
+        <translation>%1 imekataa muunganisho (%2). Kagua AE titles: nodi hiyo lazima ijue AE title ya kituo hiki "%3" na iiruhusu huduma hii.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation type="unfinished" />
+        <translation>Toleo hili halina mteja wa DICOMweb: %1 haiwezi kutafutwa.</translation>
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation type="unfinished" />
+        <translation>Toleo hili halina mteja wa DICOMweb: haiwezi kupakua kutoka %1.</translation>
     </message>
 </context>
 <context>
@@ -618,63 +618,63 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ondoa utambulisho (DICOM Basic Confidentiality Profile)</translation>
     </message>
     <message>
         <source>Export study</source>
-        <translation type="unfinished" />
+        <translation>Hamisha uchunguzi</translation>
     </message>
     <message>
         <source>Export %1 studies</source>
-        <translation type="unfinished" />
+        <translation>Hamisha uchunguzi %1</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>Folda</translation>
     </message>
     <message>
         <source>ZIP file</source>
-        <translation type="unfinished" />
+        <translation>Faili la ZIP</translation>
     </message>
     <message>
         <source>DICOMDIR set (CD/DVD)</source>
-        <translation type="unfinished" />
+        <translation>Seti ya DICOMDIR (CD/DVD)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Vinjari…</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished" />
+        <translation>Hamisha kwenda</translation>
     </message>
     <message>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Faili za ZIP (*.zip)</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Muundo:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kwenda:</translation>
     </message>
     <message>
         <source>Patient name in the copy:</source>
-        <translation type="unfinished" />
+        <translation>Jina la mgonjwa kwenye nakala:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hamisha</translation>
     </message>
     <message>
         <source>Exported %1 images (%2) to %3.</source>
-        <translation type="unfinished" />
+        <translation>Picha %1 (%2) zimehamishwa kwenda %3.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Inahamisha…</translation>
     </message>
 </context>
 <context>
@@ -1109,191 +1109,191 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <name>kilima::workstation::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Mipangilio</translation>
     </message>
     <message>
         <source>&amp;Node</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nodi</translation>
     </message>
     <message>
         <source>&amp;Known nodes</source>
-        <translation type="unfinished" />
+        <translation>Nodi &amp;zinazojulikana</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hifadhi</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished" />
+        <translation>&amp;Watumiaji</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mwonekano</translation>
     </message>
     <message>
         <source>unchanged (kept in the system keychain)</source>
-        <translation type="unfinished" />
+        <translation>haijabadilika (imehifadhiwa kwenye keychain ya mfumo)</translation>
     </message>
     <message>
         <source>Accept images from nodes not in the known nodes list</source>
-        <translation type="unfinished" />
+        <translation>Kubali picha kutoka nodi zisizo kwenye orodha ya nodi zinazojulikana</translation>
     </message>
     <message>
         <source>AE &amp;title:</source>
-        <translation type="unfinished" />
+        <translation>AE &amp;title:</translation>
     </message>
     <message>
         <source>DICOM &amp;port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mlango wa DICOM:</translation>
     </message>
     <message>
         <source>DICOM T&amp;LS port:</source>
-        <translation type="unfinished" />
+        <translation>Mlango wa DICOM T&amp;LS:</translation>
     </message>
     <message>
         <source>DICOMweb (&amp;HTTP) port:</source>
-        <translation type="unfinished" />
+        <translation>Mlango wa DICOMweb (&amp;HTTP):</translation>
     </message>
     <message>
         <source>TLS &amp;certificate (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cheti cha TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished" />
+        <translation>Cheti cha TLS</translation>
     </message>
     <message>
         <source>TLS private &amp;key (PEM):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ufunguo binafsi wa TLS (PEM):</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished" />
+        <translation>Ufunguo binafsi wa TLS</translation>
     </message>
     <message>
         <source>Key pa&amp;ssphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nenosiri la ufunguo:</translation>
     </message>
     <message>
         <source>Changes to the node take effect when the node restarts (Node status &gt; Stop, then Start).</source>
-        <translation type="unfinished" />
+        <translation>Mabadiliko ya nodi yanaanza kutumika nodi inapoanzishwa upya (Hali ya nodi &gt; Simamisha, kisha Anzisha).</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Jina</translation>
     </message>
     <message>
         <source>AE title</source>
-        <translation type="unfinished" />
+        <translation>AE title</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished" />
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>Mlango</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished" />
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished" />
+        <translation>Inaruhusiwa</translation>
     </message>
     <message>
         <source>&amp;Add or replace</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ongeza au badilisha</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ondoa</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Jina:</translation>
     </message>
     <message>
         <source>AE title:</source>
-        <translation type="unfinished" />
+        <translation>AE title:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished" />
+        <translation>Mlango:</translation>
     </message>
     <message>
         <source>May use:</source>
-        <translation type="unfinished" />
+        <translation>Inaweza kutumia:</translation>
     </message>
     <message>
         <source>Keep the first copy</source>
-        <translation type="unfinished" />
+        <translation>Weka nakala ya kwanza</translation>
     </message>
     <message>
         <source>Replace with the newer copy</source>
-        <translation type="unfinished" />
+        <translation>Badilisha kwa nakala mpya</translation>
     </message>
     <message>
         <source>Storage &amp;location:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mahali pa hifadhi:</translation>
     </message>
     <message>
         <source>Storage location</source>
-        <translation type="unfinished" />
+        <translation>Mahali pa hifadhi</translation>
     </message>
     <message>
         <source>Same image &amp;received twice:</source>
-        <translation type="unfinished" />
+        <translation>Picha ileile ikipokelewa &amp;mara mbili:</translation>
     </message>
     <message>
         <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
-        <translation type="unfinished" />
+        <translation>Mahali papya panatumika kwa picha zitakazohifadhiwa kuanzia mwanzo ujao; picha zilizopo zinabaki zilipo.</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ongeza mtumiaji…</translation>
     </message>
     <message>
         <source>&amp;Remove user</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ondoa mtumiaji</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished" />
+        <translation>Ongeza mtumiaji</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished" />
+        <translation>Jina la mtumiaji:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Jukumu:</translation>
     </message>
     <message>
         <source>Password (at least %1 characters):</source>
-        <translation type="unfinished" />
+        <translation>Nenosiri (angalau herufi %1):</translation>
     </message>
     <message>
         <source>Dark (reading room)</source>
-        <translation type="unfinished" />
+        <translation>Giza (chumba cha kusomea)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Angavu</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lugha:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mandhari:</translation>
     </message>
     <message>
         <source>The known nodes cannot be read: %1</source>
@@ -1301,71 +1301,71 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>ndiyo</translation>
     </message>
     <message>
         <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
-        <translation type="unfinished" />
+        <translation>Nodi inayojulikana inahitaji jina, jina la host au anwani, na AE title ya herufi 1 hadi 16 bila backslash.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 imehifadhiwa.</translation>
     </message>
     <message>
         <source>The AE title must be 1 to 16 characters (letters, digits, no backslash), e.g. KILIMA_WS1.</source>
-        <translation type="unfinished" />
+        <translation>AE title lazima iwe herufi 1 hadi 16 (herufi, tarakimu, bila backslash), mfano KILIMA_WS1.</translation>
     </message>
     <message>
         <source>Port %1 is used twice: give the DICOM, DICOM TLS and HTTP listeners different ports.</source>
-        <translation type="unfinished" />
+        <translation>Mlango %1 umetumika mara mbili: toa milango tofauti kwa DICOM, DICOM TLS na HTTP.</translation>
     </message>
     <message>
         <source>The DICOM TLS port needs a certificate and a private key file (PEM).</source>
-        <translation type="unfinished" />
+        <translation>Mlango wa DICOM TLS unahitaji cheti na faili la ufunguo binafsi (PEM).</translation>
     </message>
     <message>
         <source>The file %1 does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>Faili %1 halipo au haliwezi kusomwa.</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
-        <translation type="unfinished" />
+        <translation>Mipangilio haikuweza kuhifadhiwa: %1. Hakikisha folda ya data inaweza kuandikwa.</translation>
     </message>
     <message>
         <source>&amp;DICOMweb servers</source>
-        <translation type="unfinished" />
+        <translation>Seva za &amp;DICOMweb</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>URL ya msingi</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Mtumiaji</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
-        <translation type="unfinished" />
+        <translation>inahifadhiwa kwenye keychain ya mfumo</translation>
     </message>
     <message>
         <source>A DICOMweb server needs a name and a base URL starting with http:// or https://, e.g. https://pacs.example.org/dicom-web.</source>
-        <translation type="unfinished" />
+        <translation>Seva ya DICOMweb inahitaji jina na URL ya msingi inayoanza na http:// au https://, mfano https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
         <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
-        <translation type="unfinished" />
+        <translation>Nenosiri halikuweza kuhifadhiwa kwenye keychain ya mfumo (%1): washa keyring au wallet ya desktop kisha uhifadhi tena.</translation>
     </message>
     <message>
         <source>Base URL:</source>
-        <translation type="unfinished" />
+        <translation>URL ya msingi:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished" />
+        <translation>Mtumiaji:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Nenosiri:</translation>
     </message>
 </context>
 <context>
