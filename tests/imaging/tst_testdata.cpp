@@ -7,6 +7,7 @@
 #include "../support/testdata.h"
 
 #include <QDir>
+#include <QSet>
 #include <QtTest>
 
 using namespace kilima;
@@ -94,6 +95,34 @@ private Q_SLOTS:
             for (int k = 0; k < v->slices(); ++k)
                 QVERIFY2(v->sliceError(k).isEmpty(), qPrintable(v->sliceError(k)));
         }
+    }
+
+    void debianPydicomFiles_ShouldOpenOrSayWhyNot()
+    {
+        // Truncated, no-meta, big-endian, deflated and odd files: nothing crashes,
+        // every file is accounted for (in a volume or listed with a reason).
+        const QString dir = test::pydicomTestFiles();
+        if (dir.isEmpty())
+            QSKIP("python3-pydicom is not installed");
+        QStringList files;
+        for (const QString &f : test::filesBelow(dir)) {
+            if (!f.contains(QLatin1String("dicomdirtests")) && !f.endsWith(QLatin1String(".py")) &&
+                !f.endsWith(QLatin1String(".txt")) && !f.endsWith(QLatin1String(".json")) && !f.endsWith(QLatin1String(".gz")) &&
+                !f.endsWith(QLatin1String(".bz2")))
+                files << f;
+        }
+        auto r = imaging::loadFiles(files);
+        QSet<QString> inVolumes;
+        int slices = 0;
+        for (const auto &v : r.volumes) {
+            for (const auto &s : v->sources)
+                inVolumes.insert(s.path);
+            slices += v->slices();
+        }
+        QCOMPARE(inVolumes.size() + r.notDisplayable.size(), files.size());
+        qInfo("pydicom: %d files, %d volumes (%d slices), %d not displayable", int(files.size()), int(r.volumes.size()),
+              slices, int(r.notDisplayable.size()));
+        QVERIFY(r.volumes.size() > 20);
     }
 
     void everySeries_ShouldOpenOrSayWhyNot()

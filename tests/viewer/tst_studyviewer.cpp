@@ -93,6 +93,8 @@ private Q_SLOTS:
         const QImage screen = view->grab().toImage();
         const QPoint at = view->widgetAtImage(QPointF(64, 64 + 30)).toPoint();
         QCOMPARE(qRed(screen.pixel(at)), 102);
+        if (qEnvironmentVariableIsSet("KILIMA_SAVE_RENDERS"))
+            v.grab().save(QStringLiteral("/tmp/hv-viewer.png"));
         // Soft tissue → bone preset changes the grey a reader sees.
         v.applyPreset(QStringLiteral("CT Bone"));   // C 400 W 1800: 0 HU → ((0-399.5)/1799+0.5)*255 = 71
         QCOMPARE(qRed(view->renderedImage().pixel(64, 64 + 30)), 71);
@@ -145,6 +147,8 @@ private Q_SLOTS:
         viewer::SliceView *obl = mpr->view(imaging::Orientation::Coronal);
         obl->plane().pixelOf(mpr->crosshair(), &x, &y);
         QCOMPARE(qRed(obl->renderedImage().pixel(int(std::lround(x)), int(std::lround(y)))), 255);
+        if (qEnvironmentVariableIsSet("KILIMA_SAVE_RENDERS"))
+            v.grab().save(QStringLiteral("/tmp/hv-mpr.png"));
         // Thick slab MIP reaches the rod from a plane 8 mm in front of it.
         mpr->resetRotation();
         mpr->setCrosshair(c + imaging::Vec3{0, -8, 0});
