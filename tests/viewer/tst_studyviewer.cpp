@@ -160,6 +160,8 @@ private Q_SLOTS:
 
     void volumeRendering_ShouldNotBeBlankAndShouldChangeWithThePreset()
     {
+        if (qEnvironmentVariableIsSet("KILIMA_NO_GL"))
+            QSKIP("no X server (xvfb-run missing): the 3D view needs OpenGL");
         viewer::StudyViewer v(*m_archive);
         v.resize(1000, 800);
         v.show();
