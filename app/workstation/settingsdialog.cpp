@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QTimer>
 #include <QUrl>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -132,6 +133,7 @@ QWidget *SettingsDialog::nodePage()
     m_certFile = new QLineEdit(m_config.tls.certificateFile, page);
     m_keyFile = new QLineEdit(m_config.tls.privateKeyFile, page);
     m_keyPassphrase = new QLineEdit(page);
+    m_keyPassphrase->setObjectName(QStringLiteral("keyPassphrase"));
     m_keyPassphrase->setEchoMode(QLineEdit::Password);
     m_keyPassphrase->setPlaceholderText(tr("unchanged (kept in the system keychain)"));
     m_allowUnknownStore = new QCheckBox(tr("Accept images from nodes not in the known nodes list"), page);
@@ -323,10 +325,17 @@ QString SettingsDialog::keychainPassword(const QString &key)
     job.setAutoDelete(false);
     job.setKey(key);
     QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    // A keychain that never answers must not hang the operation.
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
     job.start();
-    loop.exec();
-    return job.error() == QKeychain::NoError ? job.textData() : QString();
+    if (!finished)
+        loop.exec();
+    return finished && job.error() == QKeychain::NoError ? job.textData() : QString();
 }
 
 QWidget *SettingsDialog::storagePage()
