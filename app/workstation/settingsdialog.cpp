@@ -10,7 +10,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QEventLoop>
+#include <QSemaphore>
 #include <QTimer>
 #include <QUrl>
 #include <QFileDialog>
@@ -320,22 +320,30 @@ QWidget *SettingsDialog::webPage()
 
 QString SettingsDialog::keychainPassword(const QString &key)
 {
-    // Runs on a worker thread: QtKeychain's job needs an event loop there.
-    QKeychain::ReadPasswordJob job(QString::fromLatin1(kKeychainService));
-    job.setAutoDelete(false);
-    job.setKey(key);
-    QEventLoop loop;
-    bool finished = false;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
+    // QtKeychain's jobs share one executor object and must run on the UI
+    // thread: the worker asks the UI thread to start the job and waits for
+    // its answer (never the other way round, so the UI never blocks).
+    struct Answer {
+        QSemaphore done;
+        QString value;
+    };
+    auto answer = std::make_shared<Answer>();
+    QMetaObject::invokeMethod(qApp, [answer, key] {
+        auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kKeychainService));
+        job->setAutoDelete(true);
+        job->setKey(key);
+        QObject::connect(job, &QKeychain::Job::finished, qApp, [answer](QKeychain::Job *j) {
+            auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
+            if (read->error() == QKeychain::NoError)
+                answer->value = read->textData();
+            answer->done.release();
+        });
+        job->start();
+    }, Qt::QueuedConnection);
     // A keychain that never answers must not hang the operation.
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    job.start();
-    if (!finished)
-        loop.exec();
-    return finished && job.error() == QKeychain::NoError ? job.textData() : QString();
+    if (!answer->done.tryAcquire(1, 10000))
+        return {};
+    return answer->value;
 }
 
 QWidget *SettingsDialog::storagePage()

@@ -51,8 +51,9 @@ public:
 
     void accept() override;
 
-    // A secret from the system keychain (blocking: call on a worker
-    // thread); empty when absent or when no keychain runs.
+    // A secret from the system keychain. Blocking: call on a worker thread
+    // only (the UI thread runs the keychain job); empty when absent or when
+    // no keychain answers within 10 s.
     static QString keychainPassword(const QString &key);
 
 Q_SIGNALS:
