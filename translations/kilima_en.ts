@@ -1100,6 +1100,10 @@ The images are removed for every workstation that uses this node; this cannot be
         <source>An image from %1 was not stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Forwarding queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::SettingsDialog</name>

@@ -1104,6 +1104,10 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <source>An image from %1 was not stored: %2</source>
         <translation>No se almacenó una imagen de %1: %2</translation>
     </message>
+    <message>
+        <source>Forwarding queue: %1</source>
+        <translation>Cola de reenvío: %1</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::SettingsDialog</name>

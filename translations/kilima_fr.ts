@@ -1104,6 +1104,10 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
         <source>An image from %1 was not stored: %2</source>
         <translation>Une image de %1 n'a pas été stockée : %2</translation>
     </message>
+    <message>
+        <source>Forwarding queue: %1</source>
+        <translation>File de transfert : %1</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::SettingsDialog</name>

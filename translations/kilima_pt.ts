@@ -1104,6 +1104,10 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <source>An image from %1 was not stored: %2</source>
         <translation>Uma imagem de %1 não foi armazenada: %2</translation>
     </message>
+    <message>
+        <source>Forwarding queue: %1</source>
+        <translation>Fila de encaminhamento: %1</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::SettingsDialog</name>

@@ -1104,6 +1104,10 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <source>An image from %1 was not stored: %2</source>
         <translation>Picha kutoka %1 haikuhifadhiwa: %2</translation>
     </message>
+    <message>
+        <source>Forwarding queue: %1</source>
+        <translation>Foleni ya kusambaza: %1</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::SettingsDialog</name>

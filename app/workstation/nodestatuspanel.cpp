@@ -2,6 +2,9 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/node/node.h>
+#ifdef KILIMA_HAVE_ROUTING
+#include <kilima/routing/queue.h>
+#endif
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -20,6 +23,14 @@
 
 namespace kilima::workstation {
 
+// The routing module's queue, opened on the first poll (on a worker).
+struct NodeStatusPanel::RoutingState {
+    std::mutex mutex;
+#ifdef KILIMA_HAVE_ROUTING
+    std::unique_ptr<routing::ForwardQueue> queue;
+#endif
+};
+
 NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node::Node *node, QWidget *parent)
     : QWidget(parent),
       m_archive(std::move(archive)),
@@ -31,7 +42,8 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
       m_errors(new QPlainTextEdit(this)),
       m_timer(new QTimer(this)),
       m_drain(new QTimer(this)),
-      m_pending(std::make_shared<Pending>())
+      m_pending(std::make_shared<Pending>()),
+      m_routing(std::make_shared<RoutingState>())
 {
     m_state->setObjectName(QStringLiteral("nodeState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -87,6 +99,12 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
             if (p.diskFree < p.diskTotal / 20)
                 storage += tr(" — almost full: free space or move the storage location in Settings");
         }
+        QStringList queued;
+        for (auto it = p.queue.begin(); it != p.queue.end(); ++it)
+            if (it.value() > 0 && it.key() != QLatin1String("done"))
+                queued << QStringLiteral("%1 %2").arg(locale.toString(it.value()), it.key());
+        if (!queued.isEmpty())
+            storage += QLatin1Char('\n') + tr("Forwarding queue: %1").arg(queued.join(QStringLiteral(", ")));
         m_storage->setText(storage);
     });
     connect(&m_toggle, &QFutureWatcher<QString>::finished, this, [this] {
@@ -156,7 +174,8 @@ void NodeStatusPanel::poll()
         return;
     std::shared_ptr<archive::Archive> archive = m_archive;
     node::Node *node = m_node;
-    m_poll.setFuture(QtConcurrent::run([archive, node] {
+    auto routingState = m_routing;
+    m_poll.setFuture(QtConcurrent::run([archive, node, routingState] {
         Poll p;
         if (node) {
             p.running = node->isRunning();
@@ -164,6 +183,21 @@ void NodeStatusPanel::poll()
             p.port = node->dicomPort();
             p.tlsPort = node->dicomTlsPort();
         }
+#ifdef KILIMA_HAVE_ROUTING
+        // The forwarding queue (docs/routing.md), when routing is in use.
+        {
+            std::lock_guard<std::mutex> lock(routingState->mutex);
+            if (!routingState->queue) {
+                if (auto q = routing::ForwardQueue::open(archive->databasePath()))
+                    routingState->queue = q.take();
+            }
+            if (routingState->queue) {
+                const auto counts = routingState->queue->counts();
+                for (auto it = counts.begin(); it != counts.end(); ++it)
+                    p.queue.insert(it.key(), it.value());
+            }
+        }
+#endif
         if (auto s = archive->stats()) {
             p.studies = s.value().studies;
             p.instances = s.value().instances;

@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QHash>
+#include <QMap>
 #include <QWidget>
 
 #include <memory>
@@ -62,6 +63,7 @@ private:
         qint64 storedBytes = 0;
         qint64 diskFree = -1;
         qint64 diskTotal = -1;
+        QMap<QString, qint64> queue;   // forwarding queue: state -> items
     };
 
     std::shared_ptr<archive::Archive> m_archive;
@@ -84,6 +86,8 @@ private:
         QList<Item> items;
     };
     std::shared_ptr<Pending> m_pending;
+    struct RoutingState;
+    std::shared_ptr<RoutingState> m_routing;
     QFutureWatcher<Poll> m_poll;
     QFutureWatcher<QString> m_toggle;
     QHash<QString, int> m_rows;   // study UID -> row
