@@ -306,6 +306,14 @@ private Q_SLOTS:
             QVERIFY(tag(f, DCM_SOPInstanceUID) != QString());
         }
         QVERIFY(newStudy != uid);
+        // dciodvfy finds no error in the copy that the original lacks.
+        auto dciodvfyErrors = [](const QString &file) {
+            QString out;
+            test::runTool(QStringLiteral("dciodvfy"), {file}, &out);
+            return int(out.count(QStringLiteral("Error - ")));
+        };
+        const QStringList originals = m_archive->instanceFiles(archive::Level::Study, uid).value();
+        QVERIFY2(dciodvfyErrors(files.at(0)) <= dciodvfyErrors(originals.at(0)), qPrintable(files.at(0)));
 
         // ZIP: a valid archive that unzip tests clean, with the 3 images.
         const QString zip = m_tmp.filePath(QStringLiteral("export/study.zip"));
