@@ -18,6 +18,9 @@
 #ifdef KILIMA_HAVE_VIEWER
 #include <kilima/viewer/studyviewer.h>
 #endif
+#ifdef KILIMA_HAVE_REPORTUI
+#include <kilima/reportui/reportpanel.h>
+#endif
 
 #include <QAction>
 #include <QApplication>
@@ -297,11 +300,28 @@ void MainWindow::openStudy(const QString &studyUid)
     if (title.isEmpty())
         title = tr("Study");
 #ifdef KILIMA_HAVE_VIEWER
+#ifdef KILIMA_HAVE_REPORTUI
+    // The report panel sits beside the viewer (docs/reporting.md).
+    auto *page = new QSplitter(Qt::Horizontal, m_tabs);
+    auto *viewer = new viewer::StudyViewer(*m_archive, page);
+    auto *report = new reportui::ReportPanel(*m_archive, page);
+    page->addWidget(viewer);
+    page->addWidget(report);
+    page->setStretchFactor(0, 3);
+    page->setStretchFactor(1, 1);
+    report->setUser(m_user);
+    connect(report, &reportui::ReportPanel::statusChanged, this, [this] { refresh(); });
+#else
     auto *viewer = new viewer::StudyViewer(*m_archive, m_tabs);
-    viewer->setProperty("studyUid", studyUid);
-    const int index = m_tabs->addTab(viewer, title);
+    QWidget *page = viewer;
+#endif
+    page->setProperty("studyUid", studyUid);
+    const int index = m_tabs->addTab(page, title);
     m_tabs->setCurrentIndex(index);
     viewer->openStudy(studyUid);
+#ifdef KILIMA_HAVE_REPORTUI
+    report->openStudy(studyUid);
+#endif
     // Opening a study starts reading it.
     if (current.isValid() && current.data(browser::StudyListModel::ReadingStatusRole).toInt() ==
                                  int(archive::ReadingStatus::Unread))
