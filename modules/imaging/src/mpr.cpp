@@ -5,10 +5,82 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <type_traits>
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#endif
 
 namespace kilima::imaging {
 
 namespace {
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define KILIMA_SLAB_AVX2 1
+struct SlabKernel {
+    const quint16 *base;   // slice 0; slices are contiguous
+    int sliceStride, w, maxX, maxY, maxZ;
+    float nx, ny, nz, slope, intercept;
+    int samples;
+};
+
+// One slab pixel per lane: trilinear samples along the normal combined in a
+// register. Each 32-bit gather reads a voxel and its right neighbour.
+template <bool Signed, SlabMode M>
+__attribute__((target("avx2"))) void slabAvx2(const SlabKernel &k, const float *x0, const float *y0,
+                                               const float *z0, float *out)
+{
+    const __m256 xs = _mm256_load_ps(x0), ys = _mm256_load_ps(y0), zs = _mm256_load_ps(z0);
+    const __m256 nx = _mm256_set1_ps(k.nx), ny = _mm256_set1_ps(k.ny), nz = _mm256_set1_ps(k.nz);
+    const __m256i maxX = _mm256_set1_epi32(k.maxX), maxY = _mm256_set1_epi32(k.maxY), maxZ = _mm256_set1_epi32(k.maxZ);
+    const __m256i w = _mm256_set1_epi32(k.w), stride = _mm256_set1_epi32(k.sliceStride);
+    const __m256 slope = _mm256_set1_ps(k.slope), intercept = _mm256_set1_ps(k.intercept);
+    const int *base = reinterpret_cast<const int *>(k.base);
+    __m256 acc = _mm256_set1_ps(M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f);
+    // (Lambdas would not inherit the target attribute: macros.)
+#define KILIMA_LO(g) _mm256_cvtepi32_ps(Signed ? _mm256_srai_epi32(_mm256_slli_epi32(g, 16), 16) \
+                                               : _mm256_and_si256(g, _mm256_set1_epi32(0xffff)))
+#define KILIMA_HI(g) _mm256_cvtepi32_ps(Signed ? _mm256_srai_epi32(g, 16) : _mm256_srli_epi32(g, 16))
+#define KILIMA_LERP(a, b, f) _mm256_add_ps(a, _mm256_mul_ps(_mm256_sub_ps(b, a), f))
+    for (int s = 0; s < k.samples; ++s) {
+        const __m256 sf = _mm256_set1_ps(float(s));
+        const __m256 xf = _mm256_add_ps(xs, _mm256_mul_ps(sf, nx));
+        const __m256 yf = _mm256_add_ps(ys, _mm256_mul_ps(sf, ny));
+        const __m256 zf = _mm256_add_ps(zs, _mm256_mul_ps(sf, nz));
+        const __m256i ix = _mm256_min_epi32(_mm256_cvttps_epi32(xf), maxX);
+        const __m256i iy = _mm256_min_epi32(_mm256_cvttps_epi32(yf), maxY);
+        const __m256i iz = _mm256_min_epi32(_mm256_cvttps_epi32(zf), maxZ);
+        const __m256 fx = _mm256_sub_ps(xf, _mm256_cvtepi32_ps(ix));
+        const __m256 fy = _mm256_sub_ps(yf, _mm256_cvtepi32_ps(iy));
+        const __m256 fz = _mm256_sub_ps(zf, _mm256_cvtepi32_ps(iz));
+        const __m256i off = _mm256_add_epi32(_mm256_add_epi32(_mm256_mullo_epi32(iz, stride), _mm256_mullo_epi32(iy, w)), ix);
+        const __m256i offB = _mm256_add_epi32(off, stride);
+        // Byte offsets = element offsets * 2 (scale 2).
+        const __m256i ga = _mm256_i32gather_epi32(base, off, 2);
+        const __m256i gaw = _mm256_i32gather_epi32(base, _mm256_add_epi32(off, w), 2);
+        const __m256i gb = _mm256_i32gather_epi32(base, offB, 2);
+        const __m256i gbw = _mm256_i32gather_epi32(base, _mm256_add_epi32(offB, w), 2);
+        const __m256 a0 = KILIMA_LERP(KILIMA_LO(ga), KILIMA_HI(ga), fx), a1 = KILIMA_LERP(KILIMA_LO(gaw), KILIMA_HI(gaw), fx);
+        const __m256 b0 = KILIMA_LERP(KILIMA_LO(gb), KILIMA_HI(gb), fx), b1 = KILIMA_LERP(KILIMA_LO(gbw), KILIMA_HI(gbw), fx);
+        const __m256 av = KILIMA_LERP(a0, a1, fy), bv = KILIMA_LERP(b0, b1, fy);
+        const __m256 val = _mm256_add_ps(_mm256_mul_ps(KILIMA_LERP(av, bv, fz), slope), intercept);
+        // std::max(acc, v) is (acc < v) ? v : acc: max_ps(v, acc) returns acc when equal/unordered.
+        if (M == SlabMode::Mip)
+            acc = _mm256_max_ps(val, acc);
+        else if (M == SlabMode::MinIp)
+            acc = _mm256_min_ps(val, acc);
+        else
+            acc = _mm256_add_ps(acc, val);
+    }
+    if (M == SlabMode::Average)
+        acc = _mm256_div_ps(acc, _mm256_set1_ps(float(k.samples)));
+    _mm256_storeu_ps(out, acc);
+}
+#undef KILIMA_LO
+#undef KILIMA_HI
+#undef KILIMA_LERP
+#else
+#define KILIMA_SLAB_AVX2 0
+#endif
 
 // Per-volume helper: maps patient points to voxel indices quickly by
 // walking slice intervals incrementally.
@@ -117,7 +189,14 @@ struct FastRow {
         intercept = vol.sources[0].intercept;
         for (int k = 0; k < vol.slices(); ++k)
             slices.push_back(vol.sliceData(k));
+        sliceStride = vol.sliceSamples();
+#if KILIMA_SLAB_AVX2
+        // Gathers use 32-bit element offsets.
+        avx2 = __builtin_cpu_supports("avx2") && sliceStride * size_t(vol.slices()) < (size_t(1) << 31);
+#endif
     }
+    size_t sliceStride = 0;
+    bool avx2 = false;
     void voxelOf(const Vec3 &p, double *x, double *y, double *z) const
     {
         const Vec3 q = p - p0;
@@ -194,6 +273,129 @@ struct FastRow {
         }
         for (int i = inHi + 1; i < n; ++i)
             checked(i);
+    }
+
+    // Thick slab, one pixel at a time: the `samples` points of pixel i are
+    // start + step*i + nstep*s. The accumulator stays in a register and the
+    // samples of neighbouring pixels share cache lines; pixels whose whole
+    // segment lies inside the grid (both ends inside, the grid is convex) are
+    // sampled without bounds checks, by incremental float stepping along the
+    // normal. Pixels with no sample inside are NaN.
+    template <typename T, SlabMode M>
+    void runSlab(const Vec3 &start, const Vec3 &step, const Vec3 &nstep, int n, int samples, float *out) const
+    {
+        double x, y, z, x1, y1, z1, xn, yn, zn;
+        voxelOf(start, &x, &y, &z);
+        voxelOf(start + step, &x1, &y1, &z1);
+        voxelOf(start + nstep, &xn, &yn, &zn);
+        const double dx = x1 - x, dy = y1 - y, dz = z1 - z;
+        const double nx = xn - x, ny = yn - y, nz = zn - z;
+        const double last = samples - 1;
+        const int W = v.columns, H = v.rows, D = v.slices();
+        const size_t w = size_t(W);
+        int inLo = 0, inHi = n - 1;
+        auto limit = [&](double x0, double d, double lo, double hi) {
+            if (std::abs(d) < 1e-12) {
+                if (x0 < lo || x0 > hi)
+                    inHi = -1;
+                return;
+            }
+            double t1 = (lo - x0) / d, t2 = (hi - x0) / d;
+            if (t1 > t2)
+                std::swap(t1, t2);
+            inLo = std::max(inLo, int(std::ceil(t1 + 1e-9)));
+            inHi = std::min(inHi, int(std::floor(t2 - 1e-9)));
+        };
+        // Both ends of every pixel's segment strictly inside [0, size-1].
+        limit(x, dx, 0, W - 1);
+        limit(y, dy, 0, H - 1);
+        limit(z, dz, 0, D - 1);
+        limit(x + nx * last, dx, 0, W - 1);
+        limit(y + ny * last, dy, 0, H - 1);
+        limit(z + nz * last, dz, 0, D - 1);
+        const float fs = float(slope), fi = float(intercept);
+        auto checkedPixel = [&](int i) {
+            float acc = M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
+            int count = 0;
+            for (int s = 0; s < samples; ++s) {
+                const double xi = x + dx * i + nx * s, yi = y + dy * i + ny * s, zi = z + dz * i + nz * s;
+                if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
+                    continue;
+                const double xc = std::clamp(xi, 0.0, double(W - 1)), yc = std::clamp(yi, 0.0, double(H - 1)),
+                             zc = std::clamp(zi, 0.0, double(D - 1));
+                const int ix = std::min(int(xc), W - 2), iy = std::min(int(yc), H - 2), iz = std::min(int(zc), D - 2);
+                const float fx = float(xc - ix), fy = float(yc - iy), fz = float(zc - iz);
+                const T *a = reinterpret_cast<const T *>(slices[size_t(iz)]) + size_t(iy) * w + size_t(ix);
+                const T *b = reinterpret_cast<const T *>(slices[size_t(iz + 1)]) + size_t(iy) * w + size_t(ix);
+                const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+                const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+                const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+                const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+                const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+                const float val = float((av + (bv - av) * fz) * slope + intercept);
+                if (M == SlabMode::Mip)
+                    acc = std::max(acc, val);
+                else if (M == SlabMode::MinIp)
+                    acc = std::min(acc, val);
+                else
+                    acc += val;
+                ++count;
+            }
+            out[i] = count == 0 ? NAN : M == SlabMode::Average ? acc / float(count) : acc;
+        };
+        if (inHi < inLo) {
+            for (int i = 0; i < n; ++i)
+                checkedPixel(i);
+            return;
+        }
+        for (int i = 0; i < inLo; ++i)
+            checkedPixel(i);
+        const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
+        const float nxf = float(nx), nyf = float(ny), nzf = float(nz);
+        int i = inLo;
+#if KILIMA_SLAB_AVX2
+        // 8 pixels at a time with AVX2 gathers (same float operations in
+        // the same order as the scalar loop below, so identical values).
+        if (avx2 && inHi - inLo + 1 >= 8) {
+            alignas(32) float xs[8], ys[8], zs[8];
+            const SlabKernel k{slices[0], int(sliceStride), W, W - 2, H - 2, D - 2, nxf, nyf, nzf, fs, fi, samples};
+            for (; i + 7 <= inHi; i += 8) {
+                for (int l = 0; l < 8; ++l) {
+                    xs[l] = float(x + dx * (i + l));
+                    ys[l] = float(y + dy * (i + l));
+                    zs[l] = float(z + dz * (i + l));
+                }
+                slabAvx2<std::is_signed<T>::value, M>(k, xs, ys, zs, out + i);
+            }
+        }
+#endif
+        for (; i <= inHi; ++i) {
+            const float x0f = float(x + dx * i), y0f = float(y + dy * i), z0f = float(z + dz * i);
+            float acc = M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
+            for (int s = 0; s < samples; ++s) {
+                const float sf = float(s);
+                const float xf = x0f + sf * nxf, yf = y0f + sf * nyf, zf = z0f + sf * nzf;
+                const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
+                const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
+                const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
+                const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
+                const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+                const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+                const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+                const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+                const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+                const float val = (av + (bv - av) * fz) * fs + fi;
+                if (M == SlabMode::Mip)
+                    acc = std::max(acc, val);
+                else if (M == SlabMode::MinIp)
+                    acc = std::min(acc, val);
+                else
+                    acc += val;
+            }
+            out[i] = M == SlabMode::Average ? acc / float(samples) : acc;
+        }
+        for (int i = inHi + 1; i < n; ++i)
+            checkedPixel(i);
     }
 };
 
@@ -284,7 +486,26 @@ Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, 
             float *out = img.values.data() + size_t(y) * size_t(plane.width);
             const Vec3 rowStart = plane.pointAt(0, y);
             const Vec3 du = plane.u * plane.pixelSize;
-            if (fast.usable) {
+            if (fast.usable && samples > 1 && !slab.referencePath) {
+                const Vec3 base = rowStart + n * first;
+                const Vec3 nstep = n * ds;
+                switch (slab.mode) {
+                case SlabMode::Mip:
+                    vol.isSigned ? fast.runSlab<qint16, SlabMode::Mip>(base, du, nstep, plane.width, samples, out)
+                                 : fast.runSlab<quint16, SlabMode::Mip>(base, du, nstep, plane.width, samples, out);
+                    break;
+                case SlabMode::MinIp:
+                    vol.isSigned ? fast.runSlab<qint16, SlabMode::MinIp>(base, du, nstep, plane.width, samples, out)
+                                 : fast.runSlab<quint16, SlabMode::MinIp>(base, du, nstep, plane.width, samples, out);
+                    break;
+                case SlabMode::Average:
+                    vol.isSigned ? fast.runSlab<qint16, SlabMode::Average>(base, du, nstep, plane.width, samples, out)
+                                 : fast.runSlab<quint16, SlabMode::Average>(base, du, nstep, plane.width, samples, out);
+                    break;
+                }
+                continue;
+            }
+            if (fast.usable && !slab.referencePath) {
                 auto pass = [&](auto combine) {
                     for (int s = 0; s < samples; ++s) {
                         const Vec3 base = rowStart + n * (first + s * ds);

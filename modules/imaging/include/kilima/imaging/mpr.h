@@ -48,6 +48,9 @@ Plane rotated(const Plane &p, const Vec3 &axis, double degrees);
 struct SlabOptions {
     double thickness = 0;      // mm; 0 = single plane
     SlabMode mode = SlabMode::Mip;
+    // Tests only: sample through the general (exact, slow) sampler instead
+    // of the fast paths, to compare the two.
+    bool referencePath = false;
 };
 
 // Grey volumes only. Pixels outside the volume are NaN.
