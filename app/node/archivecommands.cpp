@@ -16,35 +16,7 @@
 
 namespace kilima::node_cli {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 namespace {
-
-std::unique_ptr<archive::Archive> openArchive(const Context &ctx)
-{
-    const core::DataDir dir(ctx.dataDir);
-    const core::Result<core::Config> config = core::Config::load(dir.configFile());
-    if (!config) {
-        err() << "kilima-node: " << config.error() << Qt::endl;
-        return nullptr;
-    }
-    auto archive = archive::Archive::open(dir, config.value());
-    if (!archive) {
-        err() << "kilima-node: " << archive.error() << Qt::endl;
-        return nullptr;
-    }
-    return archive.take();
-}
 
 class ProgressBar {
 public:

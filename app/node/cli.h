@@ -13,6 +13,10 @@
 
 class QCoreApplication;
 
+namespace kilima::archive {
+class Archive;
+}
+
 namespace kilima::node_cli {
 
 constexpr int kExitOk = 0;
@@ -26,6 +30,10 @@ struct Context {
 
 QTextStream &out();
 QTextStream &err();
+
+// Opens the archive in ctx.dataDir with its kilima.json; on failure prints
+// "kilima-node COMMAND: why" and returns null.
+std::unique_ptr<archive::Archive> openArchive(const Context &ctx, const char *command = nullptr);
 
 using CommandFunction = int (*)(const Context &ctx, const QStringList &args);
 // Makes the application object for a command that needs more than

@@ -27,26 +27,6 @@ const bool k_recall = [] {
     return true;
 }();
 
-std::unique_ptr<archive::Archive> openCloudArchive(const Context &ctx)
-{
-    const core::DataDir dir(ctx.dataDir);
-    if (const core::Status st = dir.ensure(); !st) {
-        err() << "kilima-node: " << st.error() << Qt::endl;
-        return nullptr;
-    }
-    const core::Result<core::Config> config = core::Config::load(dir.configFile());
-    if (!config) {
-        err() << "kilima-node: " << config.error() << Qt::endl;
-        return nullptr;
-    }
-    auto archive = archive::Archive::open(dir, config.value());
-    if (!archive) {
-        err() << "kilima-node: " << archive.error() << Qt::endl;
-        return nullptr;
-    }
-    return archive.take();
-}
-
 class Progress {
 public:
     explicit Progress(const char *what) : m_what(what), m_tty(::isatty(STDERR_FILENO)) {}
@@ -228,7 +208,7 @@ int runSync(const Context &ctx, const QStringList &args)
         err() << "usage: kilima-node sync run [--reverify] | sync status [--json]" << Qt::endl;
         return kExitUsage;
     }
-    auto archive = openCloudArchive(ctx);
+    auto archive = openArchive(ctx);
     if (!archive)
         return kExitProblems;
     auto tier = cloud::openConfiguredTier(*archive);
@@ -264,7 +244,7 @@ int runRestoreIndex(const Context &ctx, const QStringList &args)
         err() << "usage: kilima-node restore-index --from-bucket" << Qt::endl;
         return kExitUsage;
     }
-    auto archive = openCloudArchive(ctx);
+    auto archive = openArchive(ctx);
     if (!archive)
         return kExitProblems;
     const core::DataDir dir(ctx.dataDir);

@@ -139,22 +139,6 @@ int runServe(const Context &ctx, const QStringList &args)
 
 namespace {
 
-std::unique_ptr<archive::Archive> openFor(const Context &ctx, const char *command)
-{
-    const core::DataDir dir(ctx.dataDir);
-    auto config = core::Config::load(dir.configFile());
-    if (!config) {
-        err() << "kilima-node " << command << ": " << config.error() << Qt::endl;
-        return nullptr;
-    }
-    auto archive = archive::Archive::open(dir, config.value());
-    if (!archive) {
-        err() << "kilima-node " << command << ": " << archive.error() << Qt::endl;
-        return nullptr;
-    }
-    return archive.take();
-}
-
 } // namespace
 
 int runNodes(const Context &ctx, const QStringList &args)
@@ -191,7 +175,7 @@ int runNodes(const Context &ctx, const QStringList &args)
             err() << "kilima-node nodes add: --aet and --host are required" << Qt::endl;
             return kExitUsage;
         }
-        auto archive = openFor(ctx, "nodes");
+        auto archive = openArchive(ctx, "nodes");
         if (!archive)
             return kExitProblems;
         const core::Status st = archive->knownNodes().put(n);
@@ -204,7 +188,7 @@ int runNodes(const Context &ctx, const QStringList &args)
     }
     if (sub == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
-        auto archive = openFor(ctx, "nodes");
+        auto archive = openArchive(ctx, "nodes");
         if (!archive)
             return kExitProblems;
         const auto nodes = archive->knownNodes().list();
@@ -229,7 +213,7 @@ int runNodes(const Context &ctx, const QStringList &args)
         return kExitOk;
     }
     if (sub == QLatin1String("remove") && args.size() == 2) {
-        auto archive = openFor(ctx, "nodes");
+        auto archive = openArchive(ctx, "nodes");
         if (!archive)
             return kExitProblems;
         const core::Status st = archive->knownNodes().remove(args.at(1));
@@ -301,7 +285,7 @@ int runWorklist(const Context &ctx, const QStringList &args)
             err() << "kilima-node worklist add: " << error << Qt::endl;
             return kExitUsage;
         }
-        auto archive = openFor(ctx, "worklist");
+        auto archive = openArchive(ctx, "worklist");
         if (!archive)
             return kExitProblems;
         const auto id = archive->worklist().add(*item);
@@ -323,7 +307,7 @@ int runWorklist(const Context &ctx, const QStringList &args)
             err() << "kilima-node worklist import: " << args.at(1) << ": " << items.error() << Qt::endl;
             return kExitProblems;
         }
-        auto archive = openFor(ctx, "worklist");
+        auto archive = openArchive(ctx, "worklist");
         if (!archive)
             return kExitProblems;
         int added = 0, rejected = 0;
@@ -361,7 +345,7 @@ int runWorklist(const Context &ctx, const QStringList &args)
                 return kExitUsage;
             }
         }
-        auto archive = openFor(ctx, "worklist");
+        auto archive = openArchive(ctx, "worklist");
         if (!archive)
             return kExitProblems;
         const auto items = archive->worklist().find(q);
@@ -399,7 +383,7 @@ int runWorklist(const Context &ctx, const QStringList &args)
             err() << "kilima-node worklist remove: ID must be a number (see worklist list)" << Qt::endl;
             return kExitUsage;
         }
-        auto archive = openFor(ctx, "worklist");
+        auto archive = openArchive(ctx, "worklist");
         if (!archive)
             return kExitProblems;
         const core::Status st = archive->worklist().remove(id);
@@ -447,7 +431,7 @@ int runAudit(const Context &ctx, const QStringList &args)
             return kExitUsage;
         }
     }
-    auto archive = openFor(ctx, "audit");
+    auto archive = openArchive(ctx, "audit");
     if (!archive)
         return kExitProblems;
     const auto records = archive->auditLog().list(f);

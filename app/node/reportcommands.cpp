@@ -23,22 +23,6 @@ std::unique_ptr<QCoreApplication> makeGuiApp(int &argc, char **argv)
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
-std::unique_ptr<archive::Archive> openReportArchive(const Context &ctx)
-{
-    const core::DataDir dir(ctx.dataDir);
-    const core::Result<core::Config> config = core::Config::load(dir.configFile());
-    if (!config) {
-        err() << "kilima-node report: " << config.error() << Qt::endl;
-        return nullptr;
-    }
-    auto archive = archive::Archive::open(dir, config.value());
-    if (!archive) {
-        err() << "kilima-node report: " << archive.error() << Qt::endl;
-        return nullptr;
-    }
-    return archive.take();
-}
-
 QString operatorName()
 {
     const QString user = qEnvironmentVariable("USER");
@@ -68,7 +52,7 @@ int reportExport(const Context &ctx, const QStringList &args)
         err() << "usage: kilima-node [--data-dir DIR] report export STUDY_UID --out FILE.pdf" << Qt::endl;
         return kExitUsage;
     }
-    auto archive = openReportArchive(ctx);
+    auto archive = openArchive(ctx, "report");
     if (!archive)
         return kExitProblems;
     reporting::ReportWorkflow workflow(*archive);
@@ -102,7 +86,7 @@ int reportList(const Context &ctx, const QStringList &args)
         err() << "usage: kilima-node [--data-dir DIR] report list STUDY_UID" << Qt::endl;
         return kExitUsage;
     }
-    auto archive = openReportArchive(ctx);
+    auto archive = openArchive(ctx, "report");
     if (!archive)
         return kExitProblems;
     reporting::ReportWorkflow workflow(*archive);

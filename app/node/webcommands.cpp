@@ -29,18 +29,10 @@ namespace {
 // so that the index (and its meta table) exists, then use Users on it.
 std::unique_ptr<archive::Users> openUsers(const Context &ctx, const char *command)
 {
-    const core::DataDir dir(ctx.dataDir);
-    auto config = core::Config::load(dir.configFile());
-    if (!config) {
-        err() << "kilima-node " << command << ": " << config.error() << Qt::endl;
+    const auto archive = openArchive(ctx, command);
+    if (!archive)
         return nullptr;
-    }
-    auto archive = archive::Archive::open(dir, config.value());
-    if (!archive) {
-        err() << "kilima-node " << command << ": " << archive.error() << Qt::endl;
-        return nullptr;
-    }
-    return std::make_unique<archive::Users>(archive.value()->databasePath());
+    return std::make_unique<archive::Users>(archive->databasePath());
 }
 
 // One line from standard input; on a terminal, prompted and not echoed.
