@@ -20,6 +20,7 @@
 #endif
 #ifdef KILIMA_HAVE_REPORTUI
 #include <kilima/reportui/reportpanel.h>
+#include <kilima/reporting/draftjournal.h>
 #endif
 
 #include <QAction>
@@ -140,6 +141,32 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
 
     resize(1400, 860);
     m_model->refresh();
+    QTimer::singleShot(0, this, &MainWindow::offerRecoveredDrafts);
+}
+
+void MainWindow::offerRecoveredDrafts()
+{
+#ifdef KILIMA_HAVE_REPORTUI
+    const QStringList studies =
+        reporting::DraftJournal(m_archive->dataDir().root() + QStringLiteral("/reporting/journal")).pendingStudies();
+    if (studies.isEmpty())
+        return;
+    // Window-modal and not blocking: the node and the list keep running.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Recovered report drafts"),
+                                tr("%n report draft(s) were being typed when Kilima last stopped unexpectedly. "
+                                   "Their text was saved. Open the studies now to review and save them?",
+                                   nullptr, int(studies.size())),
+                                QMessageBox::Open | QMessageBox::Ignore, this);
+    box->setObjectName(QStringLiteral("recoveredDraftsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, studies](int) {
+        if (box->clickedButton() != box->button(QMessageBox::Open))
+            return;
+        for (const QString &uid : studies)
+            openStudy(uid);
+    });
+    box->open();
+#endif
 }
 
 MainWindow::~MainWindow() = default;

@@ -67,6 +67,9 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Report drafts journalled but never saved (the program or machine
+    // died while a radiologist typed): offered once at start.
+    void offerRecoveredDrafts();
     void setReadingStatus(archive::ReadingStatus status);
 
 protected:

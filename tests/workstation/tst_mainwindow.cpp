@@ -20,6 +20,10 @@
 #include <kilima/browser/worklistpanel.h>
 #include <kilima/archive/worklist.h>
 #include <kilima/dicom/attributes.h>
+#ifdef KILIMA_HAVE_REPORTUI
+#include <kilima/reporting/draftjournal.h>
+#include <kilima/reportui/reportpanel.h>
+#endif
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -31,7 +35,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTextEdit>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -423,6 +431,43 @@ private Q_SLOTS:
         QVERIFY2(saved.ok(), qPrintable(saved.error()));
         QCOMPARE(saved.value().node.aeTitle, QStringLiteral("READING_1"));
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("sw"));
+    }
+
+    void recoveredDraftIsOfferedAtStart()
+    {
+#ifndef KILIMA_HAVE_REPORTUI
+        QSKIP("this build has no report panel");
+#else
+        // A draft journalled while the radiologist typed, never saved: the
+        // program died. The next start offers it and opening restores the text.
+        const QString uid = m_uids.at(3);
+        reporting::Report draft;
+        draft.studyUid = uid;
+        draft.setSectionText(QStringLiteral("findings"), QStringLiteral("Small left pleural effusion, typed before the crash."));
+        reporting::DraftJournal journal(m_archive->dataDir().root() + QStringLiteral("/reporting/journal"));
+        QVERIFY(journal.write(draft).ok());
+
+        workstation::MainWindow window(m_archive, core::Config{}, m_tmp.filePath(QStringLiteral("data/kilima.json")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("recoveredDraftsBox"))), 5000);
+        QVERIFY(box->text().contains(QStringLiteral("1 report draft")));
+        QTest::mouseClick(box->button(QMessageBox::Open), Qt::LeftButton);
+
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        QVERIFY(tabs);
+        QWidget *page = nullptr;
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->property("studyUid").toString() == uid)
+                page = tabs->widget(i);
+        }
+        QVERIFY2(page, "the recovered study opens in a tab");
+        auto *panel = page->findChild<reportui::ReportPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->report().section(QStringLiteral("findings")).text.contains(
+                                     QStringLiteral("typed before the crash")), 5000);
+#endif
     }
 };
 
