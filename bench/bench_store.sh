@@ -10,7 +10,7 @@
 # Prints instances/s per peer and the ratios Kilima/Orthanc and
 # Kilima/storescp. Needs dcmtk and orthanc (installers/install-deps.sh).
 set -euo pipefail
-build="${1:-build/rel}"
+build="${1:-build/release}"
 instances="${2:-10000}"
 export TCP_NODELAY=1
 work="$(mktemp -d /tmp/kilima-bench-store-XXXXXX)"
@@ -68,7 +68,7 @@ find_latency() {
 for assocs in 1 4; do
   port=$(free_port); data="$work/kilima-$assocs"
   "$build/app/node/kilima-node" --data-dir "$data" nodes add scu --aet SCU --host 127.0.0.1 --port 104 --allow echo,store,find >/dev/null
-  "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
+  "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --http-port 0 --bind 127.0.0.1 >/dev/null 2>&1 &
   pid=$!; pids+=($pid); wait_port "$port"
   rate[kilima-$assocs]=$(send "$port" KILIMA "$assocs")
   [ "$assocs" = 1 ] && latency[kilima]=$(find_latency "$port" KILIMA)
