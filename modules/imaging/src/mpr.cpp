@@ -314,10 +314,67 @@ struct FastRow {
         limit(y + ny * last, dy, 0, H - 1);
         limit(z + nz * last, dz, 0, D - 1);
         const float fs = float(slope), fi = float(intercept);
+        const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
+        const float nxf = float(nx), nyf = float(ny), nzf = float(nz);
+        // Sample s of a pixel starting at (x0f, y0f, z0f), strictly inside.
+        auto fastSample = [&](float x0f, float y0f, float z0f, int s) {
+            const float sf = float(s);
+            const float xf = x0f + sf * nxf, yf = y0f + sf * nyf, zf = z0f + sf * nzf;
+            const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
+            const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
+            const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
+            const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
+            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+            return (av + (bv - av) * fz) * fs + fi;
+        };
         auto checkedPixel = [&](int i) {
             float acc = M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
             int count = 0;
+            // Samples strictly inside the grid (found analytically, with a
+            // margin) take the fast float formula; only those near or past the
+            // border are checked one by one.
+            const double px = x + dx * i, py = y + dy * i, pz = z + dz * i;
+            int sLo = 0, sHi = samples - 1;
+            auto sLimit = [&](double p0, double d, double hi) {
+                if (std::abs(d) < 1e-12) {
+                    if (p0 < 1e-3 || p0 > hi - 1e-3)
+                        sHi = -1;
+                    return;
+                }
+                double t1 = (1e-3 - p0) / d, t2 = (hi - 1e-3 - p0) / d;
+                if (t1 > t2)
+                    std::swap(t1, t2);
+                sLo = std::max(sLo, int(std::ceil(t1 + 1e-6)));
+                sHi = std::min(sHi, int(std::floor(t2 - 1e-6)));
+            };
+            sLimit(px, nx, W - 1);
+            sLimit(py, ny, H - 1);
+            sLimit(pz, nz, D - 1);
+            if (sHi >= sLo) {
+                const float x0f = float(px), y0f = float(py), z0f = float(pz);
+                for (int s = sLo; s <= sHi; ++s) {
+                    const float val = fastSample(x0f, y0f, z0f, s);
+                    if (M == SlabMode::Mip)
+                        acc = std::max(acc, val);
+                    else if (M == SlabMode::MinIp)
+                        acc = std::min(acc, val);
+                    else
+                        acc += val;
+                }
+                count = sHi - sLo + 1;
+            } else {
+                sLo = samples;
+                sHi = samples - 1;
+            }
             for (int s = 0; s < samples; ++s) {
+                if (s == sLo) {
+                    s = sHi;
+                    continue;
+                }
                 const double xi = x + dx * i + nx * s, yi = y + dy * i + ny * s, zi = z + dz * i + nz * s;
                 if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
                     continue;
@@ -350,8 +407,6 @@ struct FastRow {
         }
         for (int i = 0; i < inLo; ++i)
             checkedPixel(i);
-        const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
-        const float nxf = float(nx), nyf = float(ny), nzf = float(nz);
         int i = inLo;
 #if KILIMA_SLAB_AVX2
         // 8 pixels at a time with AVX2 gathers (same float operations in
