@@ -282,6 +282,27 @@ private Q_SLOTS:
         QCOMPARE(int(px[1] & 0xff), 0);
     }
 
+    void windowFunction_ShouldRoundLikeTheFormulaAtEveryValue()
+    {
+        // greyLevel rounds without libm: same grey as std::lround of the
+        // PS3.3 formula for fractional values (resliced pixels), halves included.
+        for (const imaging::WindowLevel w : {imaging::WindowLevel{40, 400}, imaging::WindowLevel{-600, 1500},
+                                             imaging::WindowLevel{300, 2}, imaging::WindowLevel{0.5, 256}}) {
+            const double c = w.center - 0.5, width = std::max(1.0, w.width) - 1;
+            for (double v = -2000; v < 2000; v += 0.03125) {
+                int expected;
+                if (v <= c - width / 2)
+                    expected = 0;
+                else if (v > c + width / 2)
+                    expected = 255;
+                else
+                    expected = int(std::lround(((v - c) / std::max(width, 1e-9) + 0.5) * 255));
+                if (imaging::greyLevel(v, w) != expected)
+                    QFAIL(qPrintable(QStringLiteral("value %1 window %2/%3").arg(v).arg(w.center).arg(w.width)));
+            }
+        }
+    }
+
     void repeatedPositions_ShouldSplitIntoPhases()
     {
         test::CtPhantom p;

@@ -46,7 +46,11 @@ inline int greyLevel(double v, const WindowLevel &w)
         return 0;
     if (v > c + width / 2)
         return 255;
-    return int(std::lround(((v - c) / std::max(width, 1e-9) + 0.5) * 255));
+    // x > 0 here; lround(x) (half away from zero) without the libm call,
+    // exact: truncation is floor for x >= 0 and x - floor(x) is exact.
+    const double x = ((v - c) / std::max(width, 1e-9) + 0.5) * 255;
+    const long t = long(x);
+    return int(t) + (x - double(t) >= 0.5 ? 1 : 0);
 }
 
 // Renders to 0xffRRGGBB pixels, width*height of them.
