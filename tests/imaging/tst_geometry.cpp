@@ -12,6 +12,7 @@
 #include <dcmtk/dcmdata/dcfilefo.h>
 
 #include <QTemporaryDir>
+#include <cstring>
 #include <QtTest>
 
 using namespace kilima;
@@ -234,6 +235,12 @@ private Q_SLOTS:
             QVERIFY2(inside > int(a.values.size()) / 3, qPrintable(QString::number(inside)));
             // float against double arithmetic: far below one HU.
             QVERIFY2(worst < 0.05, qPrintable(QStringLiteral("mode %1: %2 HU").arg(int(mode)).arg(worst)));
+            // Into a reused buffer (the viewport's per-frame call): same pixels.
+            imaging::Image2D reused = imaging::reslice(*v, imaging::rotated(plane, {0, 1, 0}, 10), {3, mode}, 1);
+            imaging::reslice(*v, plane, fast, 2, &reused);
+            QCOMPARE(reused.width, a.width);
+            QCOMPARE(reused.height, a.height);
+            QVERIFY(std::memcmp(reused.values.data(), a.values.data(), a.values.size() * sizeof(float)) == 0);
         }
     }
 

@@ -523,8 +523,19 @@ double sampleAt(const Volume &vol, const Vec3 &p)
 Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, int threads)
 {
     Image2D img;
-    if (vol.slices() == 0 || vol.samplesPerPixel != 1)
-        return img;
+    reslice(vol, plane, slab, threads, &img);
+    return img;
+}
+
+void reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, int threads, Image2D *out)
+{
+    Image2D &img = *out;
+    if (vol.slices() == 0 || vol.samplesPerPixel != 1) {
+        img = Image2D();
+        return;
+    }
+    img.samplesPerPixel = 1;
+    img.rgbMax = 255;
     img.width = plane.width;
     img.height = plane.height;
     img.pixelWidth = img.pixelHeight = plane.pixelSize;
@@ -631,14 +642,13 @@ Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, 
     const int nThreads = threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
     if (nThreads == 1 || plane.height < 8) {
         doRows(0, plane.height);
-        return img;
+        return;
     }
     const int chunk = (plane.height + nThreads * 4 - 1) / (nThreads * 4);
     QList<int> starts;
     for (int y = 0; y < plane.height; y += chunk)
         starts.append(y);
     QtConcurrent::blockingMap(starts, [&](int y) { doRows(y, std::min(plane.height, y + chunk)); });
-    return img;
 }
 
 UniformGrid resampleUniform(const Volume &vol, int maxDim, int threads)

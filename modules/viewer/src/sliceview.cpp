@@ -225,10 +225,12 @@ void SliceView::refresh()
 
 void SliceView::rebuildImage()
 {
-    m_image = {};
+    // MPR reslices every frame into the previous frame's buffer.
+    if (!(m_mpr && m_volume && m_volume->slices() > 0))
+        m_image = {};
     if (m_volume && m_volume->slices() > 0) {
         if (m_mpr) {
-            m_image = imaging::reslice(*m_volume, m_plane, m_slab);
+            imaging::reslice(*m_volume, m_plane, m_slab, 0, &m_image);
         } else if (m_volume->isSliceReady(m_slice)) {
             m_image = imaging::sliceImage(*m_volume, m_slice);
         }

@@ -55,6 +55,9 @@ struct SlabOptions {
 
 // Grey volumes only. Pixels outside the volume are NaN.
 Image2D reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab = {}, int threads = 0);
+// The same into *out, reusing its pixel buffer when it is large enough (a
+// viewport reslicing every frame allocates nothing).
+void reslice(const Volume &vol, const Plane &plane, const SlabOptions &slab, int threads, Image2D *out);
 
 // Trilinear modality value at a patient point; NaN outside.
 double sampleAt(const Volume &vol, const Vec3 &p);
