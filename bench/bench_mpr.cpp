@@ -66,13 +66,14 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         imaging::Image2D img;   // reused frame to frame, as the viewport does
+        std::vector<quint32> px(size_t(plane.width) * size_t(plane.height));
         for (int f = 0; f < frames; ++f) {
             imaging::Plane p = plane;
             p.center = c + p.normal() * (f - frames / 2.0);
             imaging::reslice(*v, p, slab, 0, &img);
             imaging::DisplayOptions opt;
             opt.window = {40, 400};
-            imaging::render(img, opt);   // what the viewport does per frame
+            imaging::render(img, opt, px.data());   // what the viewport does per frame
         }
         return frames * 1000.0 / t.elapsed();
     };

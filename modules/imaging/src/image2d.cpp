@@ -36,8 +36,15 @@ Image2D sliceImage(const Volume &v, int k)
 
 std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt)
 {
+    std::vector<quint32> out(size_t(img.width) * size_t(img.height));
+    render(img, opt, out.data());
+    return out;
+}
+
+void render(const Image2D &img, const DisplayOptions &opt, quint32 *out)
+{
     const size_t n = size_t(img.width) * size_t(img.height);
-    std::vector<quint32> out(n, 0xff000000u);
+    std::fill(out, out + n, 0xff000000u);
     if (img.samplesPerPixel == 3) {
         const double k = 255.0 / img.rgbMax;
         for (size_t i = 0; i < n; ++i) {
@@ -50,7 +57,7 @@ std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt)
             out[i] = 0xff000000u | quint32(std::clamp(r, 0, 255)) << 16 | quint32(std::clamp(g, 0, 255)) << 8 |
                      quint32(std::clamp(b, 0, 255));
         }
-        return out;
+        return;
     }
     // Table over the value range for speed: 1 entry per unit between min and max.
     float lo = INFINITY, hi = -INFINITY;
@@ -61,7 +68,7 @@ std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt)
         }
     }
     if (!(lo <= hi))
-        return out;
+        return;
     const bool invert = opt.invert;
     auto grey = [&](double v) -> int {
         int g;
@@ -95,7 +102,7 @@ std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt)
                 out[i] = 0xff000000u | quint32(g) << 16 | quint32(g) << 8 | quint32(g);
             }
         }
-        return out;
+        return;
     }
     for (size_t i = 0; i < n; ++i) {
         const float v = img.values[i];
@@ -104,7 +111,7 @@ std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt)
         const int g = grey(v);
         out[i] = 0xff000000u | quint32(g) << 16 | quint32(g) << 8 | quint32(g);
     }
-    return out;
+    return;
 }
 
 WindowLevel autoWindow(const Image2D &img)

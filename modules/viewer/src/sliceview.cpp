@@ -257,11 +257,13 @@ void SliceView::rerender()
         opt.voiLut = m_volume->voiLut.get();
         opt.volume = m_volume.get();
     }
-    const std::vector<quint32> px = imaging::render(m_image, opt);
-    QImage img(m_image.width, m_image.height, QImage::Format_RGB32);
-    for (int y = 0; y < m_image.height; ++y)
-        memcpy(img.scanLine(y), px.data() + size_t(y) * size_t(m_image.width), size_t(m_image.width) * 4);
-    m_rendered = img;
+    // Rendered straight into the previous frame's QImage (32-bit rows are
+    // width*4 bytes, no padding): nothing allocated per frame.
+    if (m_rendered.width() != m_image.width || m_rendered.height() != m_image.height ||
+        m_rendered.format() != QImage::Format_RGB32)
+        m_rendered = QImage(m_image.width, m_image.height, QImage::Format_RGB32);
+    Q_ASSERT(m_rendered.bytesPerLine() == qsizetype(m_image.width) * 4);
+    imaging::render(m_image, opt, reinterpret_cast<quint32 *>(m_rendered.bits()));
     update();
 }
 

@@ -55,6 +55,9 @@ inline int greyLevel(double v, const WindowLevel &w)
 
 // Renders to 0xffRRGGBB pixels, width*height of them.
 std::vector<quint32> render(const Image2D &img, const DisplayOptions &opt);
+// The same into out (width*height words, e.g. a QImage::Format_RGB32's bits):
+// a viewport rendering every frame allocates nothing.
+void render(const Image2D &img, const DisplayOptions &opt, quint32 *out);
 
 // A window that shows the image well when the file has none: 1st to 99th percentile.
 WindowLevel autoWindow(const Image2D &img);
