@@ -105,6 +105,7 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
                 queued << QStringLiteral("%1 %2").arg(locale.toString(it.value()), it.key());
         if (!queued.isEmpty())
             storage += QLatin1Char('\n') + tr("Forwarding queue: %1").arg(queued.join(QStringLiteral(", ")));
+        storage += cloudLine(p.cloud, locale);
         m_storage->setText(storage);
     });
     connect(&m_toggle, &QFutureWatcher<QString>::finished, this, [this] {
@@ -168,6 +169,29 @@ void NodeStatusPanel::addError(const QString &message)
     m_errors->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss ")) + message);
 }
 
+QString NodeStatusPanel::cloudLine(const node::CloudSyncState &c, const QLocale &locale)
+{
+    if (!c.configured)
+        return {};
+    if (!c.syncing) {
+        if (!c.error.isEmpty())
+            return QLatin1Char('\n') + tr("Cloud sync is off: %1. Check the cloud settings and credentials.").arg(c.error);
+        return QLatin1Char('\n') + tr("Cloud sync: not running in this node.");
+    }
+    QString line = QLatin1Char('\n') + tr("Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket")
+                                          .arg(locale.toString(c.verified), locale.toString(c.instances),
+                                               locale.toString(c.pending), locale.toString(c.evicted));
+    if (c.passRunning)
+        line += tr(" · uploading now");
+    else if (!c.lastPassAt.isEmpty())
+        line += tr(" · last pass %1: %2")
+                    .arg(locale.toString(QDateTime::fromString(c.lastPassAt, Qt::ISODate).toLocalTime(), QLocale::ShortFormat),
+                         c.lastPassResult);
+    if (!c.lastError.isEmpty())
+        line += QLatin1Char('\n') + tr("Last cloud error: %1 (the upload is retried on the next pass)").arg(c.lastError);
+    return line;
+}
+
 void NodeStatusPanel::poll()
 {
     if (m_poll.isRunning())
@@ -182,6 +206,7 @@ void NodeStatusPanel::poll()
             p.associations = node->activeAssociations();
             p.port = node->dicomPort();
             p.tlsPort = node->dicomTlsPort();
+            p.cloud = node->cloudSync();
         }
 #ifdef KILIMA_HAVE_ROUTING
         // The forwarding queue (docs/routing.md), when routing is in use.

@@ -4,6 +4,8 @@
 // Polls on a timer; every poll runs on a worker thread.
 #pragma once
 
+#include <kilima/node/node.h>
+
 #include <QFutureWatcher>
 #include <QHash>
 #include <QMap>
@@ -51,6 +53,7 @@ Q_SIGNALS:
     void nodeStateChanged(bool running);
 
 private:
+    QString cloudLine(const node::CloudSyncState &c, const QLocale &locale);
     void onIngest(const QString &studyUid, const QString &source, bool ok, const QString &reason);
 
     struct Poll {
@@ -64,6 +67,7 @@ private:
         qint64 diskFree = -1;
         qint64 diskTotal = -1;
         QMap<QString, qint64> queue;   // forwarding queue: state -> items
+        node::CloudSyncState cloud;
     };
 
     std::shared_ptr<archive::Archive> m_archive;

@@ -11,6 +11,7 @@
 #include <kilima/cloud/setup.h>
 #include <kilima/core/config.h>
 #include <kilima/core/datadir.h>
+#include <kilima/node/node.h>
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -53,7 +54,7 @@ QString md5Of(const QString &path)
     return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Md5).toHex());
 }
 
-int node(const QString &data, const QStringList &args, QString *out = nullptr, const QStringList &env = {})
+int runNode(const QString &data, const QStringList &args, QString *out = nullptr, const QStringList &env = {})
 {
     for (const QString &e : env)
         qputenv(e.section(QLatin1Char('='), 0, 0).toLatin1(), e.section(QLatin1Char('='), 1).toUtf8());
@@ -84,7 +85,7 @@ class TestCloudSync : public QObject {
         for (const QString &f : files)
             m_md5s.insert(md5Of(f));
         QString out;
-        const int rc = node(m_data, {QStringLiteral("import"), dir}, &out);
+        const int rc = runNode(m_data, {QStringLiteral("import"), dir}, &out);
         if (rc != 0)
             qWarning().noquote() << out;
         m_seriesUids << p.seriesUid;
@@ -124,7 +125,7 @@ class TestCloudSync : public QObject {
     QString m_lastStatus;
     QJsonObject status()
     {
-        node(m_data, {QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")}, &m_lastStatus);
+        runNode(m_data, {QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")}, &m_lastStatus);
         // Warnings (a reconcile after a kill) may precede the JSON line.
         return QJsonDocument::fromJson(m_lastStatus.mid(m_lastStatus.indexOf(QLatin1Char('{'))).toUtf8()).object();
     }
@@ -197,11 +198,11 @@ private Q_SLOTS:
     void syncRun_uploadsEveryInstanceOnce_awscliAgrees()
     {
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("uploaded 24")), qPrintable(out));
         verifyBucketMatchesArchive(QStringLiteral("first sync"));
         // A second pass has nothing to do.
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("uploaded 0")), qPrintable(out));
         // The object carries the SHA-256 the index records.
         const QString key = m_s3->listEtags(kBucket, QStringLiteral("dicom/")).firstKey();
@@ -216,10 +217,10 @@ private Q_SLOTS:
         importSeries(10, QStringLiteral("c"));
         QString out;
         // The next 3 uploads are damaged on the way (after their MD5 was taken).
-        const int rc = node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out, {QStringLiteral("KILIMA_CLOUD_FAULT_CORRUPT_PUTS=3")});
+        const int rc = runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out, {QStringLiteral("KILIMA_CLOUD_FAULT_CORRUPT_PUTS=3")});
         if (rc != 0) {
             QVERIFY2(out.contains(QLatin1String("does not match")), qPrintable(out));
-            QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+            QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         }
         verifyBucketMatchesArchive(QStringLiteral("after corrupted uploads"));
     }
@@ -234,7 +235,7 @@ private Q_SLOTS:
         j.close();
         QCOMPARE(m_s3->aws({QStringLiteral("s3"), QStringLiteral("cp"), junk, QStringLiteral("s3://%1/%2").arg(kBucket, key)}), 0);
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--reverify")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--reverify")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("1 missing or damaged")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("uploaded 1 ")), qPrintable(out));
         verifyBucketMatchesArchive(QStringLiteral("after reverify"));
@@ -256,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(m_s3->start(m_s3->port()));
         setCloud({{QStringLiteral("bandwidthLimitKBps"), 0}});
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         verifyBucketMatchesArchive(QStringLiteral("after s3rver restart"));
     }
 
@@ -273,7 +274,7 @@ private Q_SLOTS:
         QVERIFY2(status().value(QStringLiteral("pending")).toInt() > 0, qPrintable(QStringLiteral("the kill came too late to interrupt the sync: ") + m_lastStatus + sync.output()));
         setCloud({{QStringLiteral("bandwidthLimitKBps"), 0}});
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         verifyBucketMatchesArchive(QStringLiteral("after kilima-node was killed"));
     }
 
@@ -285,7 +286,7 @@ private Q_SLOTS:
         importSeries(8, QStringLiteral("h"));
         const int before = int(storedFiles().size());
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 1);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 1);
         QCOMPARE(int(storedFiles().size()), before);
         QVERIFY(m_s3->start(m_s3->port()));
 
@@ -300,18 +301,18 @@ private Q_SLOTS:
         j.close();
         QCOMPARE(m_s3->aws({QStringLiteral("s3"), QStringLiteral("cp"), junk, QStringLiteral("s3://%1/%2").arg(kBucket, damagedKey)}), 0);
 
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         const QStringList left = storedFiles();
         QCOMPARE(left.size(), 1);   // only the file whose bucket copy was damaged
         QString find;
-        QCOMPARE(node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
+        QCOMPARE(runNode(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
                                QStringLiteral("SOPInstanceUID=") + sop, QStringLiteral("--json")}, &find), 0);
         QVERIFY(find.contains(sop));
         // Evicted files are not damage: verify stays consistent.
         QString verify;
-        QCOMPARE(node(m_data, {QStringLiteral("verify")}, &verify), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("verify")}, &verify), 0);
         // The next pass re-uploads the damaged copy, then evicts it.
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QCOMPARE(storedFiles().size(), 0);
         verifyBucketMatchesArchive(QStringLiteral("after eviction"));
         QCOMPARE(status().value(QStringLiteral("evicted")).toInt(), status().value(QStringLiteral("instances")).toInt());
@@ -350,11 +351,11 @@ private Q_SLOTS:
         }
         setCloud({{QStringLiteral("deleteRetentionDays"), 1}});
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QCOMPARE(status().value(QStringLiteral("awaitingDeletion")).toInt(), 12);
         QCOMPARE(m_s3->listEtags(kBucket, QStringLiteral("dicom/")).size(), status().value(QStringLiteral("instances")).toInt() + 12);
         setCloud({{QStringLiteral("deleteRetentionDays"), 0}});
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("deleted from bucket 12")), qPrintable(out));
         QCOMPARE(status().value(QStringLiteral("awaitingDeletion")).toInt(), 0);
         verifyBucketMatchesArchive(QStringLiteral("after deletion"));
@@ -364,7 +365,7 @@ private Q_SLOTS:
     {
         setCloud({{QStringLiteral("coldAfterDays"), 0}, {QStringLiteral("coldStorageClass"), QStringLiteral("GLACIER")}});
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         const int instances = status().value(QStringLiteral("instances")).toInt();
         QVERIFY2(out.contains(QStringLiteral("moved to cold %1").arg(instances)), qPrintable(out));
         QCOMPARE(status().value(QStringLiteral("cold")).toInt(), instances);
@@ -381,27 +382,27 @@ private Q_SLOTS:
     void restoreIndex_fromTheBucketAlone_givesTheSameAnswers()
     {
         QString findBefore, verifyBefore, statsBefore;
-        QCOMPARE(node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"), QStringLiteral("--json"),
+        QCOMPARE(runNode(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"), QStringLiteral("--json"),
                                QStringLiteral("--limit"), QStringLiteral("100000")}, &findBefore), 0);
-        QCOMPARE(node(m_data, {QStringLiteral("stats")}, &statsBefore), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("stats")}, &statsBefore), 0);
         QVERIFY(QDir(m_data).removeRecursively());
 
         QCOMPARE(configure(m_data), 0);
         QString out;
-        QCOMPARE(node(m_data, {QStringLiteral("restore-index"), QStringLiteral("--from-bucket")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("restore-index"), QStringLiteral("--from-bucket")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("failed 0")), qPrintable(out));
         QString findAfter, verifyAfter, statsAfter;
-        QCOMPARE(node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"), QStringLiteral("--json"),
+        QCOMPARE(runNode(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"), QStringLiteral("--json"),
                                QStringLiteral("--limit"), QStringLiteral("100000")}, &findAfter), 0);
-        QCOMPARE(node(m_data, {QStringLiteral("stats")}, &statsAfter), 0);
-        QCOMPARE(node(m_data, {QStringLiteral("verify")}, &verifyAfter), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("stats")}, &statsAfter), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("verify")}, &verifyAfter), 0);
         QVERIFY(findBefore.size() > 1000);
         QCOMPARE(sortedInstances(findAfter), sortedInstances(findBefore));
         QCOMPARE(QJsonDocument::fromJson(findAfter.toUtf8()).array().size(), status().value(QStringLiteral("instances")).toInt());
         QCOMPARE(statsAfter, statsBefore);
         QVERIFY2(verifyAfter.contains(QLatin1String("consistent")), qPrintable(verifyAfter));
         // Restored copies count as verified: nothing is uploaded again.
-        QCOMPARE(node(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
+        QCOMPARE(runNode(m_data, {QStringLiteral("sync"), QStringLiteral("run")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("uploaded 0")), qPrintable(out));
     }
 
@@ -410,7 +411,7 @@ private Q_SLOTS:
         // Everything is evicted once uploaded: C-GET must recall.
         setCloud({{QStringLiteral("evictAfterDays"), 0}, {QStringLiteral("syncIntervalSeconds"), 5}});
         const QString series = importSeries(6, QStringLiteral("bg"));
-        QCOMPARE(node(m_data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("scu"), QStringLiteral("--aet"), QStringLiteral("SCU"),
+        QCOMPARE(runNode(m_data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("scu"), QStringLiteral("--aet"), QStringLiteral("SCU"),
                                QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("104"),
                                QStringLiteral("--allow"), QStringLiteral("echo,find,get")}), 0);
         QVERIFY(status().value(QStringLiteral("pending")).toInt() == 6);
@@ -447,6 +448,58 @@ private Q_SLOTS:
         QVERIFY(serve.process().waitForFinished(30000));
         QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);
         verifyBucketMatchesArchive(QStringLiteral("after serve's background sync"));
+    }
+
+    void embeddedNode_reportsTheCloudSyncForNodeStatus()
+    {
+        // The workstation's node status reads this: the same figures as
+        // `sync status`, from the node's own background sync.
+        const QString series = importSeries(4, QStringLiteral("status"));
+        Q_UNUSED(series);
+        const core::DataDir dir(m_data);
+        auto config = core::Config::load(dir.configFile());
+        QVERIFY2(config.ok(), qPrintable(config.error()));
+        core::Config c = config.value();
+        c.node.dicomPort = test::freePort();
+        c.node.httpPort = 0;
+        c.node.bindAddress = QStringLiteral("127.0.0.1");
+        auto opened = archive::Archive::open(dir, c);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        std::unique_ptr<archive::Archive> archive = opened.take();
+        {
+            node::Node n(*archive, c);
+            QVERIFY(n.start().ok());
+            QElapsedTimer t;
+            t.start();
+            node::CloudSyncState s = n.cloudSync();
+            while (t.elapsed() < 60000 && (s.pending != 0 || s.lastPassAt.isEmpty())) {
+                QThread::msleep(300);
+                s = n.cloudSync();
+            }
+            QVERIFY(s.configured);
+            QVERIFY2(s.syncing, qPrintable(s.error));
+            QCOMPARE(s.pending, qint64(0));
+            QVERIFY(s.instances > 0);
+            QCOMPARE(s.verified, s.instances);
+            const QJsonObject cli = status();
+            QCOMPARE(s.instances, qint64(cli.value(QStringLiteral("instances")).toDouble()));
+            n.stop();
+            QVERIFY(!n.cloudSync().syncing);
+        }
+        // A broken secrets file: configured, not syncing, and the reason said.
+        const QString secrets = m_data + QStringLiteral("/cloud-credentials");
+        QVERIFY(QFile::exists(secrets));
+        QVERIFY(QFile::rename(secrets, secrets + QStringLiteral(".away")));
+        {
+            node::Node n(*archive, c);
+            QVERIFY(n.start().ok());
+            const node::CloudSyncState s = n.cloudSync();
+            QVERIFY(s.configured);
+            QVERIFY(!s.syncing);
+            QVERIFY2(!s.error.isEmpty(), "the node says why the cloud tier is off");
+            n.stop();
+        }
+        QVERIFY(QFile::rename(secrets + QStringLiteral(".away"), secrets));
     }
 };
 

@@ -5,6 +5,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/dicomnet/server.h>
 #include <kilima/dicomweb/server.h>
+#include <kilima/cloud/cloudtier.h>
 #include <kilima/cloud/setup.h>
 #include <kilima/routing/engine.h>
 
@@ -41,6 +42,7 @@ core::Status Node::start()
 {
     if (isRunning())
         return {};
+    m_cloudError.clear();
     m_httpError.clear();
     m_services = std::make_unique<Services>(m_archive, m_config);
     dicomnet::ServerConfig sc;
@@ -88,6 +90,7 @@ core::Status Node::start()
         auto tier = cloud::openConfiguredTier(m_archive);
         if (!tier) {
             qCWarning(lcNode).noquote() << "cloud sync and recall are off:" << tier.error();
+            m_cloudError = tier.error();
         } else {
             // Evicted files come back transparently for C-MOVE/C-GET, WADO-RS
             // and the viewer, also in the workstation's embedded node.
@@ -141,6 +144,26 @@ quint16 Node::dicomTlsPort() const { return m_services && m_services->server ? m
 int Node::activeAssociations() const
 {
     return m_services && m_services->server ? m_services->server->activeAssociations() : 0;
+}
+
+CloudSyncState Node::cloudSync() const
+{
+    CloudSyncState state;
+    state.configured = m_config.cloud.configured();
+    state.error = m_cloudError;
+    if (!m_services || !m_services->cloud)
+        return state;
+    const cloud::SyncStatus st = m_services->cloud->status();
+    state.syncing = true;
+    state.instances = st.instances;
+    state.verified = st.verified;
+    state.pending = st.pending;
+    state.evicted = st.evicted;
+    state.lastPassAt = st.lastPassAt;
+    state.lastPassResult = st.lastPassResult;
+    state.lastError = st.lastError;
+    state.passRunning = st.running;
+    return state;
 }
 
 } // namespace kilima::node

@@ -16,6 +16,22 @@ class Archive;
 
 namespace kilima::node {
 
+// The cloud tier's background sync as this node runs it, for the
+// workstation's node status (the same figures as `kilima-node sync status`).
+struct CloudSyncState {
+    bool configured = false;   // kilima.json has a cloud section
+    bool syncing = false;      // the background sync runs in this node
+    QString error;             // why it is off although configured
+    qint64 instances = 0;
+    qint64 verified = 0;       // with a verified copy in the bucket
+    qint64 pending = 0;
+    qint64 evicted = 0;        // only in the bucket
+    QString lastPassAt;        // ISO UTC
+    QString lastPassResult;
+    QString lastError;
+    bool passRunning = false;
+};
+
 class Node {
 public:
     // `archive` must outlive the node.
@@ -38,6 +54,8 @@ public:
     // use, bad certificate); empty otherwise.
     QString httpError() const;
     int activeAssociations() const;
+    // Reads the sync tables: call it off the UI thread.
+    CloudSyncState cloudSync() const;
     const core::Config &config() const { return m_config; }
 
 private:
@@ -46,6 +64,7 @@ private:
     core::Config m_config;
     std::unique_ptr<Services> m_services;
     QString m_httpError;
+    QString m_cloudError;
 };
 
 } // namespace kilima::node
