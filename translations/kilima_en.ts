@@ -1017,6 +1017,17 @@ The images are removed for every workstation that uses this node; this cannot be
         <source>Alt+4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recovered report drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report draft(s) were being typed when Kilima last stopped unexpectedly. Their text was saved. Open the studies now to review and save them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -1102,6 +1113,30 @@ The images are removed for every workstation that uses this node; this cannot be
     </message>
     <message>
         <source>Forwarding queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud sync is off: %1. Check the cloud settings and credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud sync: not running in this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · uploading now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last pass %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -188,7 +188,7 @@
         <translation>C-MOVE</translation>
     </message>
     <message>
-        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation&apos;s node, which that node must know</source>
         <translation>C-GET trae las imágenes por la misma conexión; C-MOVE pide al nodo que las envíe al nodo de esta estación, que ese nodo debe conocer</translation>
     </message>
     <message>
@@ -299,12 +299,12 @@
         <translation>el nodo no pudo enviar %1 imágenes (estado 0x%2 %3)</translation>
     </message>
     <message>
-        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <source>C-MOVE needs this workstation&apos;s node running: start it in Node status, or use C-GET</source>
         <translation>C-MOVE necesita el nodo de esta estación en marcha: inícielo en Estado del nodo o use C-GET</translation>
     </message>
     <message>
-        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation>%1 no conoce esta estación como "%2": agréguela a los nodos conocidos de ese nodo con su host y puerto, o recupere con C-GET</translation>
+        <source>%1 does not know this workstation as &quot;%2&quot;: add it to that node&apos;s known nodes with its host and port, or retrieve with C-GET</source>
+        <translation>%1 no conoce esta estación como &quot;%2&quot;: agréguela a los nodos conocidos de ese nodo con su host y puerto, o recupere con C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
@@ -315,8 +315,8 @@
         <translation>%1 no respondió (%2). Compruebe que el nodo esté en marcha, que su host y puerto sean correctos y que ningún cortafuegos bloquee el puerto.</translation>
     </message>
     <message>
-        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation>%1 rechazó la asociación (%2). Revise los títulos AE: ese nodo debe conocer el título AE de esta estación "%3" y permitirle este servicio.</translation>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation&apos;s AE title &quot;%3&quot; and allow it this service.</source>
+        <translation>%1 rechazó la asociación (%2). Revise los títulos AE: ese nodo debe conocer el título AE de esta estación &quot;%3&quot; y permitirle este servicio.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -598,7 +598,7 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
         <translation>Médico remitente:</translation>
     </message>
     <message>
-        <source>Enter the patient's name or ID.</source>
+        <source>Enter the patient&apos;s name or ID.</source>
         <translation>Escriba el nombre o el ID del paciente.</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@ Inténtelo de nuevo; si sigue fallando, compruebe que la carpeta de datos admite
         <translation>Lector (vacío para quitar la asignación):</translation>
     </message>
     <message>
-        <source>Select a study first: its patient's priors are searched.</source>
+        <source>Select a study first: its patient&apos;s priors are searched.</source>
         <translation>Seleccione primero un estudio: se buscarán los estudios previos de su paciente.</translation>
     </message>
     <message>
@@ -966,13 +966,13 @@ Inténtelo de nuevo; si sigue fallando, compruebe que la carpeta de datos admite
         <translation>Seleccione primero los estudios que desea exportar.</translation>
     </message>
     <message>
-        <source>Delete the study of %1 from this workstation's archive?
+        <source>Delete the study of %1 from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>¿Eliminar el estudio de %1 del archivo de esta estación?
 Las imágenes se eliminan para todas las estaciones que usan este nodo; no se puede deshacer.</translation>
     </message>
     <message>
-        <source>Delete %1 studies from this workstation's archive?
+        <source>Delete %1 studies from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>¿Eliminar %1 estudios del archivo de esta estación?
 Las imágenes se eliminan para todas las estaciones que usan este nodo; no se puede deshacer.</translation>
@@ -1020,6 +1020,17 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <message>
         <source>Alt+4</source>
         <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>Recovered report drafts</source>
+        <translation>Borradores de informe recuperados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report draft(s) were being typed when Kilima last stopped unexpectedly. Their text was saved. Open the studies now to review and save them?</source>
+        <translation>
+            <numerusform>%n borrador de informe se estaba escribiendo cuando Kilima se detuvo inesperadamente. Su texto se guardó. ¿Abrir el estudio ahora para revisarlo y guardarlo?</numerusform>
+            <numerusform>%n borradores de informe se estaban escribiendo cuando Kilima se detuvo inesperadamente. Su texto se guardó. ¿Abrir los estudios ahora para revisarlos y guardarlos?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1118,30 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <message>
         <source>Forwarding queue: %1</source>
         <translation>Cola de reenvío: %1</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off: %1. Check the cloud settings and credentials.</source>
+        <translation>La sincronización con la nube está desactivada: %1. Revise la configuración de la nube y las credenciales.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: not running in this node.</source>
+        <translation>Sincronización con la nube: no se ejecuta en este nodo.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket</source>
+        <translation>Sincronización con la nube: %1 de %2 imágenes verificadas en el bucket, %3 en espera, %4 solo en el bucket</translation>
+    </message>
+    <message>
+        <source> · uploading now</source>
+        <translation> · subiendo ahora</translation>
+    </message>
+    <message>
+        <source> · last pass %1: %2</source>
+        <translation> · última pasada %1: %2</translation>
+    </message>
+    <message>
+        <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
+        <translation>Último error de la nube: %1 (la subida se reintenta en la próxima pasada)</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1391,7 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <translation>Un servidor DICOMweb necesita un nombre y una URL base que empiece por http:// o https://, p. ej. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
-        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <source>The password could not be stored in the system keychain (%1): start the desktop&apos;s keyring or wallet and save again.</source>
         <translation>No se pudo guardar la contraseña en el llavero del sistema (%1): inicie el llavero o cartera del escritorio y guarde de nuevo.</translation>
     </message>
     <message>
@@ -1391,7 +1426,7 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <translation>Tema de color: oscuro (por defecto) o claro.</translation>
     </message>
     <message>
-        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system&apos;s).</source>
         <translation>Idioma de la interfaz: en, sw, fr, es o pt (por defecto: el elegido en Configuración, si no el del sistema).</translation>
     </message>
     <message>
@@ -1415,8 +1450,8 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <translation>Registro de depuración.</translation>
     </message>
     <message>
-        <source>unknown theme "%1" (use dark or light)</source>
-        <translation>tema "%1" desconocido (use dark o light)</translation>
+        <source>unknown theme &quot;%1&quot; (use dark or light)</source>
+        <translation>tema &quot;%1&quot; desconocido (use dark o light)</translation>
     </message>
     <message>
         <source>cannot open the archive in %1: %2</source>

@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>The study could not be deleted: %1</source>
-        <translation>L'examen n'a pas pu être supprimé : %1</translation>
+        <translation>L&apos;examen n&apos;a pas pu être supprimé : %1</translation>
     </message>
     <message>
         <source>off</source>
@@ -20,11 +20,11 @@
     <name>kilima::browser</name>
     <message>
         <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 a refusé le nom d'utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
+        <translation>%1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
     </message>
     <message>
         <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 n'a pas répondu à %2 (%3). Vérifiez l'adresse et que le serveur fonctionne.</translation>
+        <translation>%1 n&apos;a pas répondu à %2 (%3). Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -35,19 +35,19 @@
     <name>kilima::browser::Exporter</name>
     <message>
         <source>Choose where to export to.</source>
-        <translation>Choisissez la destination de l'export.</translation>
+        <translation>Choisissez la destination de l&apos;export.</translation>
     </message>
     <message>
         <source>The archive cannot list the images to export: %1</source>
-        <translation>L'archive ne peut pas lister les images à exporter : %1</translation>
+        <translation>L&apos;archive ne peut pas lister les images à exporter : %1</translation>
     </message>
     <message>
         <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Rien à exporter : la sélection n'a pas d'images dans l'archive.</translation>
+        <translation>Rien à exporter : la sélection n&apos;a pas d&apos;images dans l&apos;archive.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Impossible d'écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l'espace libre.</translation>
+        <translation>Impossible d&apos;écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l&apos;espace libre.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1. Choose a folder you may write to.</source>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>Le dossier %1 n'est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
+        <translation>Le dossier %1 n&apos;est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
     </message>
     <message>
         <source>Export cancelled after %1 of %2 images.</source>
@@ -63,19 +63,19 @@
     </message>
     <message>
         <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation>Impossible de lire %1 dans l'archive : lancez `kilima-node verify`.</translation>
+        <translation>Impossible de lire %1 dans l&apos;archive : lancez `kilima-node verify`.</translation>
     </message>
     <message>
         <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Impossible d'écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
+        <translation>Impossible d&apos;écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>The DICOMDIR could not be written: %1</source>
-        <translation>Le DICOMDIR n'a pas pu être écrit : %1</translation>
+        <translation>Le DICOMDIR n&apos;a pas pu être écrit : %1</translation>
     </message>
     <message>
         <source>Cannot finish %1: %2</source>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>%1 already in the archive</source>
-        <translation>%1 déjà dans l'archive</translation>
+        <translation>%1 déjà dans l&apos;archive</translation>
     </message>
     <message>
         <source>%1 not DICOM, skipped</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>The files below were not imported; the reason follows each name. Fix or replace them and import again.</source>
-        <translation>Les fichiers ci-dessous n'ont pas été importés ; la raison suit chaque nom. Corrigez-les ou remplacez-les et importez à nouveau.</translation>
+        <translation>Les fichiers ci-dessous n&apos;ont pas été importés ; la raison suit chaque nom. Corrigez-les ou remplacez-les et importez à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
@@ -188,8 +188,8 @@
         <translation>C-MOVE</translation>
     </message>
     <message>
-        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
-        <translation>C-GET ramène les images sur la même connexion ; C-MOVE demande au nœud de les envoyer au nœud de ce poste, qu'il doit connaître</translation>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation&apos;s node, which that node must know</source>
+        <translation>C-GET ramène les images sur la même connexion ; C-MOVE demande au nœud de les envoyer au nœud de ce poste, qu&apos;il doit connaître</translation>
     </message>
     <message>
         <source>Patient name</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>Study date</source>
-        <translation>Date de l'examen</translation>
+        <translation>Date de l&apos;examen</translation>
     </message>
     <message>
         <source>Modalities</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Accession #</source>
-        <translation>N° d'accession</translation>
+        <translation>N° d&apos;accession</translation>
     </message>
     <message>
         <source>Images</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Choose a remote node first (add one in Settings &gt; Known nodes).</source>
-        <translation>Choisissez d'abord un nœud distant (ajoutez-en un dans Paramètres &gt; Nœuds connus).</translation>
+        <translation>Choisissez d&apos;abord un nœud distant (ajoutez-en un dans Paramètres &gt; Nœuds connus).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>%1 answered the echo: the connection works.</source>
-        <translation>%1 a répondu à l'écho : la connexion fonctionne.</translation>
+        <translation>%1 a répondu à l&apos;écho : la connexion fonctionne.</translation>
     </message>
     <message>
         <source>Searching %1…</source>
@@ -292,31 +292,31 @@
     <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
-        <translation>%1 images n'ont pas pu être stockées ici : %2</translation>
+        <translation>%1 images n&apos;ont pas pu être stockées ici : %2</translation>
     </message>
     <message>
         <source>the node could not send %1 images (status 0x%2 %3)</source>
-        <translation>le nœud n'a pas pu envoyer %1 images (statut 0x%2 %3)</translation>
+        <translation>le nœud n&apos;a pas pu envoyer %1 images (statut 0x%2 %3)</translation>
     </message>
     <message>
-        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <source>C-MOVE needs this workstation&apos;s node running: start it in Node status, or use C-GET</source>
         <translation>C-MOVE demande que le nœud de ce poste fonctionne : démarrez-le dans État du nœud, ou utilisez C-GET</translation>
     </message>
     <message>
-        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation>%1 ne connaît pas ce poste sous "%2" : ajoutez-le aux nœuds connus de ce nœud avec son hôte et son port, ou récupérez avec C-GET</translation>
+        <source>%1 does not know this workstation as &quot;%2&quot;: add it to that node&apos;s known nodes with its host and port, or retrieve with C-GET</source>
+        <translation>%1 ne connaît pas ce poste sous &quot;%2&quot; : ajoutez-le aux nœuds connus de ce nœud avec son hôte et son port, ou récupérez avec C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
-        <translation>%1 images n'ont pas été envoyées (statut 0x%2 %3)</translation>
+        <translation>%1 images n&apos;ont pas été envoyées (statut 0x%2 %3)</translation>
     </message>
     <message>
         <source>%1 did not answer (%2). Check that the node runs and that its host and port are right, and that no firewall blocks the port.</source>
-        <translation>%1 n'a pas répondu (%2). Vérifiez que le nœud fonctionne, que son hôte et son port sont justes et qu'aucun pare-feu ne bloque le port.</translation>
+        <translation>%1 n&apos;a pas répondu (%2). Vérifiez que le nœud fonctionne, que son hôte et son port sont justes et qu&apos;aucun pare-feu ne bloque le port.</translation>
     </message>
     <message>
-        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation>%1 a refusé l'association (%2). Vérifiez les titres AE : ce nœud doit connaître le titre AE de ce poste "%3" et lui permettre ce service.</translation>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation&apos;s AE title &quot;%3&quot; and allow it this service.</source>
+        <translation>%1 a refusé l&apos;association (%2). Vérifiez les titres AE : ce nœud doit connaître le titre AE de ce poste &quot;%3&quot; et lui permettre ce service.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation>Cette version n'a pas de client DICOMweb : %1 ne peut pas être interrogé.</translation>
+        <translation>Cette version n&apos;a pas de client DICOMweb : %1 ne peut pas être interrogé.</translation>
     </message>
     <message>
         <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation>Cette version n'a pas de client DICOMweb : impossible de récupérer depuis %1.</translation>
+        <translation>Cette version n&apos;a pas de client DICOMweb : impossible de récupérer depuis %1.</translation>
     </message>
 </context>
 <context>
@@ -344,7 +344,7 @@
     <message>
         <source>Text with a digit matches the start of the patient ID;
 other text matches any part of the patient name.</source>
-        <translation>Un texte avec un chiffre correspond au début de l'ID du patient ;
+        <translation>Un texte avec un chiffre correspond au début de l&apos;ID du patient ;
 tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
@@ -369,11 +369,11 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>First study date of the range</source>
-        <translation>Première date d'examen de la période</translation>
+        <translation>Première date d&apos;examen de la période</translation>
     </message>
     <message>
         <source>Last study date of the range</source>
-        <translation>Dernière date d'examen de la période</translation>
+        <translation>Dernière date d&apos;examen de la période</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -381,7 +381,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation>Seulement les examens qui vous sont attribués et non finalisés, URGENTS d'abord</translation>
+        <translation>Seulement les examens qui vous sont attribués et non finalisés, URGENTS d&apos;abord</translation>
     </message>
     <message>
         <source>Any modality</source>
@@ -428,7 +428,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Study date</source>
-        <translation>Date de l'examen</translation>
+        <translation>Date de l&apos;examen</translation>
     </message>
     <message>
         <source>Modalities</source>
@@ -440,7 +440,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Accession #</source>
-        <translation>N° d'accession</translation>
+        <translation>N° d&apos;accession</translation>
     </message>
     <message>
         <source>Referring physician</source>
@@ -491,7 +491,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>&amp;Cancel procedure</source>
-        <translation>A&amp;nnuler l'examen</translation>
+        <translation>A&amp;nnuler l&apos;examen</translation>
     </message>
     <message>
         <source>Scheduled</source>
@@ -515,7 +515,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Accession #</source>
-        <translation>N° d'accession</translation>
+        <translation>N° d&apos;accession</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -527,11 +527,11 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Cancel procedure</source>
-        <translation>Annuler l'examen</translation>
+        <translation>Annuler l&apos;examen</translation>
     </message>
     <message>
         <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation>Annuler l'examen %1 de %2 ? La modalité ne le verra plus.</translation>
+        <translation>Annuler l&apos;examen %1 de %2 ? La modalité ne le verra plus.</translation>
     </message>
     <message>
         <source>The worklist cannot be read: %1</source>
@@ -547,7 +547,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Edit procedure</source>
-        <translation>Modifier l'examen</translation>
+        <translation>Modifier l&apos;examen</translation>
     </message>
     <message>
         <source>Schedule procedure</source>
@@ -571,7 +571,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Accession #:</source>
-        <translation>N° d'accession :</translation>
+        <translation>N° d&apos;accession :</translation>
     </message>
     <message>
         <source>Modality:</source>
@@ -598,8 +598,8 @@ tout autre texte correspond à une partie du nom du patient.</translation>
         <translation>Médecin prescripteur :</translation>
     </message>
     <message>
-        <source>Enter the patient's name or ID.</source>
-        <translation>Saisissez le nom ou l'ID du patient.</translation>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation>Saisissez le nom ou l&apos;ID du patient.</translation>
     </message>
     <message>
         <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
@@ -622,7 +622,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>Export study</source>
-        <translation>Exporter l'examen</translation>
+        <translation>Exporter l&apos;examen</translation>
     </message>
     <message>
         <source>Export %1 studies</source>
@@ -697,7 +697,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
     <message>
         <source>The study list could not be read: %1</source>
-        <translation>La liste des examens n'a pas pu être lue : %1</translation>
+        <translation>La liste des examens n&apos;a pas pu être lue : %1</translation>
     </message>
     <message>
         <source>Reading worklist</source>
@@ -706,8 +706,8 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     <message>
         <source>The change was not saved: %1
 Try again; if it keeps failing, check that the data folder is writable and not full.</source>
-        <translation>La modification n'a pas été enregistrée : %1
-Réessayez ; si l'échec persiste, vérifiez que le dossier de données est accessible en écriture et n'est pas plein.</translation>
+        <translation>La modification n&apos;a pas été enregistrée : %1
+Réessayez ; si l&apos;échec persiste, vérifiez que le dossier de données est accessible en écriture et n&apos;est pas plein.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -739,7 +739,7 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>&amp;Delete Study…</source>
-        <translation>&amp;Supprimer l'examen…</translation>
+        <translation>&amp;Supprimer l&apos;examen…</translation>
     </message>
     <message>
         <source>Shift+Del</source>
@@ -815,7 +815,7 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>Assign to &amp;Me</source>
-        <translation>M'&amp;attribuer</translation>
+        <translation>M&apos;&amp;attribuer</translation>
     </message>
     <message>
         <source>Ctrl+M</source>
@@ -899,7 +899,7 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>&amp;Close Viewer Tab</source>
-        <translation>&amp;Fermer l'onglet de la visionneuse</translation>
+        <translation>&amp;Fermer l&apos;onglet de la visionneuse</translation>
     </message>
     <message>
         <source>Ctrl+F4</source>
@@ -915,7 +915,7 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>Select a study first.</source>
-        <translation>Sélectionnez d'abord un examen.</translation>
+        <translation>Sélectionnez d&apos;abord un examen.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -927,11 +927,11 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>Reader (empty to unassign):</source>
-        <translation>Lecteur (vide pour retirer l'attribution) :</translation>
+        <translation>Lecteur (vide pour retirer l&apos;attribution) :</translation>
     </message>
     <message>
-        <source>Select a study first: its patient's priors are searched.</source>
-        <translation>Sélectionnez d'abord un examen : les examens antérieurs de son patient seront recherchés.</translation>
+        <source>Select a study first: its patient&apos;s priors are searched.</source>
+        <translation>Sélectionnez d&apos;abord un examen : les examens antérieurs de son patient seront recherchés.</translation>
     </message>
     <message>
         <source>Study</source>
@@ -939,11 +939,11 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>This build has no image viewer: install the full Kilima package to read studies.</source>
-        <translation>Cette version n'a pas de visionneuse d'images : installez le paquet Kilima complet pour lire les examens.</translation>
+        <translation>Cette version n&apos;a pas de visionneuse d&apos;images : installez le paquet Kilima complet pour lire les examens.</translation>
     </message>
     <message>
         <source>Archive statistics unavailable: %1</source>
-        <translation>Statistiques de l'archive indisponibles : %1</translation>
+        <translation>Statistiques de l&apos;archive indisponibles : %1</translation>
     </message>
     <message>
         <source>Patients: %1 · Studies: %2 · Series: %3 · Images: %4 · Stored: %5</source>
@@ -963,19 +963,19 @@ Réessayez ; si l'échec persiste, vérifiez que le dossier de données est acce
     </message>
     <message>
         <source>Select the studies to export first.</source>
-        <translation>Sélectionnez d'abord les examens à exporter.</translation>
+        <translation>Sélectionnez d&apos;abord les examens à exporter.</translation>
     </message>
     <message>
-        <source>Delete the study of %1 from this workstation's archive?
+        <source>Delete the study of %1 from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
-        <translation>Supprimer l'examen de %1 de l'archive de ce poste ?
-Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est irréversible.</translation>
+        <translation>Supprimer l&apos;examen de %1 de l&apos;archive de ce poste ?
+Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;est irréversible.</translation>
     </message>
     <message>
-        <source>Delete %1 studies from this workstation's archive?
+        <source>Delete %1 studies from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
-        <translation>Supprimer %1 examens de l'archive de ce poste ?
-Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est irréversible.</translation>
+        <translation>Supprimer %1 examens de l&apos;archive de ce poste ?
+Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;est irréversible.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -987,7 +987,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>The new language applies from the next start.</source>
-        <translation>La nouvelle langue s'applique au prochain démarrage.</translation>
+        <translation>La nouvelle langue s&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
         <source>Restart the node (Node status) for node changes to apply.</source>
@@ -999,7 +999,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>An import is still running. Quit anyway? Files imported so far stay in the archive.</source>
-        <translation>Une importation est en cours. Quitter quand même ? Les fichiers déjà importés restent dans l'archive.</translation>
+        <translation>Une importation est en cours. Quitter quand même ? Les fichiers déjà importés restent dans l&apos;archive.</translation>
     </message>
     <message>
         <source>About Kilima</source>
@@ -1020,6 +1020,17 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     <message>
         <source>Alt+4</source>
         <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>Recovered report drafts</source>
+        <translation>Brouillons de compte rendu récupérés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report draft(s) were being typed when Kilima last stopped unexpectedly. Their text was saved. Open the studies now to review and save them?</source>
+        <translation>
+            <numerusform>%n brouillon de compte rendu était en cours de saisie quand Kilima s&apos;est arrêté de façon inattendue. Son texte a été enregistré. Ouvrir l&apos;examen maintenant pour le relire et l&apos;enregistrer ?</numerusform>
+            <numerusform>%n brouillons de compte rendu étaient en cours de saisie quand Kilima s&apos;est arrêté de façon inattendue. Leur texte a été enregistré. Ouvrir les examens maintenant pour les relire et les enregistrer ?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1094,19 +1105,43 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source> — almost full: free space or move the storage location in Settings</source>
-        <translation> — presque plein : libérez de l'espace ou déplacez le stockage dans les Paramètres</translation>
+        <translation> — presque plein : libérez de l&apos;espace ou déplacez le stockage dans les Paramètres</translation>
     </message>
     <message>
         <source>The node did not start: %1. Check that no other program uses the port (Settings &gt; Node).</source>
-        <translation>Le nœud n'a pas démarré : %1. Vérifiez qu'aucun autre programme n'utilise le port (Paramètres &gt; Nœud).</translation>
+        <translation>Le nœud n&apos;a pas démarré : %1. Vérifiez qu&apos;aucun autre programme n&apos;utilise le port (Paramètres &gt; Nœud).</translation>
     </message>
     <message>
         <source>An image from %1 was not stored: %2</source>
-        <translation>Une image de %1 n'a pas été stockée : %2</translation>
+        <translation>Une image de %1 n&apos;a pas été stockée : %2</translation>
     </message>
     <message>
         <source>Forwarding queue: %1</source>
         <translation>File de transfert : %1</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off: %1. Check the cloud settings and credentials.</source>
+        <translation>La synchronisation cloud est arrêtée : %1. Vérifiez les réglages cloud et les identifiants.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: not running in this node.</source>
+        <translation>Synchronisation cloud : ne tourne pas dans ce nœud.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket</source>
+        <translation>Synchronisation cloud : %1 images sur %2 vérifiées dans le bucket, %3 en attente, %4 seulement dans le bucket</translation>
+    </message>
+    <message>
+        <source> · uploading now</source>
+        <translation> · envoi en cours</translation>
+    </message>
+    <message>
+        <source> · last pass %1: %2</source>
+        <translation> · dernier passage %1 : %2</translation>
+    </message>
+    <message>
+        <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
+        <translation>Dernière erreur cloud : %1 (l&apos;envoi sera retenté au prochain passage)</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1292,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>A new location applies to images stored from the next start; existing images stay where they are.</source>
-        <translation>Un nouvel emplacement s'applique aux images stockées à partir du prochain démarrage ; les images existantes restent où elles sont.</translation>
+        <translation>Un nouvel emplacement s&apos;applique aux images stockées à partir du prochain démarrage ; les images existantes restent où elles sont.</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
@@ -1265,7 +1300,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>&amp;Remove user</source>
-        <translation>&amp;Retirer l'utilisateur</translation>
+        <translation>&amp;Retirer l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Add user</source>
@@ -1273,7 +1308,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>User name:</source>
-        <translation>Nom d'utilisateur :</translation>
+        <translation>Nom d&apos;utilisateur :</translation>
     </message>
     <message>
         <source>Role:</source>
@@ -1309,7 +1344,7 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>A known node needs a name, a host name or address, and an AE title of 1 to 16 characters without backslash.</source>
-        <translation>Un nœud connu demande un nom, un nom d'hôte ou une adresse et un titre AE de 1 à 16 caractères sans barre oblique inverse.</translation>
+        <translation>Un nœud connu demande un nom, un nom d&apos;hôte ou une adresse et un titre AE de 1 à 16 caractères sans barre oblique inverse.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -1329,11 +1364,11 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>The file %1 does not exist or cannot be read.</source>
-        <translation>Le fichier %1 n'existe pas ou ne peut pas être lu.</translation>
+        <translation>Le fichier %1 n&apos;existe pas ou ne peut pas être lu.</translation>
     </message>
     <message>
         <source>The settings could not be saved: %1. Check that the data folder is writable.</source>
-        <translation>Les paramètres n'ont pas pu être enregistrés : %1. Vérifiez que le dossier de données est accessible en écriture.</translation>
+        <translation>Les paramètres n&apos;ont pas pu être enregistrés : %1. Vérifiez que le dossier de données est accessible en écriture.</translation>
     </message>
     <message>
         <source>&amp;DICOMweb servers</source>
@@ -1356,8 +1391,8 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
         <translation>Un serveur DICOMweb demande un nom et une URL de base commençant par http:// ou https://, p. ex. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
-        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
-        <translation>Le mot de passe n'a pas pu être stocké dans le trousseau du système (%1) : démarrez le trousseau ou le portefeuille du bureau et enregistrez à nouveau.</translation>
+        <source>The password could not be stored in the system keychain (%1): start the desktop&apos;s keyring or wallet and save again.</source>
+        <translation>Le mot de passe n&apos;a pas pu être stocké dans le trousseau du système (%1) : démarrez le trousseau ou le portefeuille du bureau et enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Base URL:</source>
@@ -1380,19 +1415,19 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>Kilima diagnostic workstation: browse and import studies of the local archive.</source>
-        <translation>Poste de diagnostic Kilima : parcourir et importer les examens de l'archive locale.</translation>
+        <translation>Poste de diagnostic Kilima : parcourir et importer les examens de l&apos;archive locale.</translation>
     </message>
     <message>
         <source>Archive location (default $KILIMA_DATA_DIR, else $XDG_DATA_HOME/kilima, normally ~/.local/share/kilima).</source>
-        <translation>Emplacement de l'archive (par défaut $KILIMA_DATA_DIR, sinon $XDG_DATA_HOME/kilima, normalement ~/.local/share/kilima).</translation>
+        <translation>Emplacement de l&apos;archive (par défaut $KILIMA_DATA_DIR, sinon $XDG_DATA_HOME/kilima, normalement ~/.local/share/kilima).</translation>
     </message>
     <message>
         <source>Colour theme: dark (default) or light.</source>
         <translation>Thème de couleurs : sombre (par défaut) ou clair.</translation>
     </message>
     <message>
-        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
-        <translation>Langue de l'interface : en, sw, fr, es ou pt (par défaut : celle choisie dans les Paramètres, sinon celle du système).</translation>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system&apos;s).</source>
+        <translation>Langue de l&apos;interface : en, sw, fr, es ou pt (par défaut : celle choisie dans les Paramètres, sinon celle du système).</translation>
     </message>
     <message>
         <source>With --screenshot: also render the settings dialog to the PNG FILE.</source>
@@ -1400,11 +1435,11 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
     </message>
     <message>
         <source>Open the study with this Study Instance UID in the viewer at start.</source>
-        <translation>Ouvrir au démarrage l'examen de ce Study Instance UID dans la visionneuse.</translation>
+        <translation>Ouvrir au démarrage l&apos;examen de ce Study Instance UID dans la visionneuse.</translation>
     </message>
     <message>
         <source>Render the main window to the PNG FILE once the first page of studies is loaded, then exit (for documentation and tests).</source>
-        <translation>Rendre la fenêtre principale dans le FICHIER PNG une fois la première page d'examens chargée, puis quitter (pour la documentation et les tests).</translation>
+        <translation>Rendre la fenêtre principale dans le FICHIER PNG une fois la première page d&apos;examens chargée, puis quitter (pour la documentation et les tests).</translation>
     </message>
     <message>
         <source>Do not run the embedded PACS node (DICOM listener) in the background.</source>
@@ -1415,20 +1450,20 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c'est ir
         <translation>Journal de débogage.</translation>
     </message>
     <message>
-        <source>unknown theme "%1" (use dark or light)</source>
+        <source>unknown theme &quot;%1&quot; (use dark or light)</source>
         <translation>thème « %1 » inconnu (utilisez dark ou light)</translation>
     </message>
     <message>
         <source>cannot open the archive in %1: %2</source>
-        <translation>impossible d'ouvrir l'archive dans %1 : %2</translation>
+        <translation>impossible d&apos;ouvrir l&apos;archive dans %1 : %2</translation>
     </message>
     <message>
         <source>Node %1 listening on DICOM port %2</source>
-        <translation>Nœud %1 à l'écoute sur le port DICOM %2</translation>
+        <translation>Nœud %1 à l&apos;écoute sur le port DICOM %2</translation>
     </message>
     <message>
         <source>The node did not start: %1</source>
-        <translation>Le nœud n'a pas démarré : %1</translation>
+        <translation>Le nœud n&apos;a pas démarré : %1</translation>
     </message>
 </context>
 </TS>

@@ -188,7 +188,7 @@
         <translation>C-MOVE</translation>
     </message>
     <message>
-        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation&apos;s node, which that node must know</source>
         <translation>C-GET traz as imagens pela mesma conexão; C-MOVE pede ao nó que as envie ao nó desta estação, que esse nó deve conhecer</translation>
     </message>
     <message>
@@ -299,12 +299,12 @@
         <translation>o nó não conseguiu enviar %1 imagens (status 0x%2 %3)</translation>
     </message>
     <message>
-        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <source>C-MOVE needs this workstation&apos;s node running: start it in Node status, or use C-GET</source>
         <translation>C-MOVE precisa do nó desta estação em execução: inicie-o em Estado do nó ou use C-GET</translation>
     </message>
     <message>
-        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation>%1 não conhece esta estação como "%2": adicione-a aos nós conhecidos desse nó com host e porta, ou recupere com C-GET</translation>
+        <source>%1 does not know this workstation as &quot;%2&quot;: add it to that node&apos;s known nodes with its host and port, or retrieve with C-GET</source>
+        <translation>%1 não conhece esta estação como &quot;%2&quot;: adicione-a aos nós conhecidos desse nó com host e porta, ou recupere com C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
@@ -315,8 +315,8 @@
         <translation>%1 não respondeu (%2). Verifique se o nó está em execução, se host e porta estão corretos e se nenhum firewall bloqueia a porta.</translation>
     </message>
     <message>
-        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation>%1 recusou a associação (%2). Verifique os títulos AE: esse nó deve conhecer o título AE desta estação "%3" e permitir-lhe este serviço.</translation>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation&apos;s AE title &quot;%3&quot; and allow it this service.</source>
+        <translation>%1 recusou a associação (%2). Verifique os títulos AE: esse nó deve conhecer o título AE desta estação &quot;%3&quot; e permitir-lhe este serviço.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -598,7 +598,7 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
         <translation>Médico solicitante:</translation>
     </message>
     <message>
-        <source>Enter the patient's name or ID.</source>
+        <source>Enter the patient&apos;s name or ID.</source>
         <translation>Digite o nome ou o ID do paciente.</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@ Tente novamente; se continuar falhando, verifique se a pasta de dados permite gr
         <translation>Leitor (vazio para remover a atribuição):</translation>
     </message>
     <message>
-        <source>Select a study first: its patient's priors are searched.</source>
+        <source>Select a study first: its patient&apos;s priors are searched.</source>
         <translation>Selecione primeiro um exame: os exames anteriores do paciente serão pesquisados.</translation>
     </message>
     <message>
@@ -966,13 +966,13 @@ Tente novamente; se continuar falhando, verifique se a pasta de dados permite gr
         <translation>Selecione primeiro os exames a exportar.</translation>
     </message>
     <message>
-        <source>Delete the study of %1 from this workstation's archive?
+        <source>Delete the study of %1 from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>Excluir o exame de %1 do arquivo desta estação?
 As imagens são removidas para todas as estações que usam este nó; isto não pode ser desfeito.</translation>
     </message>
     <message>
-        <source>Delete %1 studies from this workstation's archive?
+        <source>Delete %1 studies from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>Excluir %1 exames do arquivo desta estação?
 As imagens são removidas para todas as estações que usam este nó; isto não pode ser desfeito.</translation>
@@ -1020,6 +1020,17 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <message>
         <source>Alt+4</source>
         <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>Recovered report drafts</source>
+        <translation>Rascunhos de laudo recuperados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report draft(s) were being typed when Kilima last stopped unexpectedly. Their text was saved. Open the studies now to review and save them?</source>
+        <translation>
+            <numerusform>%n rascunho de laudo estava sendo digitado quando o Kilima parou inesperadamente. O texto foi salvo. Abrir o estudo agora para revisar e salvar?</numerusform>
+            <numerusform>%n rascunhos de laudo estavam sendo digitados quando o Kilima parou inesperadamente. O texto foi salvo. Abrir os estudos agora para revisar e salvar?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1118,30 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <message>
         <source>Forwarding queue: %1</source>
         <translation>Fila de encaminhamento: %1</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off: %1. Check the cloud settings and credentials.</source>
+        <translation>A sincronização com a nuvem está desligada: %1. Verifique as configurações da nuvem e as credenciais.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: not running in this node.</source>
+        <translation>Sincronização com a nuvem: não está em execução neste nó.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket</source>
+        <translation>Sincronização com a nuvem: %1 de %2 imagens verificadas no bucket, %3 aguardando, %4 só no bucket</translation>
+    </message>
+    <message>
+        <source> · uploading now</source>
+        <translation> · enviando agora</translation>
+    </message>
+    <message>
+        <source> · last pass %1: %2</source>
+        <translation> · última passagem %1: %2</translation>
+    </message>
+    <message>
+        <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
+        <translation>Último erro da nuvem: %1 (o envio é repetido na próxima passagem)</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1391,7 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <translation>Um servidor DICOMweb precisa de um nome e de uma URL base começando com http:// ou https://, p. ex. https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
-        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <source>The password could not be stored in the system keychain (%1): start the desktop&apos;s keyring or wallet and save again.</source>
         <translation>Não foi possível guardar a senha no chaveiro do sistema (%1): inicie o chaveiro ou a carteira da área de trabalho e salve novamente.</translation>
     </message>
     <message>
@@ -1391,7 +1426,7 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <translation>Tema de cores: escuro (padrão) ou claro.</translation>
     </message>
     <message>
-        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system&apos;s).</source>
         <translation>Idioma da interface: en, sw, fr, es ou pt (padrão: o escolhido em Configurações, senão o do sistema).</translation>
     </message>
     <message>
@@ -1415,8 +1450,8 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <translation>Registro de depuração.</translation>
     </message>
     <message>
-        <source>unknown theme "%1" (use dark or light)</source>
-        <translation>tema "%1" desconhecido (use dark ou light)</translation>
+        <source>unknown theme &quot;%1&quot; (use dark or light)</source>
+        <translation>tema &quot;%1&quot; desconhecido (use dark ou light)</translation>
     </message>
     <message>
         <source>cannot open the archive in %1: %2</source>

@@ -188,7 +188,7 @@
         <translation>C-MOVE</translation>
     </message>
     <message>
-        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation's node, which that node must know</source>
+        <source>C-GET brings the images on the same connection; C-MOVE asks the node to send them to this workstation&apos;s node, which that node must know</source>
         <translation>C-GET huleta picha kwenye muunganisho uleule; C-MOVE huiomba nodi izitume kwa nodi ya kituo hiki, ambayo nodi hiyo lazima iijue</translation>
     </message>
     <message>
@@ -299,12 +299,12 @@
         <translation>nodi haikuweza kutuma picha %1 (hali 0x%2 %3)</translation>
     </message>
     <message>
-        <source>C-MOVE needs this workstation's node running: start it in Node status, or use C-GET</source>
+        <source>C-MOVE needs this workstation&apos;s node running: start it in Node status, or use C-GET</source>
         <translation>C-MOVE inahitaji nodi ya kituo hiki iendeshwe: iwashe katika Hali ya nodi, au tumia C-GET</translation>
     </message>
     <message>
-        <source>%1 does not know this workstation as "%2": add it to that node's known nodes with its host and port, or retrieve with C-GET</source>
-        <translation>%1 haikitambui kituo hiki kama "%2": kiongeze kwenye nodi zinazojulikana za nodi hiyo pamoja na host na mlango wake, au pakua kwa C-GET</translation>
+        <source>%1 does not know this workstation as &quot;%2&quot;: add it to that node&apos;s known nodes with its host and port, or retrieve with C-GET</source>
+        <translation>%1 haikitambui kituo hiki kama &quot;%2&quot;: kiongeze kwenye nodi zinazojulikana za nodi hiyo pamoja na host na mlango wake, au pakua kwa C-GET</translation>
     </message>
     <message>
         <source>%1 images were not sent (status 0x%2 %3)</source>
@@ -315,8 +315,8 @@
         <translation>%1 haikujibu (%2). Hakikisha nodi inaendesha, host na mlango wake ni sahihi, na hakuna firewall inayozuia mlango.</translation>
     </message>
     <message>
-        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation's AE title "%3" and allow it this service.</source>
-        <translation>%1 imekataa muunganisho (%2). Kagua AE titles: nodi hiyo lazima ijue AE title ya kituo hiki "%3" na iiruhusu huduma hii.</translation>
+        <source>%1 refused the association (%2). Check the AE titles: that node must know this workstation&apos;s AE title &quot;%3&quot; and allow it this service.</source>
+        <translation>%1 imekataa muunganisho (%2). Kagua AE titles: nodi hiyo lazima ijue AE title ya kituo hiki &quot;%3&quot; na iiruhusu huduma hii.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -598,7 +598,7 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
         <translation>Daktari aliyeagiza:</translation>
     </message>
     <message>
-        <source>Enter the patient's name or ID.</source>
+        <source>Enter the patient&apos;s name or ID.</source>
         <translation>Andika jina au namba ya mgonjwa.</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@ Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na
         <translation>Msomaji (acha wazi kuondoa):</translation>
     </message>
     <message>
-        <source>Select a study first: its patient's priors are searched.</source>
+        <source>Select a study first: its patient&apos;s priors are searched.</source>
         <translation>Chagua uchunguzi kwanza: uchunguzi wa awali wa mgonjwa wake utatafutwa.</translation>
     </message>
     <message>
@@ -966,13 +966,13 @@ Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na
         <translation>Chagua kwanza uchunguzi wa kuhamisha.</translation>
     </message>
     <message>
-        <source>Delete the study of %1 from this workstation's archive?
+        <source>Delete the study of %1 from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>Futa uchunguzi wa %1 kutoka hifadhi ya kituo hiki?
 Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduliwa.</translation>
     </message>
     <message>
-        <source>Delete %1 studies from this workstation's archive?
+        <source>Delete %1 studies from this workstation&apos;s archive?
 The images are removed for every workstation that uses this node; this cannot be undone.</source>
         <translation>Futa uchunguzi %1 kutoka hifadhi ya kituo hiki?
 Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduliwa.</translation>
@@ -1020,6 +1020,17 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>Alt+4</source>
         <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>Recovered report drafts</source>
+        <translation>Rasimu za ripoti zilizookolewa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report draft(s) were being typed when Kilima last stopped unexpectedly. Their text was saved. Open the studies now to review and save them?</source>
+        <translation>
+            <numerusform>Rasimu %n ya ripoti ilikuwa ikiandikwa Kilima iliposimama ghafla. Maandishi yake yamehifadhiwa. Fungua uchunguzi sasa ili uikague na kuihifadhi?</numerusform>
+            <numerusform>Rasimu %n za ripoti zilikuwa zikiandikwa Kilima iliposimama ghafla. Maandishi yake yamehifadhiwa. Fungua uchunguzi sasa ili uzikague na kuzihifadhi?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1118,30 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>Forwarding queue: %1</source>
         <translation>Foleni ya kusambaza: %1</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off: %1. Check the cloud settings and credentials.</source>
+        <translation>Usawazishaji wa wingu umezimwa: %1. Kagua mipangilio ya wingu na vitambulisho.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: not running in this node.</source>
+        <translation>Usawazishaji wa wingu: haiendeshwi kwenye nodi hii.</translation>
+    </message>
+    <message>
+        <source>Cloud sync: %1 of %2 images verified in the bucket, %3 waiting, %4 only in the bucket</source>
+        <translation>Usawazishaji wa wingu: picha %1 kati ya %2 zimethibitishwa kwenye bucket, %3 zinasubiri, %4 ziko kwenye bucket pekee</translation>
+    </message>
+    <message>
+        <source> · uploading now</source>
+        <translation> · inapakia sasa</translation>
+    </message>
+    <message>
+        <source> · last pass %1: %2</source>
+        <translation> · mzunguko wa mwisho %1: %2</translation>
+    </message>
+    <message>
+        <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
+        <translation>Hitilafu ya mwisho ya wingu: %1 (upakiaji utajaribiwa tena kwenye mzunguko ujao)</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1391,7 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <translation>Seva ya DICOMweb inahitaji jina na URL ya msingi inayoanza na http:// au https://, mfano https://pacs.example.org/dicom-web.</translation>
     </message>
     <message>
-        <source>The password could not be stored in the system keychain (%1): start the desktop's keyring or wallet and save again.</source>
+        <source>The password could not be stored in the system keychain (%1): start the desktop&apos;s keyring or wallet and save again.</source>
         <translation>Nenosiri halikuweza kuhifadhiwa kwenye keychain ya mfumo (%1): washa keyring au wallet ya desktop kisha uhifadhi tena.</translation>
     </message>
     <message>
@@ -1391,7 +1426,7 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <translation>Mandhari ya rangi: giza (chaguo-msingi) au angavu.</translation>
     </message>
     <message>
-        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system's).</source>
+        <source>User interface language: en, sw, fr, es or pt (default: the one chosen in Settings, else the system&apos;s).</source>
         <translation>Lugha ya kiolesura: en, sw, fr, es au pt (chaguo-msingi: iliyochaguliwa kwenye Mipangilio, vinginevyo ya mfumo).</translation>
     </message>
     <message>
@@ -1415,8 +1450,8 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <translation>Kumbukumbu za utatuzi.</translation>
     </message>
     <message>
-        <source>unknown theme "%1" (use dark or light)</source>
-        <translation>mandhari "%1" haijulikani (tumia dark au light)</translation>
+        <source>unknown theme &quot;%1&quot; (use dark or light)</source>
+        <translation>mandhari &quot;%1&quot; haijulikani (tumia dark au light)</translation>
     </message>
     <message>
         <source>cannot open the archive in %1: %2</source>
