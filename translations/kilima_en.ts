@@ -1402,6 +1402,22 @@ The images are removed for every workstation that uses this node; this cannot be
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New images are refused (senders are told the archive is out of resources) while the storage disk would be left with less free space than this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep free on the storage disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1406,6 +1406,22 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <source>Password:</source>
         <translation>Contraseña:</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>New images are refused (senders are told the archive is out of resources) while the storage disk would be left with less free space than this.</source>
+        <translation>Las imágenes nuevas se rechazan (a los emisores se les indica que el archivo no tiene recursos) mientras el disco de almacenamiento quedaría con menos espacio libre que este.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep free on the storage disk:</source>
+        <translation>&amp;Mantener libre en el disco de almacenamiento:</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1406,6 +1406,22 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>New images are refused (senders are told the archive is out of resources) while the storage disk would be left with less free space than this.</source>
+        <translation>Les nouvelles images sont refusées (les expéditeurs sont informés que l&apos;archive manque de ressources) tant que le disque de stockage garderait moins d&apos;espace libre que cela.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep free on the storage disk:</source>
+        <translation>&amp;Garder libre sur le disque de stockage :</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

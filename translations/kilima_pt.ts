@@ -1406,6 +1406,22 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <source>Password:</source>
         <translation>Senha:</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sem limite</translation>
+    </message>
+    <message>
+        <source>New images are refused (senders are told the archive is out of resources) while the storage disk would be left with less free space than this.</source>
+        <translation>Novas imagens são recusadas (os remetentes são avisados de que o arquivo está sem recursos) enquanto o disco de armazenamento ficaria com menos espaço livre do que este.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep free on the storage disk:</source>
+        <translation>&amp;Manter livre no disco de armazenamento:</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

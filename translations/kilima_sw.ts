@@ -1406,6 +1406,22 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <source>Password:</source>
         <translation>Nenosiri:</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Hakuna kikomo</translation>
+    </message>
+    <message>
+        <source>New images are refused (senders are told the archive is out of resources) while the storage disk would be left with less free space than this.</source>
+        <translation>Picha mpya zinakataliwa (watumaji wanaambiwa hifadhi haina rasilimali) ilimradi diski ya hifadhi ingebaki na nafasi ndogo kuliko hii.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep free on the storage disk:</source>
+        <translation>&amp;Acha nafasi wazi kwenye diski ya hifadhi:</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -358,6 +358,16 @@ QWidget *SettingsDialog::storagePage()
     m_duplicates->setCurrentIndex(m_config.archive.duplicatePolicy == core::DuplicatePolicy::Overwrite ? 1 : 0);
     form->addRow(tr("Storage &location:"), fileRow(m_storageDir, tr("Storage location"), page, true));
     form->addRow(tr("Same image &received twice:"), m_duplicates);
+    m_minFree = new QSpinBox(page);
+    m_minFree->setObjectName(QStringLiteral("minFreeMegabytes"));
+    m_minFree->setRange(0, 1 << 30);
+    m_minFree->setSingleStep(512);
+    m_minFree->setSuffix(tr(" MB"));
+    m_minFree->setSpecialValueText(tr("No limit"));
+    m_minFree->setValue(m_config.archive.minFreeMegabytes);
+    m_minFree->setToolTip(tr("New images are refused (senders are told the archive is out of resources) while the "
+                             "storage disk would be left with less free space than this."));
+    form->addRow(tr("&Keep free on the storage disk:"), m_minFree);
     form->addRow(QString(), new QLabel(tr("A new location applies to images stored from the next start; existing "
                                           "images stay where they are."), page));
     return page;
@@ -577,6 +587,7 @@ core::Config SettingsDialog::config() const
     c.tls.certificateFile = m_certFile->text().trimmed();
     c.tls.privateKeyFile = m_keyFile->text().trimmed();
     c.archive.storageDir = m_storageDir->text().trimmed();
+    c.archive.minFreeMegabytes = m_minFree->value();
     c.archive.duplicatePolicy = core::DuplicatePolicy(m_duplicates->currentData().toInt());
     return c;
 }

@@ -94,6 +94,7 @@ private:
     // Storage
     QLineEdit *m_storageDir;
     QComboBox *m_duplicates;
+    QSpinBox *m_minFree = nullptr;
     // Users
     QListWidget *m_users;
     // Appearance

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -94,6 +95,29 @@ private Q_SLOTS:
         const auto again = a->ingest({readAll(f), f});
         QCOMPARE(archive::toString(again.status), archive::toString(IngestStatus::Duplicate));
         QVERIFY(again.success());
+        QCOMPARE(a->stats().value().instances, 1);
+    }
+
+    void storageLimit_ShouldRefuseWithReasonAndStoreNothing()
+    {
+        QTemporaryDir data, src;
+        test::CtPhantom p;
+        p.slices = 2;
+        const QStringList files = test::writeCtPhantom(src.path(), p);
+        core::Config config;
+        config.archive.minFreeMegabytes = 1 << 30;   // 1 PB kept free: more than any test disk has
+        {
+            auto a = openArchive(data.path(), config);
+            const auto refused = a->ingest({readAll(files.at(0)), files.at(0)});
+            QCOMPARE(archive::toString(refused.status), archive::toString(IngestStatus::Failed));
+            QVERIFY2(refused.reason.contains(QLatin1String("kept free")), qPrintable(refused.reason));
+            QCOMPARE(a->stats().value().instances, 0);
+            QDirIterator it(a->storageDir(), {QStringLiteral("*.dcm")}, QDir::Files, QDirIterator::Subdirectories);
+            QVERIFY2(!it.hasNext(), "nothing half-stored");
+        }
+        config.archive.minFreeMegabytes = 1;
+        auto a = openArchive(data.path(), config);
+        QVERIFY(a->ingest({readAll(files.at(1)), files.at(1)}).success());
         QCOMPARE(a->stats().value().instances, 1);
     }
 

@@ -45,6 +45,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace kilima;
@@ -425,11 +426,15 @@ private Q_SLOTS:
         auto *language = settings->findChild<QComboBox *>(QStringLiteral("language"));
         QVERIFY(language);
         language->setCurrentIndex(language->findData(QStringLiteral("sw")));
+        auto *minFree = settings->findChild<QSpinBox *>(QStringLiteral("minFreeMegabytes"));
+        QVERIFY(minFree);
+        minFree->setValue(2048);
         settings->accept();
         QTRY_VERIFY(!m_window->findChild<workstation::SettingsDialog *>());
         auto saved = core::Config::load(m_tmp.filePath(QStringLiteral("data/kilima.json")));
         QVERIFY2(saved.ok(), qPrintable(saved.error()));
         QCOMPARE(saved.value().node.aeTitle, QStringLiteral("READING_1"));
+        QCOMPARE(saved.value().archive.minFreeMegabytes, 2048);
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("sw"));
     }
 

@@ -25,6 +25,8 @@
 #include <cerrno>
 #include <signal.h>
 
+#include <sys/statvfs.h>
+
 namespace kilima::archive {
 
 Q_LOGGING_CATEGORY(lcArchive, "kilima.archive")
@@ -206,6 +208,22 @@ Archive::Prepared Archive::prepare(const Incoming &object)
         }
     }
     p.wroteFile = !m_storage->exists(p.record.relativePath);
+    if (p.wroteFile && m_config.archive.minFreeMegabytes > 0) {
+        const qint64 reserve = qint64(m_config.archive.minFreeMegabytes) * 1024 * 1024;
+        struct statvfs vfs {};
+        if (::statvfs(QFile::encodeName(m_storage->root()).constData(), &vfs) == 0) {
+            const qint64 freeBytes = qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
+            if (freeBytes - p.record.size < reserve) {
+                p.wroteFile = false;
+                p.outcome.status = IngestStatus::Failed;
+                p.outcome.reason = QStringLiteral("storage limit: the storage disk has %1 MB free and %2 MB are kept free "
+                                                  "(archive.minFreeMegabytes, Settings > Storage); nothing was stored")
+                                       .arg(freeBytes / (1024 * 1024))
+                                       .arg(m_config.archive.minFreeMegabytes);
+                return p;
+            }
+        }
+    }
     p.needsCommit = true;
     return p;
 }

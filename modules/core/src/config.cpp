@@ -130,7 +130,8 @@ QJsonObject Config::toJson() const
         {QStringLiteral("archive"),
          QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
                      {QStringLiteral("duplicatePolicy"), toString(archive.duplicatePolicy)},
-                     {QStringLiteral("reconcileOnOpen"), archive.reconcileOnOpen}}},
+                     {QStringLiteral("reconcileOnOpen"), archive.reconcileOnOpen},
+                     {QStringLiteral("minFreeMegabytes"), archive.minFreeMegabytes}}},
         {QStringLiteral("import"), QJsonObject{{QStringLiteral("threads"), import.threads}}},
         {QStringLiteral("logging"), QJsonObject{{QStringLiteral("verbose"), logging.verbose}}},
         {QStringLiteral("routing"), routing.json},
@@ -231,6 +232,8 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     else
         r.fail(QStringLiteral("archive.duplicatePolicy is \"%1\", must be \"keep-first\" or \"overwrite\"").arg(policy));
     r.boolean(archive, "reconcileOnOpen", QStringLiteral("archive.reconcileOnOpen"), c.archive.reconcileOnOpen);
+    r.integer(archive, "minFreeMegabytes", QStringLiteral("archive.minFreeMegabytes"), c.archive.minFreeMegabytes, 0,
+              1 << 30);
 
     const QJsonObject import = r.section(json, "import");
     r.integer(import, "threads", QStringLiteral("import.threads"), c.import.threads, 0, 256);

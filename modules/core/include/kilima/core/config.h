@@ -62,6 +62,11 @@ struct Config {
         DuplicatePolicy duplicatePolicy = DuplicatePolicy::KeepFirst;
         // Reconcile index and storage when the archive opens.
         bool reconcileOnOpen = true;
+        // Storage limit: new objects are refused (C-STORE 0xA700, STOW-RS
+        // 409 with a reason) while the storage disk would be left with less
+        // free space than this, so the index, the logs and the rest of the
+        // machine never run out. 0 = off.
+        int minFreeMegabytes = 0;
     } archive;
 
     struct Import {
