@@ -13,7 +13,7 @@
 # and the recall latency. Needs awscli, node and s3rver
 # (installers/install-deps.sh), and ../shared/testdata (the real CT).
 set -euo pipefail
-build="${1:-build/rel}"
+build="${1:-build/release}"
 instances="${2:-2000}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/kilima-bench-cloud-XXXXXX)"
