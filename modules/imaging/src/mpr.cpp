@@ -204,6 +204,78 @@ struct FastRow {
         *y = q.dot(v.colDir) / v.rowSpacing;
         *z = q.dot(v.normal) * invS;
     }
+    // Raw trilinear value of the cell whose corners start at a (slice k)
+    // and b (slice k + 1); every path uses these float operations in this
+    // order, so they agree with each other and with the AVX2 kernel.
+    template <typename T>
+    static float trilinear(const T *a, const T *b, size_t w, float fx, float fy, float fz)
+    {
+        const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
+        const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
+        const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
+        const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
+        const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
+        return av + (bv - av) * fz;
+    }
+    // Trilinear interpolation at float voxel coordinates strictly inside
+    // the grid (no bounds checks), rescaled.
+    template <typename T>
+    float insideSample(const T *const *sl, float xf, float yf, float zf, float fs, float fi) const
+    {
+        const int W = v.columns, H = v.rows, D = v.slices();
+        const size_t w = size_t(W);
+        const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
+        const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
+        const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
+        return trilinear(a, b, w, xf - ix, yf - iy, zf - iz) * fs + fi;
+    }
+    // The same near or past the border, with the exact sampler's rules
+    // (half a pixel beyond the edge, clamped); false outside.
+    template <typename T>
+    bool checkedSample(double xi, double yi, double zi, float *value) const
+    {
+        const int W = v.columns, H = v.rows, D = v.slices();
+        if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
+            return false;
+        const double xc = std::clamp(xi, 0.0, double(W - 1)), yc = std::clamp(yi, 0.0, double(H - 1)),
+                     zc = std::clamp(zi, 0.0, double(D - 1));
+        const int ix = std::min(int(xc), W - 2), iy = std::min(int(yc), H - 2), iz = std::min(int(zc), D - 2);
+        const size_t w = size_t(W);
+        const T *a = reinterpret_cast<const T *>(slices[size_t(iz)]) + size_t(iy) * w + size_t(ix);
+        const T *b = reinterpret_cast<const T *>(slices[size_t(iz + 1)]) + size_t(iy) * w + size_t(ix);
+        *value = float(trilinear(a, b, w, float(xc - ix), float(yc - iy), float(zc - iz)) * slope + intercept);
+        return true;
+    }
+    // Narrows [lo, hi] to the steps t at which x0 + d*t lies inside
+    // [min, max] (by `eps` on each side); hi < lo when none does.
+    static void narrowInside(double x0, double d, double min, double max, double eps, int &lo, int &hi)
+    {
+        if (std::abs(d) < 1e-12) {
+            if (x0 < min || x0 > max)
+                hi = -1;
+            return;
+        }
+        double t1 = (min - x0) / d, t2 = (max - x0) / d;
+        if (t1 > t2)
+            std::swap(t1, t2);
+        lo = std::max(lo, int(std::ceil(t1 + eps)));
+        hi = std::min(hi, int(std::floor(t2 - eps)));
+    }
+    template <SlabMode M>
+    static float slabStart()
+    {
+        return M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
+    }
+    template <SlabMode M>
+    static void accumulate(float &acc, float value)
+    {
+        if (M == SlabMode::Mip)
+            acc = std::max(acc, value);
+        else if (M == SlabMode::MinIp)
+            acc = std::min(acc, value);
+        else
+            acc += value;
+    }
     template <typename T, typename Combine>
     void run(const Vec3 &start, const Vec3 &step, int n, Combine combine) const
     {
@@ -212,41 +284,16 @@ struct FastRow {
         voxelOf(start + step, &x1, &y1, &z1);
         const double dx = x1 - x, dy = y1 - y, dz = z1 - z;
         const int W = v.columns, H = v.rows, D = v.slices();
-        const size_t w = size_t(W);
         // Pixels whose sample lies strictly inside the grid need no bounds
         // checks: find that index range analytically, check only the rest.
         int inLo = 0, inHi = n - 1;
-        auto limit = [&](double x0, double d, double lo, double hi) {
-            if (std::abs(d) < 1e-12) {
-                if (x0 < lo || x0 > hi)
-                    inHi = -1;
-                return;
-            }
-            double t1 = (lo - x0) / d, t2 = (hi - x0) / d;
-            if (t1 > t2)
-                std::swap(t1, t2);
-            inLo = std::max(inLo, int(std::ceil(t1 + 1e-9)));
-            inHi = std::min(inHi, int(std::floor(t2 - 1e-9)));
-        };
-        limit(x, dx, 0, W - 1);
-        limit(y, dy, 0, H - 1);
-        limit(z, dz, 0, D - 1);
+        narrowInside(x, dx, 0, W - 1, 1e-9, inLo, inHi);
+        narrowInside(y, dy, 0, H - 1, 1e-9, inLo, inHi);
+        narrowInside(z, dz, 0, D - 1, 1e-9, inLo, inHi);
         auto checked = [&](int i) {
-            const double xi = x + dx * i, yi = y + dy * i, zi = z + dz * i;
-            if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
-                return;
-            const double xc = std::clamp(xi, 0.0, double(W - 1)), yc = std::clamp(yi, 0.0, double(H - 1)),
-                         zc = std::clamp(zi, 0.0, double(D - 1));
-            const int ix = std::min(int(xc), W - 2), iy = std::min(int(yc), H - 2), iz = std::min(int(zc), D - 2);
-            const float fx = float(xc - ix), fy = float(yc - iy), fz = float(zc - iz);
-            const T *a = reinterpret_cast<const T *>(slices[size_t(iz)]) + size_t(iy) * w + size_t(ix);
-            const T *b = reinterpret_cast<const T *>(slices[size_t(iz + 1)]) + size_t(iy) * w + size_t(ix);
-            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
-            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
-            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
-            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
-            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
-            combine(i, float((av + (bv - av) * fz) * slope + intercept));
+            float value;
+            if (checkedSample<T>(x + dx * i, y + dy * i, z + dz * i, &value))
+                combine(i, value);
         };
         if (inHi < inLo) {
             for (int i = 0; i < n; ++i)
@@ -259,18 +306,8 @@ struct FastRow {
         const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
         float xf = float(x + dx * inLo), yf = float(y + dy * inLo), zf = float(z + dz * inLo);
         const float dxf = float(dx), dyf = float(dy), dzf = float(dz);
-        for (int i = inLo; i <= inHi; ++i, xf += dxf, yf += dyf, zf += dzf) {
-            const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
-            const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
-            const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
-            const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
-            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
-            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
-            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
-            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
-            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
-            combine(i, (av + (bv - av) * fz) * fs + fi);
-        }
+        for (int i = inLo; i <= inHi; ++i, xf += dxf, yf += dyf, zf += dzf)
+            combine(i, insideSample(sl, xf, yf, zf, fs, fi));
         for (int i = inHi + 1; i < n; ++i)
             checked(i);
     }
@@ -292,79 +329,37 @@ struct FastRow {
         const double nx = xn - x, ny = yn - y, nz = zn - z;
         const double last = samples - 1;
         const int W = v.columns, H = v.rows, D = v.slices();
-        const size_t w = size_t(W);
         int inLo = 0, inHi = n - 1;
-        auto limit = [&](double x0, double d, double lo, double hi) {
-            if (std::abs(d) < 1e-12) {
-                if (x0 < lo || x0 > hi)
-                    inHi = -1;
-                return;
-            }
-            double t1 = (lo - x0) / d, t2 = (hi - x0) / d;
-            if (t1 > t2)
-                std::swap(t1, t2);
-            inLo = std::max(inLo, int(std::ceil(t1 + 1e-9)));
-            inHi = std::min(inHi, int(std::floor(t2 - 1e-9)));
-        };
         // Both ends of every pixel's segment strictly inside [0, size-1].
-        limit(x, dx, 0, W - 1);
-        limit(y, dy, 0, H - 1);
-        limit(z, dz, 0, D - 1);
-        limit(x + nx * last, dx, 0, W - 1);
-        limit(y + ny * last, dy, 0, H - 1);
-        limit(z + nz * last, dz, 0, D - 1);
+        narrowInside(x, dx, 0, W - 1, 1e-9, inLo, inHi);
+        narrowInside(y, dy, 0, H - 1, 1e-9, inLo, inHi);
+        narrowInside(z, dz, 0, D - 1, 1e-9, inLo, inHi);
+        narrowInside(x + nx * last, dx, 0, W - 1, 1e-9, inLo, inHi);
+        narrowInside(y + ny * last, dy, 0, H - 1, 1e-9, inLo, inHi);
+        narrowInside(z + nz * last, dz, 0, D - 1, 1e-9, inLo, inHi);
         const float fs = float(slope), fi = float(intercept);
         const T *const *sl = reinterpret_cast<const T *const *>(slices.data());
         const float nxf = float(nx), nyf = float(ny), nzf = float(nz);
         // Sample s of a pixel starting at (x0f, y0f, z0f), strictly inside.
         auto fastSample = [&](float x0f, float y0f, float z0f, int s) {
             const float sf = float(s);
-            const float xf = x0f + sf * nxf, yf = y0f + sf * nyf, zf = z0f + sf * nzf;
-            const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
-            const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
-            const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
-            const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
-            const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
-            const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
-            const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
-            const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
-            const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
-            return (av + (bv - av) * fz) * fs + fi;
+            return insideSample(sl, x0f + sf * nxf, y0f + sf * nyf, z0f + sf * nzf, fs, fi);
         };
         auto checkedPixel = [&](int i) {
-            float acc = M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
+            float acc = slabStart<M>();
             int count = 0;
             // Samples strictly inside the grid (found analytically, with a
             // margin) take the fast float formula; only those near or past the
             // border are checked one by one.
             const double px = x + dx * i, py = y + dy * i, pz = z + dz * i;
             int sLo = 0, sHi = samples - 1;
-            auto sLimit = [&](double p0, double d, double hi) {
-                if (std::abs(d) < 1e-12) {
-                    if (p0 < 1e-3 || p0 > hi - 1e-3)
-                        sHi = -1;
-                    return;
-                }
-                double t1 = (1e-3 - p0) / d, t2 = (hi - 1e-3 - p0) / d;
-                if (t1 > t2)
-                    std::swap(t1, t2);
-                sLo = std::max(sLo, int(std::ceil(t1 + 1e-6)));
-                sHi = std::min(sHi, int(std::floor(t2 - 1e-6)));
-            };
-            sLimit(px, nx, W - 1);
-            sLimit(py, ny, H - 1);
-            sLimit(pz, nz, D - 1);
+            narrowInside(px, nx, 1e-3, W - 1 - 1e-3, 1e-6, sLo, sHi);
+            narrowInside(py, ny, 1e-3, H - 1 - 1e-3, 1e-6, sLo, sHi);
+            narrowInside(pz, nz, 1e-3, D - 1 - 1e-3, 1e-6, sLo, sHi);
             if (sHi >= sLo) {
                 const float x0f = float(px), y0f = float(py), z0f = float(pz);
-                for (int s = sLo; s <= sHi; ++s) {
-                    const float val = fastSample(x0f, y0f, z0f, s);
-                    if (M == SlabMode::Mip)
-                        acc = std::max(acc, val);
-                    else if (M == SlabMode::MinIp)
-                        acc = std::min(acc, val);
-                    else
-                        acc += val;
-                }
+                for (int s = sLo; s <= sHi; ++s)
+                    accumulate<M>(acc, fastSample(x0f, y0f, z0f, s));
                 count = sHi - sLo + 1;
             } else {
                 sLo = samples;
@@ -375,27 +370,10 @@ struct FastRow {
                     s = sHi;
                     continue;
                 }
-                const double xi = x + dx * i + nx * s, yi = y + dy * i + ny * s, zi = z + dz * i + nz * s;
-                if (xi < -0.5 || yi < -0.5 || zi < -1e-6 || xi > W - 0.5 || yi > H - 0.5 || zi > D - 1 + 1e-6)
+                float value;
+                if (!checkedSample<T>(x + dx * i + nx * s, y + dy * i + ny * s, z + dz * i + nz * s, &value))
                     continue;
-                const double xc = std::clamp(xi, 0.0, double(W - 1)), yc = std::clamp(yi, 0.0, double(H - 1)),
-                             zc = std::clamp(zi, 0.0, double(D - 1));
-                const int ix = std::min(int(xc), W - 2), iy = std::min(int(yc), H - 2), iz = std::min(int(zc), D - 2);
-                const float fx = float(xc - ix), fy = float(yc - iy), fz = float(zc - iz);
-                const T *a = reinterpret_cast<const T *>(slices[size_t(iz)]) + size_t(iy) * w + size_t(ix);
-                const T *b = reinterpret_cast<const T *>(slices[size_t(iz + 1)]) + size_t(iy) * w + size_t(ix);
-                const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
-                const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
-                const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
-                const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
-                const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
-                const float val = float((av + (bv - av) * fz) * slope + intercept);
-                if (M == SlabMode::Mip)
-                    acc = std::max(acc, val);
-                else if (M == SlabMode::MinIp)
-                    acc = std::min(acc, val);
-                else
-                    acc += val;
+                accumulate<M>(acc, value);
                 ++count;
             }
             out[i] = count == 0 ? NAN : M == SlabMode::Average ? acc / float(count) : acc;
@@ -426,27 +404,9 @@ struct FastRow {
 #endif
         for (; i <= inHi; ++i) {
             const float x0f = float(x + dx * i), y0f = float(y + dy * i), z0f = float(z + dz * i);
-            float acc = M == SlabMode::Mip ? -INFINITY : M == SlabMode::MinIp ? INFINITY : 0.0f;
-            for (int s = 0; s < samples; ++s) {
-                const float sf = float(s);
-                const float xf = x0f + sf * nxf, yf = y0f + sf * nyf, zf = z0f + sf * nzf;
-                const int ix = std::min(int(xf), W - 2), iy = std::min(int(yf), H - 2), iz = std::min(int(zf), D - 2);
-                const float fx = xf - ix, fy = yf - iy, fz = zf - iz;
-                const T *a = sl[iz] + size_t(iy) * w + size_t(ix);
-                const T *b = sl[iz + 1] + size_t(iy) * w + size_t(ix);
-                const float a0 = float(a[0]) + (float(a[1]) - float(a[0])) * fx;
-                const float a1 = float(a[w]) + (float(a[w + 1]) - float(a[w])) * fx;
-                const float b0 = float(b[0]) + (float(b[1]) - float(b[0])) * fx;
-                const float b1 = float(b[w]) + (float(b[w + 1]) - float(b[w])) * fx;
-                const float av = a0 + (a1 - a0) * fy, bv = b0 + (b1 - b0) * fy;
-                const float val = (av + (bv - av) * fz) * fs + fi;
-                if (M == SlabMode::Mip)
-                    acc = std::max(acc, val);
-                else if (M == SlabMode::MinIp)
-                    acc = std::min(acc, val);
-                else
-                    acc += val;
-            }
+            float acc = slabStart<M>();
+            for (int s = 0; s < samples; ++s)
+                accumulate<M>(acc, fastSample(x0f, y0f, z0f, s));
             out[i] = M == SlabMode::Average ? acc / float(samples) : acc;
         }
         for (int i = inHi + 1; i < n; ++i)
