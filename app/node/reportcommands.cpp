@@ -23,6 +23,15 @@ std::unique_ptr<QCoreApplication> makeGuiApp(int &argc, char **argv)
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
+// The report tables could not be opened: says why.
+bool workflowReady(const reporting::ReportWorkflow &workflow)
+{
+    if (workflow.openError().isEmpty())
+        return true;
+    err() << "kilima-node report: " << workflow.openError() << Qt::endl;
+    return false;
+}
+
 QString operatorName()
 {
     const QString user = qEnvironmentVariable("USER");
@@ -56,10 +65,8 @@ int reportExport(const Context &ctx, const QStringList &args)
     if (!archive)
         return kExitProblems;
     reporting::ReportWorkflow workflow(*archive);
-    if (!workflow.openError().isEmpty()) {
-        err() << "kilima-node report: " << workflow.openError() << Qt::endl;
+    if (!workflowReady(workflow))
         return kExitProblems;
-    }
     auto report = workflow.store().latest(study);
     if (!report) {
         err() << "kilima-node report export: " << report.error() << Qt::endl;
@@ -90,10 +97,8 @@ int reportList(const Context &ctx, const QStringList &args)
     if (!archive)
         return kExitProblems;
     reporting::ReportWorkflow workflow(*archive);
-    if (!workflow.openError().isEmpty()) {
-        err() << "kilima-node report: " << workflow.openError() << Qt::endl;
+    if (!workflowReady(workflow))
         return kExitProblems;
-    }
     auto reports = workflow.store().forStudy(args.first());
     if (!reports) {
         err() << "kilima-node report list: " << reports.error() << Qt::endl;

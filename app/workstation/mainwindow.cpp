@@ -141,14 +141,25 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
 
     resize(1400, 860);
     m_model->refresh();
-    QTimer::singleShot(0, this, &MainWindow::offerRecoveredDrafts);
+    offerRecoveredDrafts();
 }
 
 void MainWindow::offerRecoveredDrafts()
 {
 #ifdef KILIMA_HAVE_REPORTUI
-    const QStringList studies =
-        reporting::DraftJournal(m_archive->dataDir().root() + QStringLiteral("/reporting/journal")).pendingStudies();
+    // The journal folder is read on a worker: no disk on the UI thread.
+    const QString journalDir = m_archive->dataDir().root() + QStringLiteral("/reporting/journal");
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        askToOpenRecoveredDrafts(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([journalDir] { return reporting::DraftJournal(journalDir).pendingStudies(); }));
+#endif
+}
+
+void MainWindow::askToOpenRecoveredDrafts(const QStringList &studies)
+{
     if (studies.isEmpty())
         return;
     // Window-modal and not blocking: the node and the list keep running.
@@ -166,7 +177,6 @@ void MainWindow::offerRecoveredDrafts()
             openStudy(uid);
     });
     box->open();
-#endif
 }
 
 MainWindow::~MainWindow() = default;

@@ -70,6 +70,7 @@ public Q_SLOTS:
     // Report drafts journalled but never saved (the program or machine
     // died while a radiologist typed): offered once at start.
     void offerRecoveredDrafts();
+    void askToOpenRecoveredDrafts(const QStringList &studies);
     void setReadingStatus(archive::ReadingStatus status);
 
 protected:

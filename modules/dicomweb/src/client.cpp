@@ -38,6 +38,19 @@ QString statusError(const httplib::Response &res)
     return QStringLiteral("HTTP %1%2").arg(res.status).arg(body.isEmpty() ? QString() : QStringLiteral(": ") + body);
 }
 
+// /studies/{study}[/series/{series}[/instances/{sop}]]: the resource a
+// retrieve or metadata request names.
+QString resourcePath(const QString &studyUid, const QString &seriesUid, const QString &sopUid)
+{
+    QString path = QStringLiteral("/studies/") + studyUid;
+    if (!seriesUid.isEmpty()) {
+        path += QStringLiteral("/series/") + seriesUid;
+        if (!sopUid.isEmpty())
+            path += QStringLiteral("/instances/") + sopUid;
+    }
+    return path;
+}
+
 } // namespace
 
 struct Client::Impl {
@@ -132,12 +145,7 @@ core::Result<int> Client::retrieve(const QString &studyUid, const QString &serie
 {
     if (!d->http)
         return core::Error{d->setupError};
-    QString path = QStringLiteral("/studies/") + studyUid;
-    if (!seriesUid.isEmpty()) {
-        path += QStringLiteral("/series/") + seriesUid;
-        if (!sopUid.isEmpty())
-            path += QStringLiteral("/instances/") + sopUid;
-    }
+    QString path = resourcePath(studyUid, seriesUid, sopUid);
     const std::string accept = QStringLiteral("multipart/related; type=\"application/dicom\"; transfer-syntax=%1")
                                    .arg(transferSyntax).toStdString();
     std::unique_ptr<MultipartParser> parser;
@@ -206,12 +214,7 @@ core::Result<QList<QJsonObject>> Client::metadata(const QString &studyUid, const
 {
     if (!d->http)
         return core::Error{d->setupError};
-    QString path = QStringLiteral("/studies/") + studyUid;
-    if (!seriesUid.isEmpty()) {
-        path += QStringLiteral("/series/") + seriesUid;
-        if (!sopUid.isEmpty())
-            path += QStringLiteral("/instances/") + sopUid;
-    }
+    QString path = resourcePath(studyUid, seriesUid, sopUid);
     path += QStringLiteral("/metadata");
     auto res = d->http->Get(d->url(path).toStdString(), httplib::Headers{{"Accept", "application/dicom+json"}, {"Accept-Encoding", "gzip"}});
     if (!res)

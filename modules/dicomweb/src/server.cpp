@@ -318,39 +318,41 @@ void DicomWebServer::Impl::setup()
         res.set_content(QString(why + QLatin1Char('\n')).toStdString(), "text/plain; charset=utf-8");
     };
 
-    s.Get(".*", [this, unauthorized](const httplib::Request &req, httplib::Response &res) {
+    // Every request: below the base path, then authenticated; otherwise
+    // answered here (404, 401/429) and nothing else runs.
+    struct Admitted {
+        HttpRequest request;
+        archive::User user;
+    };
+    auto admit = [this, unauthorized](const httplib::Request &req, httplib::Response &res) -> std::optional<Admitted> {
         QString path;
         if (!pathBelowBase(req.path, &path)) {
             send(req, res, HttpReply::error(404, QStringLiteral("DICOMweb is served under %1").arg(config.http.basePath)));
-            return;
+            return std::nullopt;
         }
         QString why;
         int status = 401;
         auto user = authenticate(req, &why, &status);
         if (!user) {
             unauthorized(req, res, why, status);
-            return;
+            return std::nullopt;
         }
-        send(req, res, service.get(makeRequest(req, path, *user)));
+        return Admitted{makeRequest(req, path, *user), *user};
+    };
+
+    s.Get(".*", [this, admit](const httplib::Request &req, httplib::Response &res) {
+        if (const auto admitted = admit(req, res))
+            send(req, res, service.get(admitted->request));
     });
 
-    s.Post(".*", [this, unauthorized](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-        QString path;
-        if (!pathBelowBase(req.path, &path)) {
-            send(req, res, HttpReply::error(404, QStringLiteral("DICOMweb is served under %1").arg(config.http.basePath)));
+    s.Post(".*", [this, admit](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+        const auto admitted = admit(req, res);
+        if (!admitted)
             return;
-        }
-        QString why;
-        int status = 401;
-        auto user = authenticate(req, &why, &status);
-        if (!user) {
-            unauthorized(req, res, why, status);
-            return;
-        }
-        const HttpRequest r = makeRequest(req, path, *user);
-        if (user->role == archive::Role::Viewer) {
+        const HttpRequest &r = admitted->request;
+        if (admitted->user.role == archive::Role::Viewer) {
             service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("denied"), QStringLiteral("viewers may not store"));
-            send(req, res, HttpReply::error(403, QStringLiteral("user %1 (viewer) may not store instances").arg(user->name)));
+            send(req, res, HttpReply::error(403, QStringLiteral("user %1 (viewer) may not store instances").arg(admitted->user.name)));
             return;
         }
         const qint64 maxBody = qint64(config.http.maxBodyMegabytes) << 20;
