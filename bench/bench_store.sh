@@ -9,6 +9,12 @@
 #
 # Prints instances/s per peer and the ratios Kilima/Orthanc and
 # Kilima/storescp. Needs dcmtk and orthanc (installers/install-deps.sh).
+# Kilima answers each C-STORE only once the object is on disk (fdatasync
+# of the file and fsync of its folder); Orthanc and storescp do not wait
+# for the disk. With eatmydata installed, Kilima also runs with its
+# flushes removed, to show what they cost on this disk.
+# Let a minute pass after deleting many files before running: ext4 without
+# a journal scans recently freed inodes on every file it creates.
 set -euo pipefail
 build="${1:-build/release}"
 instances="${2:-10000}"
@@ -77,6 +83,21 @@ for assocs in 1 4; do
   [ "$stored" = "$instances" ] || echo "warning: kilima stored $stored of $instances" >&2
 done
 
+# Kilima again with every flush turned into a no-op by libeatmydata (when
+# installed): not a mode Kilima offers, but Orthanc and storescp do not
+# flush before answering, so this row shows how much of the difference is
+# the flush each C-STORE waits for.
+if command -v eatmydata >/dev/null; then
+  for assocs in 1 4; do
+    port=$(free_port); data="$work/kilima-noflush-$assocs"
+    "$build/app/node/kilima-node" --data-dir "$data" nodes add scu --aet SCU --host 127.0.0.1 --port 104 --allow echo,store >/dev/null
+    eatmydata "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --http-port 0 --bind 127.0.0.1 >/dev/null 2>&1 &
+    pid=$!; pids+=($pid); wait_port "$port"
+    rate[noflush-$assocs]=$(send "$port" KILIMA "$assocs")
+    kill -TERM $pid; wait $pid 2>/dev/null || true
+  done
+fi
+
 # Orthanc
 for assocs in 1 4; do
   dport=$(free_port); hport=$(free_port); dir="$work/orthanc-$assocs"; mkdir -p "$dir"
@@ -106,6 +127,9 @@ printf '%-12s %14s %14s\n' "peer" "1 assoc /s" "4 assoc /s"
 for p in kilima orthanc storescp; do
   printf '%-12s %14s %14s\n' "$p" "${rate[$p-1]}" "${rate[$p-4]}"
 done
+if [ -n "${rate[noflush-1]:-}" ]; then
+  printf '%-12s %14s %14s   (Kilima with flushes removed by eatmydata, for comparison only)\n' "no-flush" "${rate[noflush-1]}" "${rate[noflush-4]}"
+fi
 echo "C-FIND study level by PatientID over the $instances stored instances, p50 of 30 findscu runs:"
 echo "  kilima ${latency[kilima]} ms   orthanc ${latency[orthanc]} ms"
 python3 - "${rate[kilima-1]}" "${rate[kilima-4]}" "${rate[orthanc-1]}" "${rate[orthanc-4]}" "${rate[storescp-1]}" "${rate[storescp-4]}" <<'PY'

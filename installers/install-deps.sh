@@ -17,7 +17,7 @@ packages=(
   libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libqt6opengl6-dev libqt6svg6-dev
   libcpp-httplib-dev orthanc-dicomweb libcurl4-openssl-dev
   qtkeychain-qt6-dev gnome-keyring dbus-x11
-  awscli poppler-utils dicom3tools
+  awscli poppler-utils dicom3tools eatmydata
   nodejs
 )
 

@@ -12,7 +12,11 @@
 #include <QFile>
 #include <QDirIterator>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace kilima;
 using archive::IngestStatus;
@@ -33,6 +37,16 @@ class TestIngest : public QObject {
         if (!a)
             qFatal("cannot open archive: %s", qPrintable(a.error()));
         return a.take();
+    }
+
+    // As a C-STORE arrives: in PDV-sized pieces.
+    static archive::IngestOutcome ingestStreamed(archive::Archive &a, const QByteArray &bytes, const QString &source,
+                                                 const QString &expectedSopUid = {})
+    {
+        std::unique_ptr<archive::IncomingObject> in = a.beginIncoming();
+        for (qsizetype at = 0; at < bytes.size(); at += 116794)
+            in->append(bytes.constData() + at, qMin<qsizetype>(116794, bytes.size() - at));
+        return a.ingestIncoming(std::move(in), source, expectedSopUid);
     }
 
     qint64 countAt(archive::Archive &a, Level level, const char *keyword, const QString &value)
@@ -157,21 +171,105 @@ private Q_SLOTS:
         QCOMPARE(test::filesBelow(a->storageDir()).filter(QStringLiteral(".dcm")).size(), 1);
     }
 
+    // The C-STORE path: bytes written as they arrive, then checked,
+    // indexed and put in place; what is kept is exactly what was sent, in
+    // storage/ab/<sha256>.dcm, and nothing else is left behind.
+    void streamed_ShouldStoreBitForBitAndRefuseAnotherSopUid()
+    {
+        QTemporaryDir data, src;
+        test::CtPhantom p;
+        p.slices = 3;
+        p.rows = p.columns = 256;
+        const QStringList files = test::writeCtPhantom(src.path(), p);
+        auto a = openArchive(data.path());
+
+        DcmFileFormat ff;
+        QVERIFY(ff.loadFile(files.at(0).toLocal8Bit().constData()).good());
+        OFString sop;
+        ff.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, sop);
+        const QByteArray first = readAll(files.at(0));
+        const auto stored = ingestStreamed(*a, first, QStringLiteral("C-STORE from CT@host"), QString::fromLatin1(sop.c_str()));
+        QCOMPARE(archive::toString(stored.status), archive::toString(IngestStatus::Stored));
+        QCOMPARE(stored.sopInstanceUid, QString::fromLatin1(sop.c_str()));
+        const QStringList kept = a->instanceFiles(Level::Instance, stored.sopInstanceUid).value();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(readAll(kept.first()), first);
+        const QString relative = QDir(a->storageDir()).relativeFilePath(kept.first());
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{2}/[0-9a-f]{64}\\.dcm$")).match(relative).hasMatch(),
+                 qPrintable(relative));
+
+        // A dataset whose SOP Instance UID is not the request's is refused.
+        const auto other = ingestStreamed(*a, readAll(files.at(1)), QStringLiteral("C-STORE from CT@host"),
+                                          QString::fromLatin1(sop.c_str()));
+        QCOMPARE(archive::toString(other.status), archive::toString(IngestStatus::Rejected));
+        QVERIFY2(other.reason.contains(QStringLiteral("differs from the request")), qPrintable(other.reason));
+
+        // Sent again: a duplicate, no second file.
+        const auto again = ingestStreamed(*a, first, QStringLiteral("C-STORE from CT@host"));
+        QCOMPARE(archive::toString(again.status), archive::toString(IngestStatus::Duplicate));
+        QCOMPARE(a->stats().value().instances, 1);
+        QCOMPARE(test::filesBelow(a->storageDir()).size(), 1);
+    }
+
+    // A write that fails while the object arrives (here the file size
+    // limit, as a full disk would) fails the ingest with the reason and
+    // leaves nothing in storage or index.
+    void streamedWriteFailure_ShouldFailWithReasonAndLeaveNothing()
+    {
+        QTemporaryDir data, src;
+        test::CtPhantom p;
+        p.slices = 1;
+        p.rows = p.columns = 512;
+        const QByteArray bytes = readAll(test::writeCtPhantom(src.path(), p).first());
+        auto a = openArchive(data.path());
+
+        struct rlimit old {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+        const auto oldHandler = signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 128 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        std::unique_ptr<archive::IncomingObject> in = a->beginIncoming();
+        for (qsizetype at = 0; at < bytes.size(); at += 65536)
+            in->append(bytes.constData() + at, qMin<qsizetype>(65536, bytes.size() - at));
+        setrlimit(RLIMIT_FSIZE, &old);
+        signal(SIGXFSZ, oldHandler);
+        QVERIFY(in->failed());
+        QVERIFY2(in->error().contains(QStringLiteral("cannot write")), qPrintable(in->error()));
+
+        const auto o = a->ingestIncoming(std::move(in), QStringLiteral("C-STORE from CT@host"));
+        QCOMPARE(archive::toString(o.status), archive::toString(IngestStatus::Failed));
+        QVERIFY2(o.reason.contains(QStringLiteral("cannot write")), qPrintable(o.reason));
+        QCOMPARE(a->stats().value().instances, 0);
+        QCOMPARE(test::filesBelow(a->storageDir()).size(), 0);
+
+        // The archive goes on storing once there is room again.
+        QCOMPARE(archive::toString(ingestStreamed(*a, bytes, QStringLiteral("again")).status),
+                 archive::toString(IngestStatus::Stored));
+    }
+
     void badInput_ShouldBeRejectedWithReasonAndNothingIndexed_data()
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("reasonMentions");
-        QTest::newRow("truncated") << "truncated" << "truncated";
-        QTest::newRow("zero length") << "empty" << "empty";
-        QTest::newRow("not DICOM") << "text" << "not a DICOM file";
-        QTest::newRow("no SOP Instance UID") << "nosop" << "SOP Instance UID";
-        QTest::newRow("wrong element length") << "badlength" << "";
+        QTest::addColumn<bool>("streamed");
+        // Each case as bytes (import, STOW-RS) and streamed as a C-STORE
+        // receives it (beginIncoming/ingestIncoming).
+        for (const bool streamed : {false, true}) {
+            const char *how = streamed ? " (streamed)" : "";
+            QTest::newRow(qPrintable(QStringLiteral("truncated%1").arg(QLatin1String(how)))) << "truncated" << "truncated" << streamed;
+            QTest::newRow(qPrintable(QStringLiteral("zero length%1").arg(QLatin1String(how)))) << "empty" << "empty" << streamed;
+            QTest::newRow(qPrintable(QStringLiteral("not DICOM%1").arg(QLatin1String(how)))) << "text" << "not a DICOM file" << streamed;
+            QTest::newRow(qPrintable(QStringLiteral("no SOP Instance UID%1").arg(QLatin1String(how)))) << "nosop" << "SOP Instance UID" << streamed;
+            QTest::newRow(qPrintable(QStringLiteral("wrong element length%1").arg(QLatin1String(how)))) << "badlength" << "" << streamed;
+        }
     }
 
     void badInput_ShouldBeRejectedWithReasonAndNothingIndexed()
     {
         QFETCH(QString, kind);
         QFETCH(QString, reasonMentions);
+        QFETCH(bool, streamed);
         QTemporaryDir data, src;
         test::CtPhantom p;
         p.slices = 1;
@@ -197,7 +295,8 @@ private Q_SLOTS:
             bytes[pos + 7] = char(0x7f);
         }
         auto a = openArchive(data.path());
-        const auto o = a->ingest({bytes, QStringLiteral("input.dcm")});
+        const auto o = streamed ? ingestStreamed(*a, bytes, QStringLiteral("input.dcm"))
+                                : a->ingest({bytes, QStringLiteral("input.dcm")});
         QCOMPARE(archive::toString(o.status), archive::toString(IngestStatus::Rejected));
         QVERIFY2(o.reason.startsWith(QStringLiteral("input.dcm")), qPrintable(o.reason));
         QVERIFY2(o.reason.contains(reasonMentions), qPrintable(o.reason));

@@ -2,6 +2,8 @@
 // and the schema version guard.
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
+
+#include <thread>
 #include <kilima/archive/knownnodes.h>
 #include <kilima/archive/worklist.h>
 #include <kilima/dicom/attributes.h>
@@ -165,6 +167,51 @@ private Q_SLOTS:
         archive::AuditFilter f;
         f.studyUid = QStringLiteral("1.2.3");
         QCOMPARE(log.list(f).value().size(), 2);
+    }
+
+    // Lines are written by a batching thread: many appenders at once lose
+    // none, list() sees every line appended before it, and a closed
+    // archive has written the rest to the database (another process reads
+    // them there).
+    void auditFromManyThreads_ShouldKeepEveryLineAndSurviveClose()
+    {
+        QTemporaryDir dir;
+        {
+            auto a = archive::Archive::open(core::DataDir(dir.path()), {});
+            QVERIFY(a.ok());
+            archive::AuditLog &log = a.value()->auditLog();
+            std::vector<std::thread> threads;
+            for (int t = 0; t < 4; ++t) {
+                threads.emplace_back([&log, t] {
+                    for (int i = 0; i < 250; ++i) {
+                        archive::AuditRecord r;
+                        r.callingAe = QStringLiteral("AE%1").arg(t);
+                        r.action = QStringLiteral("C-STORE");
+                        r.outcome = QStringLiteral("success");
+                        r.detail = QString::number(i);
+                        log.append(r);
+                    }
+                });
+            }
+            for (std::thread &t : threads)
+                t.join();
+            archive::AuditFilter all;
+            all.limit = 0;
+            QCOMPARE(log.list(all).value().size(), 1000);
+            archive::AuditRecord last;
+            last.callingAe = QStringLiteral("LAST");
+            last.action = QStringLiteral("release");
+            log.append(last);   // not listed before the archive closes
+        }
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(core::DataDir(dir.path()).indexFile().toUtf8().constData(), &db), SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*), sum(actor = 'LAST') FROM audit", -1, &st, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(st, 0), 1001);
+        QCOMPARE(sqlite3_column_int(st, 1), 1);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
     }
 
     void newerSchema_ShouldBeRefusedWithMessage()

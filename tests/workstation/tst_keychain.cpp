@@ -45,8 +45,8 @@ private Q_SLOTS:
         // (the write above finishes there).
         auto readOnWorker = [](const QString &k) {
             QFuture<QString> f = QtConcurrent::run([k] { return workstation::SettingsDialog::keychainPassword(k); });
-            QTest::qWaitFor([&f] { return f.isFinished(); }, 15000);
-            return f.isFinished() ? f.result() : QStringLiteral("<timeout>");
+            const bool finished = QTest::qWaitFor([&f] { return f.isFinished(); }, 15000);
+            return finished ? f.result() : QStringLiteral("<timeout>");
         };
         const QString key = QStringLiteral("tls-key-passphrase:") + QDir::cleanPath(configFile);
         QString read;

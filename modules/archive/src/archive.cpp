@@ -1,6 +1,7 @@
 #include <kilima/archive/archive.h>
 
 #include "groupcommit_p.h"
+#include "incoming_p.h"
 #include "index_p.h"
 
 #include <kilima/archive/auditlog.h>
@@ -23,6 +24,7 @@
 #include <QtConcurrent>
 
 #include <cerrno>
+#include <cstring>
 #include <signal.h>
 
 #include <sys/statvfs.h>
@@ -79,11 +81,14 @@ bool processAlive(qint64 pid)
 Archive::Archive(const core::DataDir &dataDir, const core::Config &config) : m_dataDir(dataDir), m_config(config)
 {
     m_workers.setMaxThreadCount(config.import.threads > 0 ? config.import.threads : QThread::idealThreadCount());
+    // A flush mostly waits for the disk; one per receiving association.
+    m_flushers.setMaxThreadCount(64);
 }
 
 Archive::~Archive()
 {
     m_workers.waitForDone();
+    m_flushers.waitForDone();
     // A clean close records that every committed row is on disk (only
     // when this process committed any: read-only commands write nothing).
     if (m_commits && m_index && m_commits->durable() > m_index->durableMark()) {
@@ -139,6 +144,10 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     QFile marker(archive->m_sessionMarker);
     marker.open(QIODevice::WriteOnly);
     marker.close();
+    // On disk before anything is acknowledged: after a power cut it is what
+    // tells the next open to repair (streamed C-STOREs flush their files,
+    // not the index rows, before they are answered).
+    StorageArea::flushFolders({sessions.absolutePath()});
 
     {
         RecallProviderFactory factory;
@@ -165,33 +174,45 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
 
 Archive::Prepared Archive::prepare(const Incoming &object)
 {
+    auto parsed = dicom::DicomFile::parse(object.bytes, object.source);
+    if (!parsed) {
+        Prepared p;
+        p.outcome.source = object.source;
+        p.outcome.status = IngestStatus::Rejected;
+        p.outcome.reason = parsed.error();
+        return p;
+    }
+    return prepareParsed(parsed.value(), sha256Hex(object.bytes), object.bytes.size(), object.source, {});
+}
+
+Archive::Prepared Archive::prepareParsed(dicom::DicomFile &file, const QString &sha256, qint64 size,
+                                         const QString &source, const QString &expectedSopInstanceUid)
+{
     Prepared p;
     auto reject = [&](const QString &why) {
         p.outcome.status = IngestStatus::Rejected;
         p.outcome.reason = why;
         return std::move(p);
     };
-    p.outcome.source = object.source;
-    auto parsed = dicom::DicomFile::parse(object.bytes, object.source);
-    if (!parsed)
-        return reject(parsed.error());
-    dicom::DicomFile &file = parsed.value();
+    p.outcome.source = source;
     QString warning;
     const core::Status utf8 = dicom::convertToUtf8(file.dataset(), &warning);
     if (!utf8)
-        return reject(QStringLiteral("%1: character set: %2").arg(object.source, utf8.error()));
+        return reject(QStringLiteral("%1: character set: %2").arg(source, utf8.error()));
     if (!warning.isEmpty())
-        qCWarning(lcArchive).noquote() << object.source << warning;
+        qCWarning(lcArchive).noquote() << source << warning;
     auto record = extractRecord(file.dataset(), file.transferSyntaxUid());
     if (!record)
-        return reject(QStringLiteral("%1: %2").arg(object.source, record.error()));
+        return reject(QStringLiteral("%1: %2").arg(source, record.error()));
+    if (!expectedSopInstanceUid.isEmpty() && record.value().sopUid != expectedSopInstanceUid)
+        return reject(QStringLiteral("SOP Instance UID in dataset differs from the request"));
     p.record = record.take();
     p.outcome.sopInstanceUid = p.record.sopUid;
     p.outcome.studyInstanceUid = p.record.studyUid;
     p.outcome.seriesInstanceUid = p.record.seriesUid;
     p.outcome.sopClassUid = p.record.sopClassUid;
-    p.record.sha256 = sha256Hex(object.bytes);
-    p.record.size = object.bytes.size();
+    p.record.sha256 = sha256;
+    p.record.size = size;
     p.record.relativePath = StorageArea::relativePathFor(p.record.sha256);
 
     // Decide before writing: duplicates never touch the storage area.
@@ -277,6 +298,67 @@ IngestOutcome Archive::ingestFile(const QString &path, const QString &source)
     return commitPrepared(one).first();
 }
 
+std::unique_ptr<IncomingObject> Archive::beginIncoming()
+{
+    auto state = std::make_unique<IncomingObject::State>();
+    state->file = m_storage->openIncoming();
+    if (state->file.fd < 0)
+        state->fail(state->file.error);
+    state->hash = EVP_MD_CTX_new();
+    if (!state->hash || EVP_DigestInit_ex(state->hash, EVP_sha256(), nullptr) != 1)
+        state->fail(QStringLiteral("cannot start SHA-256"));
+    return std::unique_ptr<IncomingObject>(new IncomingObject(std::move(state)));
+}
+
+IngestOutcome Archive::ingestIncoming(std::unique_ptr<IncomingObject> object, const QString &source,
+                                      const QString &expectedSopInstanceUid)
+{
+    IncomingObject::State &in = *object->d;
+    Prepared p;
+    if (!in.error.isEmpty()) {
+        p.outcome.source = source;
+        failPrepared(p, QStringLiteral("%1: %2").arg(source, in.error));
+        QList<Prepared> one;
+        one << std::move(p);
+        return commitPrepared(one).first();
+    }
+    // The bytes are all written: their flush to disk runs while they are
+    // checked and indexed, not after.
+    const int fd = in.file.fd;
+    QFuture<QString> fileFlushed = QtConcurrent::run(&m_flushers, [fd] {
+        return ::fdatasync(fd) == 0 ? QString() : QString::fromLocal8Bit(std::strerror(errno));
+    });
+    const QString sha = in.digestHex();
+    {
+        auto parsed = dicom::DicomFile::loadStructure(in.readPath(), source);
+        if (!parsed) {
+            p.outcome.source = source;
+            p.outcome.status = IngestStatus::Rejected;
+            p.outcome.reason = parsed.error();
+        }
+        else
+            p = prepareParsed(parsed.value(), sha, in.size, source, expectedSopInstanceUid);
+    }
+    if (p.needsCommit && p.wroteFile) {
+        QStringList folders;
+        core::Status st = m_storage->place(in.file, p.record.relativePath, &folders);
+        if (st)
+            st = StorageArea::flushFolders(folders);
+        const QString flushError = fileFlushed.result();
+        if (st && !flushError.isEmpty())
+            st = core::Error{QStringLiteral("cannot flush the file to disk: %1").arg(flushError)};
+        if (!st) {
+            if (!m_index->referencesPath(p.record.relativePath))
+                m_storage->remove(p.record.relativePath);
+            failPrepared(p, QStringLiteral("%1: %2").arg(source, st.error()));
+        }
+    }
+    fileFlushed.waitForFinished();   // the descriptor stays open until then
+    QList<Prepared> one;
+    one << std::move(p);
+    return commitPrepared(one, true).first();
+}
+
 void Archive::failPrepared(Prepared &p, const QString &reason)
 {
     p.needsCommit = false;
@@ -285,9 +367,10 @@ void Archive::failPrepared(Prepared &p, const QString &reason)
     p.outcome.reason = reason;
 }
 
-QList<IngestOutcome> Archive::commitPrepared(QList<Prepared> &prepared)
+QList<IngestOutcome> Archive::commitPrepared(QList<Prepared> &prepared, bool filesDurable)
 {
     GroupCommit::Batch batch;
+    batch.filesDurable = filesDurable;
     QList<int> positions;
     for (int i = 0; i < prepared.size(); ++i) {
         const Prepared &p = prepared.at(i);

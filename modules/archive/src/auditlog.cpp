@@ -22,32 +22,88 @@ AuditLog::AuditLog(const QString &databasePath)
 
 AuditLog::~AuditLog()
 {
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
     sqlite3_close_v2(m_db);
 }
 
 void AuditLog::append(const AuditRecord &r)
 {
+    AuditRecord line = r;
+    if (!line.time.isValid())
+        line.time = QDateTime::currentDateTimeUtc();
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        if (!m_writer.joinable() && m_db)
+            m_writer = std::thread([this] { writeLoop(); });
+        m_queue.push_back(std::move(line));
+        ++m_appended;
+    }
+    m_wake.notify_one();
+}
+
+void AuditLog::flush() const
+{
+    std::unique_lock<std::mutex> lock(m_queueMutex);
+    const quint64 target = m_appended;
+    m_written.wait(lock, [&] { return m_done >= target || !m_db; });
+}
+
+void AuditLog::writeLoop()
+{
+    std::unique_lock<std::mutex> lock(m_queueMutex);
+    while (true) {
+        m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
+        if (m_queue.empty() && m_stop)
+            return;
+        std::vector<AuditRecord> batch;
+        batch.swap(m_queue);
+        lock.unlock();
+        write(batch);
+        lock.lock();
+        m_done += batch.size();
+        m_written.notify_all();
+    }
+}
+
+void AuditLog::write(const std::vector<AuditRecord> &records)
+{
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_db)
         return;
+    const bool transaction = records.size() > 1 && execSql(m_db, "BEGIN IMMEDIATE");
     Statement s(m_db, "INSERT INTO audit(time, actor, peer_host, calling_ae, called_ae, association, action, study_uid, "
                       "outcome, detail) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    s.bind(1, (r.time.isValid() ? r.time : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs));
-    s.bind(2, r.actor.isEmpty() ? r.callingAe : r.actor);
-    s.bind(3, r.peerHost);
-    s.bind(4, r.callingAe);
-    s.bind(5, r.calledAe);
-    s.bind(6, qint64(r.association));
-    s.bind(7, r.action);
-    s.bind(8, r.studyUid);
-    s.bind(9, r.outcome);
-    s.bind(10, r.detail);
-    if (!s.exec())
-        qCWarning(lcAudit).noquote() << "cannot write the audit log:" << s.error();
+    for (const AuditRecord &r : records) {
+        s.reset();
+        s.bind(1, r.time.toUTC().toString(Qt::ISODateWithMs));
+        s.bind(2, r.actor.isEmpty() ? r.callingAe : r.actor);
+        s.bind(3, r.peerHost);
+        s.bind(4, r.callingAe);
+        s.bind(5, r.calledAe);
+        s.bind(6, qint64(r.association));
+        s.bind(7, r.action);
+        s.bind(8, r.studyUid);
+        s.bind(9, r.outcome);
+        s.bind(10, r.detail);
+        if (!s.exec())
+            qCWarning(lcAudit).noquote() << "cannot write the audit log:" << s.error();
+    }
+    QString error;
+    if (transaction && !execSql(m_db, "COMMIT", &error)) {
+        qCWarning(lcAudit).noquote() << "cannot write the audit log:" << error;
+        execSql(m_db, "ROLLBACK");
+    }
 }
 
 core::Result<QList<AuditRecord>> AuditLog::list(const AuditFilter &f) const
 {
+    flush();
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_db)
         return core::Error{QStringLiteral("the audit log is not available")};

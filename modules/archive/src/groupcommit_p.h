@@ -2,7 +2,12 @@
 // batches) share one index transaction and one round of fsyncs. The first
 // caller to find no commit running becomes the leader and commits every
 // batch queued so far; the others wait for their results. Each caller
-// still returns only after its rows are durable.
+// still returns only after its files are durable: either it flushed them
+// itself (a streamed C-STORE flushes its own file while it is parsed:
+// filesDurable) or the group's one filesystem flush does, which also
+// makes the rows durable and moves the durable mark. Rows committed
+// without that flush are durable at the next one (or at a clean close);
+// after a power cut before it, repair indexes their files again.
 #pragma once
 
 #include "index_p.h"
@@ -18,6 +23,9 @@ class GroupCommit {
 public:
     struct Batch {
         QList<InstanceRecord> records;
+        // The caller has flushed the files already: no filesystem flush
+        // is needed for them.
+        bool filesDurable = false;
         // Results: one outcome per record, or an error for the whole batch.
         QList<Index::InsertOutcome> outcomes;
         QString error;
@@ -68,14 +76,17 @@ private:
     void run(const std::vector<Waiting *> &group)
     {
         QList<InstanceRecord> records;
-        for (const Waiting *w : group)
+        bool flush = false;
+        for (const Waiting *w : group) {
             records += w->batch->records;
+            flush = flush || !w->batch->filesDurable;
+        }
         // Commit without a flush, then one flush of the filesystem makes the
         // files, their folder entries and the WAL durable together; only
         // then do the callers acknowledge. The transaction also records the
         // rows the previous group made durable.
         core::Result<QList<Index::InsertOutcome>> inserted = m_index.insert(records, m_policy, m_durable);
-        if (inserted) {
+        if (inserted && flush) {
             const qint64 newest = m_index.maxInstanceId();
             const core::Status synced = m_storage.syncStorage(m_indexDir);
             if (synced) {

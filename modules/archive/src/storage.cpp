@@ -56,14 +56,109 @@ QString StorageArea::tempDir() const
 
 QString StorageArea::relativePathFor(const QString &sha)
 {
-    return sha.left(2) + QLatin1Char('/') + sha.mid(2, 2) + QLatin1Char('/') + sha + QStringLiteral(".dcm");
+    // One level of 256 folders, as git keeps loose objects: a young
+    // archive soon has them all (a new folder costs a mkdir and two folder
+    // flushes on the C-STORE path), and ten million files make 40,000 a
+    // folder, which ext4 and XFS index. Archives made before keep their
+    // two-level ab/cd/ paths: the index holds each file's path.
+    return sha.left(2) + QLatin1Char('/') + sha + QStringLiteral(".dcm");
+}
+
+bool StorageArea::ensureParent(const QString &finalPath, bool known, QStringList *created)
+{
+    const QString dir = QFileInfo(finalPath).path();
+    if (known) {
+        std::lock_guard<std::mutex> lock(m_dirsMutex);
+        if (m_knownDirs.contains(dir))
+            return true;
+    }
+    if (created) {
+        // The folders below the root that do not exist yet, outermost first.
+        QStringList missing;
+        for (QString d = dir; d.size() > m_root.size() && !QFileInfo::exists(d); d = QFileInfo(d).path())
+            missing.prepend(d);
+        *created = missing;
+    }
+    if (!QDir().mkpath(dir))
+        return false;
+    std::lock_guard<std::mutex> lock(m_dirsMutex);
+    m_knownDirs.insert(dir);
+    return true;
+}
+
+StorageArea::IncomingFile StorageArea::openIncoming() const
+{
+    IncomingFile f;
+#ifdef O_TMPFILE
+    f.fd = ::open(QFile::encodeName(m_root).constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (f.fd >= 0)
+        return f;
+    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+        f.error = QStringLiteral("cannot create a file in %1: %2").arg(m_root, errnoText());
+        return f;
+    }
+#endif
+    QDir().mkpath(tempDir());
+    f.namedPath = tempDir() + QLatin1Char('/') + QString::number(QRandomGenerator::global()->generate64(), 16) +
+                  QStringLiteral(".part");
+    f.fd = ::open(QFile::encodeName(f.namedPath).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (f.fd < 0) {
+        f.error = QStringLiteral("cannot create %1: %2").arg(f.namedPath, errnoText());
+        f.namedPath.clear();
+    }
+    return f;
+}
+
+core::Status StorageArea::place(const IncomingFile &file, const QString &relative, QStringList *foldersToFlush)
+{
+    const QString finalPath = absolutePath(relative);
+    const QByteArray target = QFile::encodeName(finalPath);
+    auto attempt = [&]() -> int {
+        if (!file.namedPath.isEmpty())
+            return ::rename(QFile::encodeName(file.namedPath).constData(), target.constData());
+        // linkat(fd, "", AT_EMPTY_PATH) needs CAP_DAC_READ_SEARCH; the
+        // /proc link works for any owner of the descriptor.
+        const QByteArray self = "/proc/self/fd/" + QByteArray::number(file.fd);
+        return ::linkat(AT_FDCWD, self.constData(), AT_FDCWD, target.constData(), AT_SYMLINK_FOLLOW);
+    };
+    int rc = attempt();
+    QStringList created;
+    if (rc != 0 && errno == ENOENT) {
+        if (!ensureParent(finalPath, false, &created))
+            return core::Error{QStringLiteral("cannot create folder for %1: %2").arg(relative, errnoText())};
+        rc = attempt();
+    }
+    if (rc != 0 && errno == EEXIST)
+        return {};
+    if (rc != 0)
+        return core::Error{QStringLiteral("cannot put the file in place at %1: %2").arg(relative, errnoText())};
+    // The new entry, and each new folder's entry in its parent.
+    foldersToFlush->append(QFileInfo(finalPath).path());
+    for (const QString &d : created)
+        foldersToFlush->append(QFileInfo(d).path());
+    return {};
+}
+
+core::Status StorageArea::flushFolders(const QStringList &folders)
+{
+    for (const QString &dir : folders) {
+        const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
+        const int rc = ::fsync(fd);
+        const QString why = rc != 0 ? errnoText() : QString();
+        ::close(fd);
+        if (rc != 0)
+            return core::Error{QStringLiteral("cannot flush folder %1 to disk: %2").arg(dir, why)};
+    }
+    return {};
 }
 
 core::Status StorageArea::store(const QByteArray &bytes, const QString &relative)
 {
     const QString finalPath = absolutePath(relative);
     const QString dir = QFileInfo(finalPath).path();
-    if (!QDir().mkpath(dir) || !QDir().mkpath(tempDir()))
+    if (!ensureParent(finalPath) || !QDir().mkpath(tempDir()))
         return core::Error{QStringLiteral("cannot create folder %1: %2").arg(dir, errnoText())};
 
     const QString temp = tempDir() + QLatin1Char('/') +
@@ -103,7 +198,7 @@ core::Status StorageArea::store(const QByteArray &bytes, const QString &relative
 core::Status StorageArea::adopt(const QString &path, const QString &relative)
 {
     const QString finalPath = absolutePath(relative);
-    if (!QDir().mkpath(QFileInfo(finalPath).path()))
+    if (!ensureParent(finalPath))
         return core::Error{QStringLiteral("cannot create folder for %1: %2").arg(relative, errnoText())};
     const QByteArray local = QFile::encodeName(path);
     if (::rename(local.constData(), QFile::encodeName(finalPath).constData()) != 0)

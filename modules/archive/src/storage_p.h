@@ -1,5 +1,5 @@
 // The storage area: immutable, content-addressed DICOM files
-// (<storage>/ab/cd/<sha256>.dcm). Files are written to a per-process
+// (<storage>/ab/<sha256>.dcm). Files are written to a per-process
 // temporary folder, fsynced and renamed into place; a stored file is never
 // modified, only removed after the index no longer refers to it.
 #pragma once
@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <mutex>
 
 namespace kilima::archive {
 
@@ -30,6 +32,22 @@ public:
     // Renames an existing file on the same filesystem to `relative`; as
     // after store(), syncStorage() makes it durable.
     core::Status adopt(const QString &path, const QString &relative);
+    // A file for an object still arriving: unnamed (O_TMPFILE) on the
+    // storage area's filesystem, or a named one in tempDirectory() where
+    // the filesystem cannot make unnamed files. fd < 0: error says why.
+    struct IncomingFile {
+        int fd = -1;
+        QString namedPath;   // empty for an unnamed file
+        QString error;
+    };
+    IncomingFile openIncoming() const;
+    // Gives such a file its place at `relative`. A file already there has
+    // the same content (names are content hashes) and is kept. Fills
+    // `foldersToFlush` with the folders whose entries changed (the file's,
+    // and the parents of folders made for it).
+    core::Status place(const IncomingFile &file, const QString &relative, QStringList *foldersToFlush);
+    // fsync()s folders, so new entries in them survive a power cut.
+    static core::Status flushFolders(const QStringList &folders);
     // Flushes everything written to the storage area's filesystem, and to
     // `alsoDir`'s filesystem when that is another one (the index).
     core::Status syncStorage(const QString &alsoDir = {}) const;
@@ -48,7 +66,12 @@ public:
 
 private:
     QString tempDir() const;
+    // Creates the folders of a stored file's path, remembering those made
+    // (`known`: trust that memory; false: check the disk again).
+    bool ensureParent(const QString &finalPath, bool known = true, QStringList *created = nullptr);
     QString m_root;
+    std::mutex m_dirsMutex;
+    QSet<QString> m_knownDirs;
 };
 
 } // namespace kilima::archive

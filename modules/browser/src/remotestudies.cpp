@@ -1,6 +1,7 @@
 #include <kilima/browser/remotestudies.h>
 
 #include <kilima/archive/archive.h>
+#include <kilima/node/archivestore.h>
 #include <kilima/dicom/attributes.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -36,32 +37,25 @@ void put(DcmDataset &ds, const DcmTagKey &tag, const QString &value)
     ds.putAndInsertString(tag, value.toUtf8().constData());
 }
 
-// Ingests what a C-GET brings on the association.
-class IngestSink : public dicomnet::StoreHandler {
+// Ingests what a C-GET brings on the association, streamed into the
+// archive like the node's own Storage SCP, and counts the outcomes.
+class IngestSink : public node::ArchiveStoreHandler {
 public:
-    IngestSink(archive::Archive &archive, QString source) : m_archive(archive), m_source(std::move(source)) {}
-    dicomnet::StoreResponse store(const dicomnet::Peer &, const QByteArray &part10) override
-    {
-        const archive::IngestOutcome out = m_archive.ingest({part10, m_source});
-        dicomnet::StoreResponse r;
-        r.studyInstanceUid = out.studyInstanceUid;
-        if (out.success()) {
-            ++stored;
-        } else {
-            ++failed;
-            r.status = out.status == archive::IngestStatus::Rejected ? 0xC000 : 0xA700;
-            r.comment = out.reason.left(64);
-            lastError = out.reason;
-        }
-        return r;
-    }
+    IngestSink(archive::Archive &archive, QString source) : ArchiveStoreHandler(archive, std::move(source)) {}
     std::atomic<int> stored{0};
     std::atomic<int> failed{0};
     QString lastError;
 
-private:
-    archive::Archive &m_archive;
-    QString m_source;
+protected:
+    void ingested(const archive::IngestOutcome &out) override
+    {
+        if (out.success()) {
+            ++stored;
+        } else {
+            ++failed;
+            lastError = out.reason;
+        }
+    }
 };
 
 QString jsonValue(const QJsonObject &item, const char *tag)

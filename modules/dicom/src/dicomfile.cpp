@@ -3,6 +3,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcistrmf.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
@@ -67,42 +68,46 @@ void configureDcmtk()
 
 } // namespace
 
-core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString &name)
+namespace {
+
+// Without preamble and meta header DCMTK guesses little endian; a dataset
+// whose first group only makes sense big endian ((0008,xxxx) written as
+// 00 08) is read as explicit big endian.
+E_TransferSyntax guessTransferSyntax(const QByteArray &head)
 {
-    configureDcmtk();
-    if (bytes.isEmpty())
-        return core::Error{QStringLiteral("%1: empty file (0 bytes)").arg(name)};
-    if (!looksLikeDicom(bytes.left(256)))
-        return core::Error{QStringLiteral("%1: not a DICOM file (no 'DICM' preamble and no dataset header)").arg(name)};
-
-    DicomFile result;
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
-    stream.setEos();
-
-    // Without preamble and meta header DCMTK guesses little endian; a
-    // dataset whose first group only makes sense big endian ((0008,xxxx)
-    // written as 00 08) is read as explicit big endian.
-    E_TransferSyntax guess = EXS_Unknown;
-    const bool hasPreamble = bytes.size() >= 132 && bytes.mid(128, 4) == "DICM";
-    if (!hasPreamble && bytes.size() >= 6) {
-        const auto u = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const bool hasPreamble = head.size() >= 132 && head.mid(128, 4) == "DICM";
+    if (!hasPreamble && head.size() >= 6) {
+        const auto u = reinterpret_cast<const unsigned char *>(head.constData());
         const unsigned groupLE = u[0] | (u[1] << 8), groupBE = (u[0] << 8) | u[1];
         const bool explicitVr = std::isupper(u[4]) && std::isupper(u[5]);
         if (groupBE == 0x0008 && groupLE != 0x0008 && explicitVr)
-            guess = EXS_BigEndianExplicit;
+            return EXS_BigEndianExplicit;
     }
+    return EXS_Unknown;
+}
 
+} // namespace
+
+core::Result<DicomFile> DicomFile::read(DcmInputStream &stream, const QByteArray &head, qint64 size,
+                                        quint32 maxReadLength, const QString &name)
+{
+    configureDcmtk();
+    if (size == 0)
+        return core::Error{QStringLiteral("%1: empty file (0 bytes)").arg(name)};
+    if (!looksLikeDicom(head))
+        return core::Error{QStringLiteral("%1: not a DICOM file (no 'DICM' preamble and no dataset header)").arg(name)};
+
+    DicomFile result;
     DcmFileFormat &ff = *result.m_file;
     ff.transferInit();
-    const OFCondition cond = ff.read(stream, guess, EGL_noChange, DCM_MaxReadLength);
+    const OFCondition cond = ff.read(stream, guessTransferSyntax(head), EGL_noChange, maxReadLength);
     ff.transferEnd();
 
     if (cond == EC_StreamNotifyClient || cond == EC_InvalidStream) {
         return core::Error{QStringLiteral("%1: truncated: the file ends inside an element (%2 bytes read of %3)")
                                .arg(name)
                                .arg(qint64(stream.tell()))
-                               .arg(bytes.size())};
+                               .arg(size)};
     }
     if (cond.bad())
         return core::Error{QStringLiteral("%1: cannot parse: %2").arg(name, QString::fromLatin1(cond.text()))};
@@ -110,7 +115,7 @@ core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString 
         return core::Error{QStringLiteral("%1: malformed: parsing stopped at byte %2 of %3")
                                .arg(name)
                                .arg(qint64(stream.tell()))
-                               .arg(bytes.size())};
+                               .arg(size)};
     }
 
     DcmDataset *ds = ff.getDataset();
@@ -121,6 +126,30 @@ core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString 
     if (ds->card() == 0)
         return core::Error{QStringLiteral("%1: the dataset is empty").arg(name)};
     return result;
+}
+
+core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString &name)
+{
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
+    stream.setEos();
+    return read(stream, bytes.left(256), bytes.size(), DCM_MaxReadLength, name);
+}
+
+core::Result<DicomFile> DicomFile::loadStructure(const QString &path, const QString &name)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return core::Error{QStringLiteral("%1: cannot read: %2").arg(name, f.errorString())};
+    const QByteArray head = f.read(256);
+    const qint64 size = f.size();
+    f.close();
+    DcmInputFileStream stream(OFFilename(QFile::encodeName(path).constData()));
+    if (!stream.good())
+        return core::Error{QStringLiteral("%1: cannot read: %2").arg(name, QString::fromLatin1(stream.status().text()))};
+    // Values over 4 KB (pixel data, mostly) are skipped, not read: they
+    // stay in the file and are read from it when asked for.
+    return read(stream, head, size, 4096, name);
 }
 
 core::Result<DicomFile> DicomFile::load(const QString &path)

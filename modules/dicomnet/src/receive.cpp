@@ -4,7 +4,10 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcostrmb.h>
 #include <dcmtk/dcmdata/dcostrmf.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <QFile>
 
@@ -71,6 +74,68 @@ class SoftFailStream : public DcmOutputStream {
 public:
     explicit SoftFailStream(SoftFailConsumer *consumer) : DcmOutputStream(consumer) {}
 };
+
+// Hands each PDV's bytes to a handler's sink as they arrive.
+class SinkConsumer : public DcmConsumer {
+public:
+    explicit SinkConsumer(IncomingSink &sink) : m_sink(sink) {}
+    OFBool good() const override { return OFTrue; }
+    OFCondition status() const override { return EC_Normal; }
+    OFBool isFlushed() const override { return OFTrue; }
+    offile_off_t avail() const override { return offile_off_t(0x7fffffff); }
+    offile_off_t write(const void *buf, offile_off_t buflen) override
+    {
+        m_sink.write(static_cast<const char *>(buf), qint64(buflen));
+        return buflen;
+    }
+    void flush() override {}
+
+private:
+    IncomingSink &m_sink;
+};
+
+class SinkStream : public DcmOutputStream {
+public:
+    explicit SinkStream(SinkConsumer *consumer) : DcmOutputStream(consumer) {}
+};
+
+// The Part 10 preamble and meta header of a received object, as
+// DIMSE_createFilestream writes them: SOP class and instance from the
+// request, the transfer syntax of the presentation context, the calling
+// AE title as source.
+QByteArray metaHeaderFor(const T_DIMSE_C_StoreRQ &req, T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
+                         QString *error)
+{
+    T_ASC_PresentationContext pc{};
+    if (ASC_findAcceptedPresentationContext(assoc->params, presId, &pc).bad()) {
+        *error = QStringLiteral("no accepted presentation context %1").arg(unsigned(presId));
+        return {};
+    }
+    DcmMetaInfo meta;
+    const Uint8 version[2] = {0, 1};
+    meta.putAndInsertUint8Array(DCM_FileMetaInformationVersion, version, 2);
+    meta.putAndInsertString(DCM_MediaStorageSOPClassUID, req.AffectedSOPClassUID);
+    meta.putAndInsertString(DCM_MediaStorageSOPInstanceUID, req.AffectedSOPInstanceUID);
+    meta.putAndInsertString(DCM_TransferSyntaxUID, pc.acceptedTransferSyntax);
+    meta.putAndInsertString(DCM_ImplementationClassUID, OFFIS_IMPLEMENTATION_CLASS_UID);
+    meta.putAndInsertString(DCM_ImplementationVersionName, OFFIS_DTK_IMPLEMENTATION_VERSION_NAME);
+    meta.putAndInsertString(DCM_SourceApplicationEntityTitle, assoc->params->DULparams.callingAPTitle);
+    meta.computeGroupLengthAndPadding(EGL_withGL, EPD_noChange, EXS_LittleEndianExplicit, EET_ExplicitLength);
+    QByteArray out(16384, Qt::Uninitialized);
+    DcmOutputBufferStream stream(out.data(), offile_off_t(out.size()));
+    meta.transferInit();
+    const OFCondition cond = meta.write(stream, EXS_LittleEndianExplicit, EET_ExplicitLength, nullptr);
+    meta.transferEnd();
+    if (cond.bad()) {
+        *error = QStringLiteral("cannot write the meta header: %1").arg(conditionText(cond));
+        return {};
+    }
+    void *data = nullptr;
+    offile_off_t length = 0;
+    stream.flushBuffer(data, length);
+    out.truncate(int(length));
+    return out;
+}
 
 } // namespace
 
@@ -160,6 +225,61 @@ ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationC
     if (ds->findAndGetOFString(DCM_StudyInstanceUID, value).good())
         out.studyUid = fromOF(value);
     return out;
+}
+
+std::unique_ptr<IncomingSink> StoreHandler::beginStore(const Peer &) { return nullptr; }
+
+StoreResponse StoreHandler::finishStore(const Peer &, std::unique_ptr<IncomingSink>, const QString &)
+{
+    return {0xA700, QStringLiteral("this handler does not take streamed objects"), {}};
+}
+
+StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
+                            const T_DIMSE_C_StoreRQ &req, StoreHandler &handler, const Peer &peer,
+                            const QString &tempDir, int timeoutSeconds)
+{
+    StoreResult result;
+    std::unique_ptr<IncomingSink> sink = handler.beginStore(peer);
+    if (!sink) {
+        ReceivedObject received = receiveStoreDataset(assoc, presId, req, tempDir, timeoutSeconds);
+        result.connectionOk = received.connectionOk;
+        if (!received.connectionOk || received.status != 0) {
+            result.response = {received.status, received.comment, received.studyUid};
+            return result;
+        }
+        result.response = handler.storeFile(peer, received.file);
+        if (result.response.studyInstanceUid.isEmpty())
+            result.response.studyInstanceUid = received.studyUid;
+        return result;
+    }
+
+    QString error;
+    const QByteArray meta = metaHeaderFor(req, assoc, presId, &error);
+    if (meta.isEmpty()) {
+        result.connectionOk = discardDataset(assoc, timeoutSeconds);
+        result.response = {0xC000, error.left(64), {}};
+        return result;
+    }
+    sink->write(meta.constData(), meta.size());
+    SinkConsumer consumer(*sink);
+    T_ASC_PresentationContextID dataPresId = 0;
+    OFCondition cond;
+    {
+        SinkStream stream(&consumer);
+        cond = DIMSE_receiveDataSetInFile(assoc, DIMSE_NONBLOCKING, timeoutSeconds, &dataPresId, &stream, nullptr, nullptr);
+        stream.flush();
+    }
+    if (cond.bad()) {
+        result.connectionOk = false;
+        result.response.comment = QStringLiteral("dataset not received: %1").arg(conditionText(cond));
+        return result;
+    }
+    if (dataPresId != presId) {
+        result.response = {0xC000, QStringLiteral("dataset sent on another presentation context than its command"), {}};
+        return result;
+    }
+    result.response = handler.finishStore(peer, std::move(sink), QString::fromLatin1(req.AffectedSOPInstanceUID));
+    return result;
 }
 
 OFCondition sendStoreResponse(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,

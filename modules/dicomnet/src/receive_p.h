@@ -1,17 +1,31 @@
-// Receiving the dataset of a C-STORE-RQ bit-preserving: the PDV bytes go
-// straight into a Part 10 file under a temporary name (as storescp -B does),
-// which is then checked to parse and read back whole. Used by the Storage
-// SCP and by the C-GET SCU. The temporary file is always removed.
+// Receiving the dataset of a C-STORE-RQ bit-preserving and handing it to a
+// StoreHandler. Used by the Storage SCP and by the C-GET SCU.
+// - Streamed when the handler offers a sink (StoreHandler::beginStore): a
+//   meta header, then the PDV bytes as they arrive, go into the sink.
+// - Otherwise the PDV bytes go into a Part 10 file under a temporary name
+//   (as storescp -B does), which is checked to parse and then handed to
+//   StoreHandler::storeFile; the temporary file is always removed.
 #pragma once
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmnet/assoc.h>
 #include <dcmtk/dcmnet/dimse.h>
 
+#include <kilima/dicomnet/handlers.h>
+
 #include <QByteArray>
 #include <QString>
 
 namespace kilima::dicomnet {
+
+struct StoreResult {
+    bool connectionOk = true;   // false: the association is unusable
+    StoreResponse response;     // what to answer
+};
+
+StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
+                            const T_DIMSE_C_StoreRQ &req, StoreHandler &handler, const Peer &peer,
+                            const QString &tempDir, int timeoutSeconds);
 
 struct ReceivedObject {
     ReceivedObject() = default;

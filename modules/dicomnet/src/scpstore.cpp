@@ -29,21 +29,17 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
             return false;
         return respond(0x0124, decision.reason, QStringLiteral("denied"), {});
     }
-    ReceivedObject received = receiveStoreDataset(a.assoc, presId, req, cfg.tempDir, cfg.dimseTimeoutSeconds);
-    if (!received.connectionOk) {
+    const StoreResult result = receiveAndStore(a.assoc, presId, req, *store, a.peer, cfg.tempDir, cfg.dimseTimeoutSeconds);
+    const StoreResponse &response = result.response;
+    if (!result.connectionOk) {
         a.shared.audit(a.peer, QStringLiteral("C-STORE"), QStringLiteral("failure"),
-                       QStringLiteral("%1: %2").arg(instance, received.comment));
+                       QStringLiteral("%1: %2").arg(instance, response.comment));
         return false;
     }
-    if (received.status != 0)
-        return respond(received.status, received.comment, QStringLiteral("failure"), received.studyUid);
-
-    StoreResponse response = store->storeFile(a.peer, received.file);
-    const QString study = response.studyInstanceUid.isEmpty() ? received.studyUid : response.studyInstanceUid;
     const QString outcome = isSuccess(response.status)   ? QStringLiteral("success")
                           : isWarning(response.status) ? QStringLiteral("warning")
                                                        : QStringLiteral("failure");
-    return respond(response.status, response.comment, outcome, study);
+    return respond(response.status, response.comment, outcome, response.studyInstanceUid);
 }
 
 } // namespace kilima::dicomnet

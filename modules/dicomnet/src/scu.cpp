@@ -276,18 +276,13 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
         }
         if (in.CommandField == DIMSE_C_STORE_RQ) {
             T_DIMSE_C_StoreRQ &store = in.msg.CStoreRQ;
-            ReceivedObject obj = receiveStoreDataset(a.assoc(), inPresId, store, tempDir, timeout);
+            const StoreResult obj = receiveAndStore(a.assoc(), inPresId, store, sink, peer, tempDir, timeout);
             if (!obj.connectionOk) {
                 a.markBroken();
-                return core::Error{QStringLiteral("%1 failed: %2").arg(what, obj.comment)};
+                return core::Error{QStringLiteral("%1 failed: %2").arg(what, obj.response.comment)};
             }
-            quint16 status = obj.status;
-            QString why = obj.comment;
-            if (status == 0) {
-                StoreResponse r = sink.storeFile(peer, obj.file);
-                status = r.status;
-                why = r.comment;
-            }
+            const quint16 status = obj.response.status;
+            const QString why = obj.response.comment;
             if (sendStoreResponse(a.assoc(), inPresId, store, status, why).bad()) {
                 a.markBroken();
                 return core::Error{QStringLiteral("%1 failed: connection lost").arg(what)};

@@ -4,6 +4,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/core/config.h>
 #include <kilima/dicomnet/handlers.h>
+#include <kilima/node/archivestore.h>
 
 namespace kilima::node {
 
@@ -18,17 +19,6 @@ public:
 private:
     archive::Archive &m_archive;
     const core::Config &m_config;
-};
-
-class ArchiveStoreHandler : public dicomnet::StoreHandler {
-public:
-    explicit ArchiveStoreHandler(archive::Archive &archive) : m_archive(archive) {}
-    dicomnet::StoreResponse store(const dicomnet::Peer &peer, const QByteArray &part10) override;
-    // Renames the received file into the storage area: no second copy.
-    dicomnet::StoreResponse storeFile(const dicomnet::Peer &peer, const QString &path) override;
-
-private:
-    archive::Archive &m_archive;
 };
 
 class ArchiveQueryHandler : public dicomnet::QueryHandler {

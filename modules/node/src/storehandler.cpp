@@ -1,4 +1,4 @@
-#include "services_p.h"
+#include <kilima/node/archivestore.h>
 
 namespace kilima::node {
 
@@ -12,28 +12,55 @@ constexpr quint16 cannotUnderstand = 0xC000;
 
 namespace {
 
-dicomnet::StoreResponse toResponse(const archive::IngestOutcome &o);
-
-QString sourceOf(const dicomnet::Peer &peer)
-{
-    return QStringLiteral("C-STORE from %1@%2").arg(peer.callingAe, peer.host);
-}
+// The archive's streamed object behind dicomnet's sink.
+class ArchiveSink : public dicomnet::IncomingSink {
+public:
+    explicit ArchiveSink(std::unique_ptr<archive::IncomingObject> object) : object(std::move(object)) {}
+    void write(const char *data, qint64 size) override { object->append(data, size); }
+    std::unique_ptr<archive::IncomingObject> object;
+};
 
 } // namespace
 
+QString ArchiveStoreHandler::sourceOf(const dicomnet::Peer &peer) const
+{
+    if (!m_source.isEmpty())
+        return m_source;
+    return QStringLiteral("C-STORE from %1@%2").arg(peer.callingAe, peer.host);
+}
+
+dicomnet::StoreResponse ArchiveStoreHandler::answer(const archive::IngestOutcome &outcome)
+{
+    ingested(outcome);
+    return responseFor(outcome);
+}
+
 dicomnet::StoreResponse ArchiveStoreHandler::store(const dicomnet::Peer &peer, const QByteArray &part10)
 {
-    return toResponse(m_archive.ingest({part10, sourceOf(peer)}));
+    return answer(m_archive.ingest({part10, sourceOf(peer)}));
 }
 
 dicomnet::StoreResponse ArchiveStoreHandler::storeFile(const dicomnet::Peer &peer, const QString &path)
 {
-    return toResponse(m_archive.ingestFile(path, sourceOf(peer)));
+    return answer(m_archive.ingestFile(path, sourceOf(peer)));
 }
 
-namespace {
+std::unique_ptr<dicomnet::IncomingSink> ArchiveStoreHandler::beginStore(const dicomnet::Peer &)
+{
+    return std::make_unique<ArchiveSink>(m_archive.beginIncoming());
+}
 
-dicomnet::StoreResponse toResponse(const archive::IngestOutcome &o)
+dicomnet::StoreResponse ArchiveStoreHandler::finishStore(const dicomnet::Peer &peer,
+                                                         std::unique_ptr<dicomnet::IncomingSink> sink,
+                                                         const QString &sopInstanceUid)
+{
+    auto *ours = dynamic_cast<ArchiveSink *>(sink.get());
+    if (!ours)
+        return {status::outOfResources, QStringLiteral("object was not received into the archive"), {}};
+    return answer(m_archive.ingestIncoming(std::move(ours->object), sourceOf(peer), sopInstanceUid));
+}
+
+dicomnet::StoreResponse ArchiveStoreHandler::responseFor(const archive::IngestOutcome &o)
 {
     dicomnet::StoreResponse r;
     r.studyInstanceUid = o.studyInstanceUid;
@@ -62,7 +89,5 @@ dicomnet::StoreResponse toResponse(const archive::IngestOutcome &o)
         r.comment = r.comment.right(64);
     return r;
 }
-
-} // namespace
 
 } // namespace kilima::node

@@ -1,8 +1,10 @@
 // The embedded archive: an immutable storage area of DICOM files plus an
 // SQLite index (WAL) of patient/study/series/instance attributes.
-// Every ingest (import, C-STORE, STOW-RS) goes through ingest(): parse once,
-// write to a temporary name, fsync, rename, then commit the index rows in
-// one transaction; success is reported only after the commit.
+// Every ingest (import, C-STORE, STOW-RS) goes through one path: parse once,
+// write to a temporary name (or an unnamed file while a C-STORE is still
+// arriving), put it in place, commit the index rows and flush the
+// filesystem; success is reported only after that flush (group commit:
+// concurrent ingests share one transaction and one flush).
 // Thread safe: ingest, query and delete may be called from any thread.
 #pragma once
 
@@ -18,6 +20,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+
+namespace kilima::dicom {
+class DicomFile;
+}
 
 namespace kilima::archive {
 
@@ -101,6 +107,32 @@ struct Incoming {
     QString source;
 };
 
+// An object being received over the network, written into the storage
+// area's filesystem as its bytes arrive and hashed on the way, so that
+// storing it needs neither a second copy nor a second pass over the bytes.
+// Made by Archive::beginIncoming(), handed to Archive::ingestIncoming().
+// One that is dropped without being ingested leaves nothing behind.
+class IncomingObject {
+public:
+    ~IncomingObject();
+    IncomingObject(const IncomingObject &) = delete;
+    IncomingObject &operator=(const IncomingObject &) = delete;
+
+    // Appends bytes. After a failed write (disk full, I/O error) it keeps
+    // accepting and dropping bytes, so a network peer can be read to the
+    // end of the object and answered; failed() and error() tell.
+    void append(const char *data, qint64 size);
+    bool failed() const;
+    QString error() const;
+    qint64 size() const;
+
+private:
+    friend class Archive;
+    struct State;
+    explicit IncomingObject(std::unique_ptr<State> state);
+    std::unique_ptr<State> d;
+};
+
 class Archive {
 public:
     ~Archive();
@@ -115,6 +147,14 @@ public:
     // received there): it is renamed into the storage area rather than
     // copied. The file is gone afterwards unless the outcome says rejected.
     IngestOutcome ingestFile(const QString &path, const QString &source);
+    // Streaming ingest for a network receive: write the object's bytes
+    // into beginIncoming()'s object as they arrive, then ingestIncoming()
+    // checks, indexes and makes it durable like ingest(). A non-empty
+    // `expectedSopInstanceUid` (the C-STORE request's) rejects a dataset
+    // that carries another one.
+    std::unique_ptr<IncomingObject> beginIncoming();
+    IngestOutcome ingestIncoming(std::unique_ptr<IncomingObject> object, const QString &source,
+                                 const QString &expectedSopInstanceUid = {});
     // Stores several objects, committing their index rows together; each
     // outcome is final once this returns. Used by bulk import.
     QList<IngestOutcome> ingestBatch(const QList<Incoming> &objects);
@@ -171,8 +211,10 @@ private:
     Archive(const core::DataDir &dataDir, const core::Config &config);
     struct Prepared;
     Prepared prepare(const Incoming &object);
+    Prepared prepareParsed(dicom::DicomFile &file, const QString &sha256, qint64 size, const QString &source,
+                           const QString &expectedSopInstanceUid);
     static void failPrepared(Prepared &p, const QString &reason);
-    QList<IngestOutcome> commitPrepared(QList<Prepared> &prepared);
+    QList<IngestOutcome> commitPrepared(QList<Prepared> &prepared, bool filesDurable = false);
     void notifyObservers(const QList<IngestOutcome> &outcomes);
 
     core::DataDir m_dataDir;
@@ -191,6 +233,8 @@ private:
     int m_nextObserverId = 1;
     // Parse/hash/write workers of ingestBatch (import.threads).
     QThreadPool m_workers;
+    // Flushes of streamed objects' files, started while they are parsed.
+    QThreadPool m_flushers;
 };
 
 QString toString(IngestStatus status);

@@ -12,6 +12,7 @@
 
 class DcmFileFormat;
 class DcmDataset;
+class DcmInputStream;
 
 namespace kilima::dicom {
 
@@ -26,6 +27,12 @@ public:
     // `name` is used in error messages only.
     static core::Result<DicomFile> parse(const QByteArray &bytes, const QString &name);
     static core::Result<DicomFile> load(const QString &path);
+    // Checks the whole structure of the file at `path` (every element
+    // header read and its length checked against the file) but reads only
+    // values up to 4 KB; longer ones (pixel data) are read from the file
+    // when asked for, so the file must stay in place meanwhile. For the
+    // receive path, where the bytes are already on disk.
+    static core::Result<DicomFile> loadStructure(const QString &path, const QString &name);
 
     // Cheap check of the first bytes: a 'DICM' preamble, or a plausible
     // first group-0002/0008 element of a dataset without meta header.
@@ -39,6 +46,8 @@ public:
     QString transferSyntaxUid() const;
 
 private:
+    static core::Result<DicomFile> read(DcmInputStream &stream, const QByteArray &head, qint64 size,
+                                        quint32 maxReadLength, const QString &name);
     std::unique_ptr<DcmFileFormat> m_file;
     bool m_hasMeta = false;
 };

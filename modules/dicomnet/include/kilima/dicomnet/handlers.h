@@ -55,6 +55,17 @@ struct StoreResponse {
     QString studyInstanceUid;  // for the audit
 };
 
+// Where a streamed C-STORE's bytes go while they arrive (see
+// StoreHandler::beginStore).
+class IncomingSink {
+public:
+    virtual ~IncomingSink() = default;
+    // Appends bytes. After a failed write the sink keeps accepting and
+    // dropping bytes, so the dataset is still read to its end and the
+    // peer gets a status instead of an abort.
+    virtual void write(const char *data, qint64 size) = 0;
+};
+
 class StoreHandler {
 public:
     virtual ~StoreHandler() = default;
@@ -66,6 +77,15 @@ public:
     // it; the server removes it afterwards if it is still there. The default
     // reads the file and calls store().
     virtual StoreResponse storeFile(const Peer &peer, const QString &path);
+    // Streaming, for handlers that can take the bytes as they arrive: the
+    // server writes the object (meta header, then the dataset as its PDVs
+    // come) into the sink beginStore() returns, then finishStore() answers
+    // as store() would, refusing a dataset whose SOP Instance UID is not
+    // `sopInstanceUid` (the request's). The default returns nullptr and
+    // the server uses storeFile() instead.
+    virtual std::unique_ptr<IncomingSink> beginStore(const Peer &peer);
+    virtual StoreResponse finishStore(const Peer &peer, std::unique_ptr<IncomingSink> sink,
+                                      const QString &sopInstanceUid);
 };
 
 enum class QueryModel { PatientRoot, StudyRoot, Worklist };
