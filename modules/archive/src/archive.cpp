@@ -302,6 +302,8 @@ std::unique_ptr<IncomingObject> Archive::beginIncoming()
 {
     auto state = std::make_unique<IncomingObject::State>();
     state->file = m_storage->openIncoming();
+    // The next object's file is made now, off the receive path.
+    m_flushers.start([this] { m_storage->openSpares(2); });
     if (state->file.fd < 0)
         state->fail(state->file.error);
     state->hash = EVP_MD_CTX_new();

@@ -86,7 +86,50 @@ bool StorageArea::ensureParent(const QString &finalPath, bool known, QStringList
     return true;
 }
 
-StorageArea::IncomingFile StorageArea::openIncoming() const
+StorageArea::~StorageArea()
+{
+    for (int fd : m_spares)
+        ::close(fd);   // unnamed: nothing is left on disk
+}
+
+StorageArea::IncomingFile StorageArea::openIncoming()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_sparesMutex);
+        if (!m_spares.empty()) {
+            IncomingFile f;
+            f.fd = m_spares.back();
+            m_spares.pop_back();
+            return f;
+        }
+    }
+    return openNew();
+}
+
+void StorageArea::openSpares(int count)
+{
+    while (true) {
+        {
+            std::lock_guard<std::mutex> lock(m_sparesMutex);
+            if (int(m_spares.size()) >= count)
+                return;
+        }
+        IncomingFile f = openNew();
+        if (f.fd < 0 || !f.namedPath.isEmpty()) {
+            // No unnamed files here: named ones are not opened ahead (they
+            // would be left behind by a crash).
+            if (f.fd >= 0)
+                ::close(f.fd);
+            if (!f.namedPath.isEmpty())
+                QFile::remove(f.namedPath);
+            return;
+        }
+        std::lock_guard<std::mutex> lock(m_sparesMutex);
+        m_spares.push_back(f.fd);
+    }
+}
+
+StorageArea::IncomingFile StorageArea::openNew() const
 {
     IncomingFile f;
 #ifdef O_TMPFILE

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <mutex>
+#include <vector>
 
 namespace kilima::archive {
 
@@ -20,6 +21,7 @@ QString sha256Hex(const QByteArray &bytes);
 class StorageArea {
 public:
     explicit StorageArea(QString root);
+    ~StorageArea();
 
     core::Status ensure();
     QString root() const { return m_root; }
@@ -40,7 +42,13 @@ public:
         QString namedPath;   // empty for an unnamed file
         QString error;
     };
-    IncomingFile openIncoming() const;
+    // Takes a file opened ahead by openSpares() when there is one: making
+    // a file (an inode) is the costliest step of a small C-STORE's path on
+    // some filesystems, and this way it happens while the peer is still
+    // preparing its next object.
+    IncomingFile openIncoming();
+    // Opens unnamed files ahead until `count` are waiting.
+    void openSpares(int count);
     // Gives such a file its place at `relative`. A file already there has
     // the same content (names are content hashes) and is kept. Fills
     // `foldersToFlush` with the folders whose entries changed (the file's,
@@ -70,6 +78,9 @@ private:
     // (`known`: trust that memory; false: check the disk again).
     bool ensureParent(const QString &finalPath, bool known = true, QStringList *created = nullptr);
     QString m_root;
+    IncomingFile openNew() const;
+    std::mutex m_sparesMutex;
+    std::vector<int> m_spares;   // unnamed files opened ahead
     std::mutex m_dirsMutex;
     QSet<QString> m_knownDirs;
 };
