@@ -28,6 +28,7 @@
 #include <signal.h>
 
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace kilima::archive {
 
@@ -142,7 +143,8 @@ core::Result<std::unique_ptr<Archive>> Archive::open(const core::DataDir &dataDi
     }
     archive->m_sessionMarker = sessions.filePath(QString::number(QCoreApplication::applicationPid()));
     QFile marker(archive->m_sessionMarker);
-    marker.open(QIODevice::WriteOnly);
+    if (marker.open(QIODevice::WriteOnly))
+        ::fsync(marker.handle());
     marker.close();
     // On disk before anything is acknowledged: after a power cut it is what
     // tells the next open to repair (streamed C-STOREs flush their files,
