@@ -133,12 +133,17 @@ StorageArea::IncomingFile StorageArea::openNew() const
 {
     IncomingFile f;
 #ifdef O_TMPFILE
-    f.fd = ::open(QFile::encodeName(m_root).constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (f.fd >= 0)
-        return f;
-    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
-        f.error = QStringLiteral("cannot create a file in %1: %2").arg(m_root, errnoText());
-        return f;
+    // An unnamed file is read back and linked through /proc/self/fd: only
+    // where that is mounted.
+    static const bool procFds = QFileInfo::exists(QStringLiteral("/proc/self/fd"));
+    if (procFds) {
+        f.fd = ::open(QFile::encodeName(m_root).constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        if (f.fd >= 0)
+            return f;
+        if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+            f.error = QStringLiteral("cannot create a file in %1: %2").arg(m_root, errnoText());
+            return f;
+        }
     }
 #endif
     QDir().mkpath(tempDir());
