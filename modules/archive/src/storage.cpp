@@ -30,6 +30,26 @@ bool processAlive(qint64 pid)
 
 QString errnoText() { return QString::fromLocal8Bit(std::strerror(errno)); }
 
+// Opens a folder and flushes it: fsync (its entries) or syncfs (its whole
+// filesystem). Reports the folder's device when asked.
+core::Status flushFolder(const QString &dir, int (*flush)(int), dev_t *device)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
+    if (device) {
+        struct stat st {};
+        ::fstat(fd, &st);
+        *device = st.st_dev;
+    }
+    const int rc = flush(fd);
+    const QString why = rc != 0 ? errnoText() : QString();
+    ::close(fd);
+    if (rc != 0)
+        return core::Error{QStringLiteral("cannot flush %1 to disk: %2").arg(dir, why)};
+    return {};
+}
+
 } // namespace
 
 QString sha256Hex(const QByteArray &bytes)
@@ -190,14 +210,9 @@ core::Status StorageArea::place(const IncomingFile &file, const QString &relativ
 core::Status StorageArea::flushFolders(const QStringList &folders)
 {
     for (const QString &dir : folders) {
-        const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0)
-            return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
-        const int rc = ::fsync(fd);
-        const QString why = rc != 0 ? errnoText() : QString();
-        ::close(fd);
-        if (rc != 0)
-            return core::Error{QStringLiteral("cannot flush folder %1 to disk: %2").arg(dir, why)};
+        const core::Status st = flushFolder(dir, ::fsync, nullptr);
+        if (!st)
+            return st;
     }
     return {};
 }
@@ -259,21 +274,7 @@ core::Status StorageArea::syncStorage(const QString &alsoDir) const
     // One syncfs() makes every file written and renamed so far durable,
     // with its folder entry (and the index's WAL when it shares the
     // filesystem): one flush for a whole commit group.
-    auto syncOne = [](const QString &dir, dev_t *device) -> core::Status {
-        const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0)
-            return core::Error{QStringLiteral("cannot open folder %1: %2").arg(dir, errnoText())};
-        struct stat st {};
-        ::fstat(fd, &st);
-        if (device)
-            *device = st.st_dev;
-        const int rc = ::syncfs(fd);
-        const QString why = rc != 0 ? errnoText() : QString();
-        ::close(fd);
-        if (rc != 0)
-            return core::Error{QStringLiteral("cannot flush %1 to disk: %2").arg(dir, why)};
-        return {};
-    };
+    auto syncOne = [](const QString &dir, dev_t *device) { return flushFolder(dir, ::syncfs, device); };
     dev_t storageDevice = 0;
     const core::Status st = syncOne(m_root, &storageDevice);
     if (!st || alsoDir.isEmpty())
