@@ -71,6 +71,22 @@ bool validAe(const QString &ae)
 
 const char *const kKeychainService = "kilima";
 
+
+// A page listing things: the list on top, the form for one of them (if
+// any), then Add and Remove at the right.
+void layOutListPage(QWidget *page, QWidget *list, QLayout *form, QPushButton *add, QPushButton *remove)
+{
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(list, 1);
+    if (form)
+        layout->addLayout(form);
+    layout->addLayout(buttons);
+}
+
 } // namespace
 
 QList<QPair<QString, QString>> SettingsDialog::languages()
@@ -201,14 +217,7 @@ QWidget *SettingsDialog::nodesPage()
     portRow->addStretch();
     form->addRow(tr("Port:"), portRow);
     form->addRow(tr("May use:"), perms);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_nodes, 1);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
+    layOutListPage(page, m_nodes, form, add, remove);
     return page;
 }
 
@@ -307,14 +316,7 @@ QWidget *SettingsDialog::webPage()
     form->addRow(tr("Base URL:"), url);
     form->addRow(tr("User:"), user);
     form->addRow(tr("Password:"), password);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(table, 1);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
+    layOutListPage(page, table, form, add, remove);
     return page;
 }
 
@@ -380,13 +382,7 @@ QWidget *SettingsDialog::usersPage()
     m_users->setObjectName(QStringLiteral("users"));
     auto *add = new QPushButton(tr("&Add user…"), page);
     auto *remove = new QPushButton(tr("&Remove user"), page);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_users, 1);
-    layout->addLayout(buttons);
+    layOutListPage(page, m_users, nullptr, add, remove);
     const QString db = m_archive->databasePath();
     auto reload = [this, db] {
         auto *w = new QFutureWatcher<QStringList>(this);

@@ -53,6 +53,21 @@ QByteArray pbkdf2(const QString &password, const QByteArray &salt, int iteration
     return out;
 }
 
+// A new salt and the password's PBKDF2 hash, hex-encoded as stored.
+struct HashedPassword {
+    QString salt;
+    QString hash;
+};
+
+core::Result<HashedPassword> hashPassword(const QString &password)
+{
+    const QByteArray salt = randomBytes(kSaltBytes);
+    const QByteArray hash = salt.isEmpty() ? QByteArray() : pbkdf2(password, salt, Users::kIterations);
+    if (hash.isEmpty())
+        return core::Error{QStringLiteral("cannot hash the password (OpenSSL failure)")};
+    return HashedPassword{QString::fromLatin1(salt.toHex()), QString::fromLatin1(hash.toHex())};
+}
+
 QByteArray sha256(const QByteArray &bytes)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -156,6 +171,22 @@ core::Error Users::openError() const
     return core::Error{QStringLiteral("the users table is not available: %1").arg(m_openError)};
 }
 
+core::Status Users::changeUser(const char *sql, const QVariantList &values, const QString &name)
+{
+    if (!m_db)
+        return openError();
+    Statement s(m_db, sql);
+    int i = 1;
+    for (const QVariant &v : values)
+        s.bindVariant(i++, v);
+    s.bind(i, name);
+    if (!s.exec())
+        return core::Error{s.error()};
+    if (sqlite3_changes(m_db) == 0)
+        return core::Error{QStringLiteral("no user named %1").arg(name)};
+    return {};
+}
+
 // Salt and hash are stored hex-encoded in BLOB columns' text form, which
 // keeps them readable with the sqlite3 shell and the Statement helper.
 core::Status Users::add(const QString &name, Role role, const QString &password)
@@ -164,19 +195,18 @@ core::Status Users::add(const QString &name, Role role, const QString &password)
         return v;
     if (auto v = validatePassword(password); !v)
         return v;
-    const QByteArray salt = randomBytes(kSaltBytes);
-    const QByteArray hash = salt.isEmpty() ? QByteArray() : pbkdf2(password, salt, kIterations);
-    if (hash.isEmpty())
-        return core::Error{QStringLiteral("cannot hash the password (OpenSSL failure)")};
+    const auto hashed = hashPassword(password);
+    if (!hashed)
+        return core::Error{hashed.error()};
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_db)
         return openError();
     Statement s(m_db, "INSERT INTO users(name, role, salt, iterations, hash, created_at, disabled) VALUES(?,?,?,?,?,?,0)");
     s.bind(1, name);
     s.bind(2, toString(role));
-    s.bind(3, QString::fromLatin1(salt.toHex()));
+    s.bind(3, hashed.value().salt);
     s.bind(4, kIterations);
-    s.bind(5, QString::fromLatin1(hash.toHex()));
+    s.bind(5, hashed.value().hash);
     s.bind(6, nowText());
     if (!s.exec()) {
         if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -189,14 +219,9 @@ core::Status Users::add(const QString &name, Role role, const QString &password)
 core::Status Users::remove(const QString &name)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_db)
-        return openError();
-    Statement s(m_db, "DELETE FROM users WHERE name = ?");
-    s.bind(1, name);
-    if (!s.exec())
-        return core::Error{s.error()};
-    if (sqlite3_changes(m_db) == 0)
-        return core::Error{QStringLiteral("no user named %1").arg(name)};
+    const core::Status removed = changeUser("DELETE FROM users WHERE name = ?", {}, name);
+    if (!removed)
+        return removed;
     // foreign_keys=ON cascades, but be explicit for databases opened without it.
     Statement t(m_db, "DELETE FROM tokens WHERE user_name = ?");
     t.bind(1, name);
@@ -232,53 +257,24 @@ core::Status Users::setPassword(const QString &name, const QString &password)
 {
     if (auto v = validatePassword(password); !v)
         return v;
-    const QByteArray salt = randomBytes(kSaltBytes);
-    const QByteArray hash = salt.isEmpty() ? QByteArray() : pbkdf2(password, salt, kIterations);
-    if (hash.isEmpty())
-        return core::Error{QStringLiteral("cannot hash the password (OpenSSL failure)")};
+    const auto hashed = hashPassword(password);
+    if (!hashed)
+        return core::Error{hashed.error()};
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_db)
-        return openError();
-    Statement s(m_db, "UPDATE users SET salt = ?, iterations = ?, hash = ? WHERE name = ?");
-    s.bind(1, QString::fromLatin1(salt.toHex()));
-    s.bind(2, kIterations);
-    s.bind(3, QString::fromLatin1(hash.toHex()));
-    s.bind(4, name);
-    if (!s.exec())
-        return core::Error{s.error()};
-    if (sqlite3_changes(m_db) == 0)
-        return core::Error{QStringLiteral("no user named %1").arg(name)};
-    return {};
+    return changeUser("UPDATE users SET salt = ?, iterations = ?, hash = ? WHERE name = ?",
+                      {hashed.value().salt, kIterations, hashed.value().hash}, name);
 }
 
 core::Status Users::setRole(const QString &name, Role role)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_db)
-        return openError();
-    Statement s(m_db, "UPDATE users SET role = ? WHERE name = ?");
-    s.bind(1, toString(role));
-    s.bind(2, name);
-    if (!s.exec())
-        return core::Error{s.error()};
-    if (sqlite3_changes(m_db) == 0)
-        return core::Error{QStringLiteral("no user named %1").arg(name)};
-    return {};
+    return changeUser("UPDATE users SET role = ? WHERE name = ?", {toString(role)}, name);
 }
 
 core::Status Users::setDisabled(const QString &name, bool disabled)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_db)
-        return openError();
-    Statement s(m_db, "UPDATE users SET disabled = ? WHERE name = ?");
-    s.bind(1, disabled ? 1 : 0);
-    s.bind(2, name);
-    if (!s.exec())
-        return core::Error{s.error()};
-    if (sqlite3_changes(m_db) == 0)
-        return core::Error{QStringLiteral("no user named %1").arg(name)};
-    return {};
+    return changeUser("UPDATE users SET disabled = ? WHERE name = ?", {disabled ? 1 : 0}, name);
 }
 
 core::Result<User> Users::verifyPassword(const QString &name, const QString &password) const

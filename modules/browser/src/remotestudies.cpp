@@ -85,6 +85,17 @@ QString explainWeb(const QString &error, const WebServer &server)
     return tr("%1: %2").arg(server.name, error);
 }
 
+#ifdef KILIMA_HAVE_DICOMWEB
+dicomweb::ClientConfig clientConfig(const WebServer &server)
+{
+    dicomweb::ClientConfig c;
+    c.baseUrl = server.baseUrl;
+    c.user = server.user;
+    c.password = server.password;
+    return c;
+}
+#endif
+
 } // namespace
 
 bool RemoteStudies::hasDicomweb()
@@ -99,11 +110,7 @@ bool RemoteStudies::hasDicomweb()
 core::Result<QList<RemoteStudy>> RemoteStudies::find(const WebServer &server, const RemoteFilter &f)
 {
 #ifdef KILIMA_HAVE_DICOMWEB
-    dicomweb::ClientConfig c;
-    c.baseUrl = server.baseUrl;
-    c.user = server.user;
-    c.password = server.password;
-    dicomweb::Client client(c);
+    dicomweb::Client client(clientConfig(server));
     QList<QPair<QString, QString>> params;
     if (!f.patientId.isEmpty()) {
         params << qMakePair(QStringLiteral("PatientID"), f.patientId);
@@ -157,11 +164,7 @@ core::Result<RetrieveResult> RemoteStudies::retrieve(const WebServer &server, ar
                                                      const QString &studyUid)
 {
 #ifdef KILIMA_HAVE_DICOMWEB
-    dicomweb::ClientConfig c;
-    c.baseUrl = server.baseUrl;
-    c.user = server.user;
-    c.password = server.password;
-    dicomweb::Client client(c);
+    dicomweb::Client client(clientConfig(server));
     auto r = client.retrieveInto(archive, studyUid);
     if (!r)
         return core::Error{explainWeb(r.error(), server)};

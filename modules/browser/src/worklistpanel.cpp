@@ -261,19 +261,24 @@ void WorklistPanel::edit(const ScheduledProcedure &original)
     save(p);
 }
 
-void WorklistPanel::save(const ScheduledProcedure &p)
+void WorklistPanel::runChange(const QString &failed, std::function<QString()> change)
 {
     ++m_busy;
-    std::shared_ptr<archive::Archive> archive = m_archive;
     auto *w = new QFutureWatcher<QString>(this);
-    connect(w, &QFutureWatcher<QString>::finished, this, [this, w] {
+    connect(w, &QFutureWatcher<QString>::finished, this, [this, w, failed] {
         w->deleteLater();
         --m_busy;
         reload();
         if (!w->result().isEmpty())
-            setStatus(tr("Not saved: %1").arg(w->result()), true);
+            setStatus(failed.arg(w->result()), true);
     });
-    w->setFuture(QtConcurrent::run([archive, p] {
+    w->setFuture(QtConcurrent::run(std::move(change)));
+}
+
+void WorklistPanel::save(const ScheduledProcedure &p)
+{
+    std::shared_ptr<archive::Archive> archive = m_archive;
+    runChange(tr("Not saved: %1"), [archive, p] {
         DcmDataset ds;
         put(ds, DCM_SpecificCharacterSet, QStringLiteral("ISO_IR 192"));
         put(ds, DCM_PatientName, p.patientName);
@@ -307,25 +312,16 @@ void WorklistPanel::save(const ScheduledProcedure &p)
                 return st.error();
         }
         return QString();
-    }));
+    });
 }
 
 void WorklistPanel::cancelItem(qint64 id)
 {
-    ++m_busy;
     std::shared_ptr<archive::Archive> archive = m_archive;
-    auto *w = new QFutureWatcher<QString>(this);
-    connect(w, &QFutureWatcher<QString>::finished, this, [this, w] {
-        w->deleteLater();
-        --m_busy;
-        reload();
-        if (!w->result().isEmpty())
-            setStatus(tr("Not cancelled: %1").arg(w->result()), true);
-    });
-    w->setFuture(QtConcurrent::run([archive, id] {
+    runChange(tr("Not cancelled: %1"), [archive, id] {
         const core::Status st = archive->worklist().remove(id);
         return st ? QString() : st.error();
-    }));
+    });
 }
 
 } // namespace kilima::browser

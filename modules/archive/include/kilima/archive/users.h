@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 #include <mutex>
 
 struct sqlite3;
@@ -88,6 +89,9 @@ public:
 
 private:
     core::Error openError() const;
+    // Runs `sql` (bound with `values`, then the name last) on the row of
+    // user `name`; an error when there is no such user. Caller holds m_mutex.
+    core::Status changeUser(const char *sql, const QVariantList &values, const QString &name);
 
     sqlite3 *m_db = nullptr;
     QString m_openError;

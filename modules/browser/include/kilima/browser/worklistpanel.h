@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QDateEdit;
@@ -60,6 +61,9 @@ private:
     QPushButton *m_add, *m_edit, *m_cancel;
     QLabel *m_status;
     QList<ScheduledProcedure> m_items;
+    // Runs a change of the worklist on a worker thread (it returns an
+    // error, or nothing), then reloads; a failure is shown after `failed`.
+    void runChange(const QString &failed, std::function<QString()> change);
     int m_busy = 0;
 };
 
