@@ -322,14 +322,6 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>kilima::browser::StudyBrowser</name>
@@ -949,10 +941,6 @@ Try again; if it keeps failing, check that the data folder is writable and not f
     </message>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -322,14 +322,6 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation>Esta versión no tiene cliente DICOMweb: no se puede consultar %1.</translation>
-    </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation>Esta versión no tiene cliente DICOMweb: no se puede recuperar de %1.</translation>
-    </message>
 </context>
 <context>
     <name>kilima::browser::StudyBrowser</name>
@@ -936,10 +928,6 @@ Inténtelo de nuevo; si sigue fallando, compruebe que la carpeta de datos admite
     <message>
         <source>Study</source>
         <translation>Estudio</translation>
-    </message>
-    <message>
-        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
-        <translation>Esta versión no tiene visor de imágenes: instale el paquete completo de Kilima para leer estudios.</translation>
     </message>
     <message>
         <source>Archive statistics unavailable: %1</source>

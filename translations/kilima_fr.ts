@@ -322,14 +322,6 @@
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation>Cette version n&apos;a pas de client DICOMweb : %1 ne peut pas être interrogé.</translation>
-    </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation>Cette version n&apos;a pas de client DICOMweb : impossible de récupérer depuis %1.</translation>
-    </message>
 </context>
 <context>
     <name>kilima::browser::StudyBrowser</name>
@@ -936,10 +928,6 @@ Réessayez ; si l&apos;échec persiste, vérifiez que le dossier de données est
     <message>
         <source>Study</source>
         <translation>Examen</translation>
-    </message>
-    <message>
-        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
-        <translation>Cette version n&apos;a pas de visionneuse d&apos;images : installez le paquet Kilima complet pour lire les examens.</translation>
     </message>
     <message>
         <source>Archive statistics unavailable: %1</source>

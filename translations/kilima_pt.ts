@@ -322,14 +322,6 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation>Esta versão não tem cliente DICOMweb: %1 não pode ser consultado.</translation>
-    </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation>Esta versão não tem cliente DICOMweb: não é possível recuperar de %1.</translation>
-    </message>
 </context>
 <context>
     <name>kilima::browser::StudyBrowser</name>
@@ -936,10 +928,6 @@ Tente novamente; se continuar falhando, verifique se a pasta de dados permite gr
     <message>
         <source>Study</source>
         <translation>Exame</translation>
-    </message>
-    <message>
-        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
-        <translation>Esta versão não tem visualizador de imagens: instale o pacote completo do Kilima para ler exames.</translation>
     </message>
     <message>
         <source>Archive statistics unavailable: %1</source>

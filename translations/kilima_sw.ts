@@ -322,14 +322,6 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be searched.</source>
-        <translation>Toleo hili halina mteja wa DICOMweb: %1 haiwezi kutafutwa.</translation>
-    </message>
-    <message>
-        <source>This build has no DICOMweb client: %1 cannot be retrieved from.</source>
-        <translation>Toleo hili halina mteja wa DICOMweb: haiwezi kupakua kutoka %1.</translation>
-    </message>
 </context>
 <context>
     <name>kilima::browser::StudyBrowser</name>
@@ -936,10 +928,6 @@ Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na
     <message>
         <source>Study</source>
         <translation>Uchunguzi</translation>
-    </message>
-    <message>
-        <source>This build has no image viewer: install the full Kilima package to read studies.</source>
-        <translation>Toleo hili halina kitazamaji cha picha: sakinisha kifurushi kamili cha Kilima ili kusoma uchunguzi.</translation>
     </message>
     <message>
         <source>Archive statistics unavailable: %1</source>

@@ -15,13 +15,9 @@
 #include <kilima/node/node.h>
 #include <kilima/widgets/theme.h>
 
-#ifdef KILIMA_HAVE_VIEWER
 #include <kilima/viewer/studyviewer.h>
-#endif
-#ifdef KILIMA_HAVE_REPORTUI
 #include <kilima/reportui/reportpanel.h>
 #include <kilima/reporting/draftjournal.h>
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -146,7 +142,6 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
 
 void MainWindow::offerRecoveredDrafts()
 {
-#ifdef KILIMA_HAVE_REPORTUI
     // The journal folder is read on a worker: no disk on the UI thread.
     const QString journalDir = m_archive->dataDir().root() + QStringLiteral("/reporting/journal");
     auto *watcher = new QFutureWatcher<QStringList>(this);
@@ -155,7 +150,6 @@ void MainWindow::offerRecoveredDrafts()
         askToOpenRecoveredDrafts(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([journalDir] { return reporting::DraftJournal(journalDir).pendingStudies(); }));
-#endif
 }
 
 void MainWindow::askToOpenRecoveredDrafts(const QStringList &studies)
@@ -336,8 +330,6 @@ void MainWindow::openStudy(const QString &studyUid)
     QString title = current.isValid() ? m_model->data(m_model->index(current.row(), 0)).toString() : QString();
     if (title.isEmpty())
         title = tr("Study");
-#ifdef KILIMA_HAVE_VIEWER
-#ifdef KILIMA_HAVE_REPORTUI
     // The report panel sits beside the viewer (docs/reporting.md).
     auto *page = new QSplitter(Qt::Horizontal, m_tabs);
     auto *viewer = new viewer::StudyViewer(*m_archive, page);
@@ -348,25 +340,15 @@ void MainWindow::openStudy(const QString &studyUid)
     page->setStretchFactor(1, 1);
     report->setUser(m_user);
     connect(report, &reportui::ReportPanel::statusChanged, this, [this] { refresh(); });
-#else
-    auto *viewer = new viewer::StudyViewer(*m_archive, m_tabs);
-    QWidget *page = viewer;
-#endif
     page->setProperty("studyUid", studyUid);
     const int index = m_tabs->addTab(page, title);
     m_tabs->setCurrentIndex(index);
     viewer->openStudy(studyUid);
-#ifdef KILIMA_HAVE_REPORTUI
     report->openStudy(studyUid);
-#endif
     // Opening a study starts reading it.
     if (current.isValid() && current.data(browser::StudyListModel::ReadingStatusRole).toInt() ==
                                  int(archive::ReadingStatus::Unread))
         m_model->setReadingStatus({studyUid}, archive::ReadingStatus::InProgress);
-#else
-    statusBar()->showMessage(tr("This build has no image viewer: install the full Kilima package to read studies."),
-                             8000);
-#endif
 }
 
 void MainWindow::refresh()

@@ -2,9 +2,7 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/node/node.h>
-#ifdef KILIMA_HAVE_ROUTING
 #include <kilima/routing/queue.h>
-#endif
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -26,9 +24,7 @@ namespace kilima::workstation {
 // The routing module's queue, opened on the first poll (on a worker).
 struct NodeStatusPanel::RoutingState {
     std::mutex mutex;
-#ifdef KILIMA_HAVE_ROUTING
     std::unique_ptr<routing::ForwardQueue> queue;
-#endif
 };
 
 NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node::Node *node, QWidget *parent)
@@ -208,7 +204,6 @@ void NodeStatusPanel::poll()
             p.tlsPort = node->dicomTlsPort();
             p.cloud = node->cloudSync();
         }
-#ifdef KILIMA_HAVE_ROUTING
         // The forwarding queue (docs/routing.md), when routing is in use.
         {
             std::lock_guard<std::mutex> lock(routingState->mutex);
@@ -222,7 +217,6 @@ void NodeStatusPanel::poll()
                     p.queue.insert(it.key(), it.value());
             }
         }
-#endif
         if (auto s = archive->stats()) {
             p.studies = s.value().studies;
             p.instances = s.value().instances;

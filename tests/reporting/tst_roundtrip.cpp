@@ -178,9 +178,6 @@ private Q_SLOTS:
 
     void wadoRs_ShouldServeTheReportObjects()
     {
-#ifndef KILIMA_HAS_DICOMWEB
-        QSKIP("this build has no DICOMweb module (modules/dicomweb)");
-#endif
         QVERIFY2(test::waitForPort(m_httpA, 10000), qPrintable(m_nodeA.output()));
         auto get = [this](const QString &path, QByteArray *body) {
             QString code;

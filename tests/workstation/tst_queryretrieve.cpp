@@ -216,8 +216,6 @@ private Q_SLOTS:
 
     void dicomwebSearchAndWadoRetrieve()
     {
-        if (!browser::RemoteStudies::hasDicomweb())
-            QSKIP("this build has no dicomweb module");
         browser::WebServer server;
         server.name = QStringLiteral("webpacs");
         server.baseUrl = QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(m_httpPort);

@@ -7,9 +7,7 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 
-#ifdef KILIMA_HAVE_DICOMWEB
 #include <kilima/dicomweb/client.h>
-#endif
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -85,7 +83,6 @@ QString explainWeb(const QString &error, const WebServer &server)
     return tr("%1: %2").arg(server.name, error);
 }
 
-#ifdef KILIMA_HAVE_DICOMWEB
 dicomweb::ClientConfig clientConfig(const WebServer &server)
 {
     dicomweb::ClientConfig c;
@@ -94,22 +91,11 @@ dicomweb::ClientConfig clientConfig(const WebServer &server)
     c.password = server.password;
     return c;
 }
-#endif
 
 } // namespace
 
-bool RemoteStudies::hasDicomweb()
-{
-#ifdef KILIMA_HAVE_DICOMWEB
-    return true;
-#else
-    return false;
-#endif
-}
-
 core::Result<QList<RemoteStudy>> RemoteStudies::find(const WebServer &server, const RemoteFilter &f)
 {
-#ifdef KILIMA_HAVE_DICOMWEB
     dicomweb::Client client(clientConfig(server));
     QList<QPair<QString, QString>> params;
     if (!f.patientId.isEmpty()) {
@@ -154,16 +140,11 @@ core::Result<QList<RemoteStudy>> RemoteStudies::find(const WebServer &server, co
         return a.studyDate + a.studyTime > b.studyDate + b.studyTime;
     });
     return out;
-#else
-    Q_UNUSED(f);
-    return core::Error{tr("This build has no DICOMweb client: %1 cannot be searched.").arg(server.name)};
-#endif
 }
 
 core::Result<RetrieveResult> RemoteStudies::retrieve(const WebServer &server, archive::Archive &archive,
                                                      const QString &studyUid)
 {
-#ifdef KILIMA_HAVE_DICOMWEB
     dicomweb::Client client(clientConfig(server));
     auto r = client.retrieveInto(archive, studyUid);
     if (!r)
@@ -174,11 +155,6 @@ core::Result<RetrieveResult> RemoteStudies::retrieve(const WebServer &server, ar
     if (out.failed)
         out.warning = tr("%1 images could not be stored here: %2").arg(out.failed).arg(r.value().failures.value(0));
     return out;
-#else
-    Q_UNUSED(archive);
-    Q_UNUSED(studyUid);
-    return core::Error{tr("This build has no DICOMweb client: %1 cannot be retrieved from.").arg(server.name)};
-#endif
 }
 
 dicomnet::ScuConfig RemoteStudies::scuConfig(const archive::KnownNode &node, const QString &callingAe)

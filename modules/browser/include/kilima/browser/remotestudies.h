@@ -75,8 +75,6 @@ public:
                                                  const QString &moveDestination,
                                                  const std::function<void(int, int)> &progress = {});
 
-    // Whether this build can talk DICOMweb (the dicomweb module is there).
-    static bool hasDicomweb();
     static core::Result<QList<RemoteStudy>> find(const WebServer &server, const RemoteFilter &filter);
     static core::Result<RetrieveResult> retrieve(const WebServer &server, archive::Archive &archive,
                                                  const QString &studyUid);
