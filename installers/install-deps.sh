@@ -14,7 +14,7 @@ packages=(
   python3-pydicom
   orthanc
   xvfb xauth
-  libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libqt6opengl6-dev libqt6svg6-dev
+  libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libqt6opengl6-dev qt6-svg-dev
   libcpp-httplib-dev orthanc-dicomweb libcurl4-openssl-dev
   qtkeychain-qt6-dev gnome-keyring dbus-x11
   awscli poppler-utils dicom3tools eatmydata
