@@ -197,6 +197,12 @@ private Q_SLOTS:
         const QString relative = QDir(a->storageDir()).relativeFilePath(kept.first());
         QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{2}/[0-9a-f]{64}\\.dcm$")).match(relative).hasMatch(),
                  qPrintable(relative));
+        // Each step after the last byte is timed (the node logs them).
+        QVERIFY(stored.timings.checkMs > 0);
+        QVERIFY(stored.timings.diskMs >= 0);
+        QVERIFY(stored.timings.indexMs > 0);
+        // Other ingests do not time these steps.
+        QCOMPARE(a->ingest({readAll(files.at(2)), QStringLiteral("import")}).timings.checkMs, -1.0);
 
         // A dataset whose SOP Instance UID is not the request's is refused.
         const auto other = ingestStreamed(*a, readAll(files.at(1)), QStringLiteral("C-STORE from CT@host"),
@@ -207,8 +213,8 @@ private Q_SLOTS:
         // Sent again: a duplicate, no second file.
         const auto again = ingestStreamed(*a, first, QStringLiteral("C-STORE from CT@host"));
         QCOMPARE(archive::toString(again.status), archive::toString(IngestStatus::Duplicate));
-        QCOMPARE(a->stats().value().instances, 1);
-        QCOMPARE(test::filesBelow(a->storageDir()).size(), 1);
+        QCOMPARE(a->stats().value().instances, 2);
+        QCOMPARE(test::filesBelow(a->storageDir()).size(), 2);
     }
 
     // A write that fails while the object arrives (here the file size

@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -150,6 +152,22 @@ private Q_SLOTS:
         QCOMPARE(node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
                                QStringLiteral("StudyInstanceUID=") + m_studyUid}, &find), 0);
         QCOMPARE(find.count(QLatin1Char('\n')), m_phantomFiles.size());
+
+        // The association's end is logged with what it stored and where
+        // each object's time went, the disk's share included.
+        const QRegularExpression summary(
+            QStringLiteral("SCU@127\\.0\\.0\\.1: %1 C-STOREs \\(%1 stored, 0 failed\\), ([0-9.]+) MB in [0-9.]+ s, "
+                           "[0-9]+ objects/s; per object in ms: receiving [0-9.]+, storing [0-9.]+ "
+                           "\\(checking [0-9.]+, waiting for the disk [0-9.]+, indexing [0-9.]+\\), answering [0-9.]+")
+                .arg(m_phantomFiles.size()));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY2_WITH_TIMEOUT((m = summary.match(m_node.output())).hasMatch(), qPrintable(m_node.output()), 10000);
+        // Its size is what was stored (nothing else is stored yet).
+        QString stats;
+        QCOMPARE(node(m_data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        const qint64 stored = QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("storedBytes")).toInteger();
+        QVERIFY2(stored > 0, qPrintable(stats));
+        QCOMPARE(m.captured(1), QString::number(double(stored) / 1e6, 'f', 1));
     }
 
     void storeWithoutPermission_ShouldBeRefused()
@@ -163,6 +181,9 @@ private Q_SLOTS:
         node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
                       QStringLiteral("SOPInstanceUID=") + sopUidOf(files.first())}, &find);
         QCOMPARE(find.count(QLatin1Char('\n')), 0);
+        // The association's log line counts it as failed.
+        QTRY_VERIFY2_WITH_TIMEOUT(m_node.output().contains(QStringLiteral("VIEWER@127.0.0.1: 1 C-STORE (0 stored, 1 failed)")),
+                                  qPrintable(m_node.output()), 10000);
     }
 
     void dcmsendRealData_ShouldArriveBitForBit()

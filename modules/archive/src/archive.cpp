@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -328,6 +329,9 @@ IngestOutcome Archive::ingestIncoming(std::unique_ptr<IncomingObject> object, co
     }
     // The bytes are all written: their flush to disk runs while they are
     // checked and indexed, not after.
+    QElapsedTimer clock;
+    clock.start();
+    IngestTimings timings;
     const int fd = in.file.fd;
     QFuture<QString> fileFlushed = QtConcurrent::run(&m_flushers, [fd] {
         return ::fdatasync(fd) == 0 ? QString() : QString::fromLocal8Bit(std::strerror(errno));
@@ -343,6 +347,7 @@ IngestOutcome Archive::ingestIncoming(std::unique_ptr<IncomingObject> object, co
         else
             p = prepareParsed(parsed.value(), sha, in.size, source, expectedSopInstanceUid);
     }
+    timings.checkMs = double(clock.nsecsElapsed()) / 1e6;
     if (p.needsCommit && p.wroteFile) {
         QStringList folders;
         core::Status st = m_storage->place(in.file, p.record.relativePath, &folders);
@@ -358,9 +363,14 @@ IngestOutcome Archive::ingestIncoming(std::unique_ptr<IncomingObject> object, co
         }
     }
     fileFlushed.waitForFinished();   // the descriptor stays open until then
+    const double durableMs = double(clock.nsecsElapsed()) / 1e6;
+    timings.diskMs = durableMs - timings.checkMs;
     QList<Prepared> one;
     one << std::move(p);
-    return commitPrepared(one, true).first();
+    IngestOutcome outcome = commitPrepared(one, true).first();
+    timings.indexMs = double(clock.nsecsElapsed()) / 1e6 - durableMs;
+    outcome.timings = timings;
+    return outcome;
 }
 
 void Archive::failPrepared(Prepared &p, const QString &reason)

@@ -9,7 +9,9 @@
 #include <dcmtk/dcmdata/dcostrmf.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <cstdio>
@@ -86,12 +88,15 @@ public:
     offile_off_t write(const void *buf, offile_off_t buflen) override
     {
         m_sink.write(static_cast<const char *>(buf), qint64(buflen));
+        m_bytes += qint64(buflen);
         return buflen;
     }
     void flush() override {}
+    qint64 bytes() const { return m_bytes; }
 
 private:
     IncomingSink &m_sink;
+    qint64 m_bytes = 0;
 };
 
 class SinkStream : public DcmOutputStream {
@@ -157,7 +162,7 @@ StoreResponse StoreHandler::storeFile(const Peer &peer, const QString &path)
     QString error;
     if (!readWholeFile(path, &bytes, &error)) {
         qCWarning(lcDimse).noquote() << "C-STORE:" << error;
-        return {0xA700, QStringLiteral("cannot read back the received object"), {}};
+        return {0xA700, QStringLiteral("cannot read back the received object"), {}, {}};
     }
     return store(peer, bytes);
 }
@@ -231,7 +236,7 @@ std::unique_ptr<IncomingSink> StoreHandler::beginStore(const Peer &) { return nu
 
 StoreResponse StoreHandler::finishStore(const Peer &, std::unique_ptr<IncomingSink>, const QString &)
 {
-    return {0xA700, QStringLiteral("this handler does not take streamed objects"), {}};
+    return {0xA700, QStringLiteral("this handler does not take streamed objects"), {}, {}};
 }
 
 StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
@@ -239,15 +244,22 @@ StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextI
                             const QString &tempDir, int timeoutSeconds)
 {
     StoreResult result;
+    QElapsedTimer clock;
+    clock.start();
+    auto lastByteIn = [&] { result.receiveMs = double(clock.nsecsElapsed()) / 1e6; };
+    auto answered = [&] { result.storeMs = double(clock.nsecsElapsed()) / 1e6 - result.receiveMs; };
     std::unique_ptr<IncomingSink> sink = handler.beginStore(peer);
     if (!sink) {
         ReceivedObject received = receiveStoreDataset(assoc, presId, req, tempDir, timeoutSeconds);
+        lastByteIn();
         result.connectionOk = received.connectionOk;
+        result.bytes = QFileInfo(received.file).size();
         if (!received.connectionOk || received.status != 0) {
-            result.response = {received.status, received.comment, received.studyUid};
+            result.response = {received.status, received.comment, received.studyUid, {}};
             return result;
         }
         result.response = handler.storeFile(peer, received.file);
+        answered();
         if (result.response.studyInstanceUid.isEmpty())
             result.response.studyInstanceUid = received.studyUid;
         return result;
@@ -257,7 +269,7 @@ StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextI
     const QByteArray meta = metaHeaderFor(req, assoc, presId, &error);
     if (meta.isEmpty()) {
         result.connectionOk = discardDataset(assoc, timeoutSeconds);
-        result.response = {0xC000, error.left(64), {}};
+        result.response = {0xC000, error.left(64), {}, {}};
         return result;
     }
     sink->write(meta.constData(), meta.size());
@@ -269,16 +281,19 @@ StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextI
         cond = DIMSE_receiveDataSetInFile(assoc, DIMSE_NONBLOCKING, timeoutSeconds, &dataPresId, &stream, nullptr, nullptr);
         stream.flush();
     }
+    lastByteIn();
+    result.bytes = meta.size() + consumer.bytes();
     if (cond.bad()) {
         result.connectionOk = false;
         result.response.comment = QStringLiteral("dataset not received: %1").arg(conditionText(cond));
         return result;
     }
     if (dataPresId != presId) {
-        result.response = {0xC000, QStringLiteral("dataset sent on another presentation context than its command"), {}};
+        result.response = {0xC000, QStringLiteral("dataset sent on another presentation context than its command"), {}, {}};
         return result;
     }
     result.response = handler.finishStore(peer, std::move(sink), QString::fromLatin1(req.AffectedSOPInstanceUID));
+    answered();
     return result;
 }
 

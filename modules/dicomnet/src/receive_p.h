@@ -21,6 +21,9 @@ namespace kilima::dicomnet {
 struct StoreResult {
     bool connectionOk = true;   // false: the association is unusable
     StoreResponse response;     // what to answer
+    qint64 bytes = 0;           // received, meta header included
+    double receiveMs = 0;       // from the call to the dataset's last byte
+    double storeMs = 0;         // the handler, from the last byte to its answer
 };
 
 StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,

@@ -261,7 +261,8 @@ void runConnection(ScpShared &shared, T_ASC_Network *net, int fd, bool tls)
 {
     const ServerConfig &cfg = shared.config;
     shared.registerSocket(fd);
-    ScpAssociation a{shared, nullptr, {}, {}};
+    ScpAssociation a{shared, nullptr, {}, {}, {}, {}};
+    a.clock.start();
     a.peer.associationId = shared.nextId++;
     a.peer.host = peerHost(fd);
     a.peer.tls = tls;
@@ -348,6 +349,10 @@ void runConnection(ScpShared &shared, T_ASC_Network *net, int fd, bool tls)
                                 : QString()));
     commandLoop(a);
     shared.active.fetch_sub(1);
+    if (a.stores.objects > 0)
+        qCInfo(lcDimse).noquote() << QStringLiteral("#%1 %2@%3: %4")
+                                         .arg(a.peer.associationId)
+                                         .arg(a.peer.callingAe, a.peer.host, a.stores.summary());
     finish();
 }
 

@@ -18,20 +18,23 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
         return sendStoreResponse(a.assoc, presId, req, status, comment).good();
     };
 
-    if (!store) {
-        if (!discardDataset(a.assoc, cfg.dimseTimeoutSeconds))
-            return false;
-        return respond(0x0122, QStringLiteral("storage is not offered by this node"), QStringLiteral("failure"), {});
-    }
+    const qint64 start = a.clock.nsecsElapsed();
+    // Refused before anything is received: counted as failed, no bytes.
+    auto refuse = [&](quint16 status, const QString &comment, const QString &outcome) {
+        const bool connectionOk = discardDataset(a.assoc, cfg.dimseTimeoutSeconds);
+        const bool sent = connectionOk && respond(status, comment, outcome, {});
+        a.stores.add(StoreResult{}, true, start, a.clock.nsecsElapsed(), 0);
+        return sent;
+    };
+    if (!store)
+        return refuse(0x0122, QStringLiteral("storage is not offered by this node"), QStringLiteral("failure"));
     const Decision decision = a.shared.handlers.policy->allow(a.peer, Service::Store);
-    if (!decision.accepted) {
-        if (!discardDataset(a.assoc, cfg.dimseTimeoutSeconds))
-            return false;
-        return respond(0x0124, decision.reason, QStringLiteral("denied"), {});
-    }
+    if (!decision.accepted)
+        return refuse(0x0124, decision.reason, QStringLiteral("denied"));
     const StoreResult result = receiveAndStore(a.assoc, presId, req, *store, a.peer, cfg.tempDir, cfg.dimseTimeoutSeconds);
     const StoreResponse &response = result.response;
     if (!result.connectionOk) {
+        a.stores.add(result, true, start, a.clock.nsecsElapsed(), 0);
         a.shared.audit(a.peer, QStringLiteral("C-STORE"), QStringLiteral("failure"),
                        QStringLiteral("%1: %2").arg(instance, response.comment));
         return false;
@@ -39,7 +42,53 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
     const QString outcome = isSuccess(response.status)   ? QStringLiteral("success")
                           : isWarning(response.status) ? QStringLiteral("warning")
                                                        : QStringLiteral("failure");
-    return respond(response.status, response.comment, outcome, response.studyInstanceUid);
+    const qint64 answering = a.clock.nsecsElapsed();
+    const bool sent = respond(response.status, response.comment, outcome, response.studyInstanceUid);
+    const qint64 end = a.clock.nsecsElapsed();
+    a.stores.add(result, outcome == QLatin1String("failure"), start, end, double(end - answering) / 1e6);
+    return sent;
+}
+
+void StoreTally::add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMillis)
+{
+    ++objects;
+    if (failure)
+        ++failed;
+    bytes += result.bytes;
+    if (firstStartNs < 0)
+        firstStartNs = startNs;
+    lastEndNs = endNs;
+    receiveMs += result.receiveMs;
+    storeMs += result.storeMs;
+    answerMs += answerMillis;
+    const StoreTimings &t = result.response.timings;
+    if (t.checkMs >= 0 && t.diskMs >= 0 && t.indexMs >= 0) {
+        ++timed;
+        checkMs += t.checkMs;
+        diskMs += t.diskMs;
+        indexMs += t.indexMs;
+    }
+}
+
+QString StoreTally::summary() const
+{
+    if (objects == 0)
+        return {};
+    const double seconds = double(lastEndNs - firstStartNs) / 1e9;
+    auto mean = [](double total, int n) { return QString::number(total / n, 'f', 2); };
+    QString steps;
+    if (timed > 0)
+        steps = QStringLiteral(" (checking %1, waiting for the disk %2, indexing %3)")
+                    .arg(mean(checkMs, timed), mean(diskMs, timed), mean(indexMs, timed));
+    return QStringLiteral("%1 C-STORE%2 (%3 stored, %4 failed), %5 MB in %6 s, %7 objects/s; "
+                          "per object in ms: receiving %8, storing %9%10, answering %11")
+        .arg(objects)
+        .arg(objects == 1 ? QString() : QStringLiteral("s"))
+        .arg(objects - failed)
+        .arg(failed)
+        .arg(QString::number(double(bytes) / 1e6, 'f', 1), QString::number(seconds, 'f', 2),
+             QString::number(seconds > 0 ? objects / seconds : 0.0, 'f', 0), mean(receiveMs, objects),
+             mean(storeMs, objects), steps, mean(answerMs, objects));
 }
 
 } // namespace kilima::dicomnet

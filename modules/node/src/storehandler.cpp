@@ -56,7 +56,7 @@ dicomnet::StoreResponse ArchiveStoreHandler::finishStore(const dicomnet::Peer &p
 {
     auto *ours = dynamic_cast<ArchiveSink *>(sink.get());
     if (!ours)
-        return {status::outOfResources, QStringLiteral("object was not received into the archive"), {}};
+        return {status::outOfResources, QStringLiteral("object was not received into the archive"), {}, {}};
     return answer(m_archive.ingestIncoming(std::move(ours->object), sourceOf(peer), sopInstanceUid));
 }
 
@@ -64,6 +64,7 @@ dicomnet::StoreResponse ArchiveStoreHandler::responseFor(const archive::IngestOu
 {
     dicomnet::StoreResponse r;
     r.studyInstanceUid = o.studyInstanceUid;
+    r.timings = {o.timings.checkMs, o.timings.diskMs, o.timings.indexMs};
     switch (o.status) {
     case archive::IngestStatus::Stored:
     case archive::IngestStatus::Duplicate:

@@ -43,6 +43,14 @@ enum class IngestStatus {
     Failed,             // the archive could not store it (disk full, I/O): reason says why
 };
 
+// Where a streamed ingest (Archive::ingestIncoming) spent its time once the
+// last byte was in, in milliseconds; negative: not measured (other ingests).
+struct IngestTimings {
+    double checkMs = -1;   // parsing and checking the object
+    double diskMs = -1;    // waiting, once checked, for the file and its folder entry to be durable
+    double indexMs = -1;   // committing the index rows
+};
+
 struct IngestOutcome {
     IngestStatus status = IngestStatus::Failed;
     QString reason;
@@ -51,6 +59,7 @@ struct IngestOutcome {
     QString seriesInstanceUid;
     QString sopClassUid;
     QString source;     // who sent it, as given to ingest ("C-STORE from AE@host", "STOW-RS from user", a path)
+    IngestTimings timings;
     bool success() const
     {
         return status == IngestStatus::Stored || status == IngestStatus::Duplicate ||

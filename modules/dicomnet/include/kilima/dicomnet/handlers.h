@@ -49,10 +49,20 @@ public:
     virtual Decision allow(const Peer &peer, Service service) = 0;
 };
 
+// Where a handler spent the time of one stored object after its last byte
+// arrived, in milliseconds; negative where the handler does not measure it.
+// Summed per association in the node's log (see docs/node.md).
+struct StoreTimings {
+    double checkMs = -1;   // parsing and checking the object
+    double diskMs = -1;    // waiting, once checked, until it is durable on disk
+    double indexMs = -1;   // committing its index rows
+};
+
 struct StoreResponse {
     quint16 status = 0x0000;   // DIMSE status: 0x0000, 0xA700 out of resources, 0xC000 cannot understand...
     QString comment;           // Error Comment (0000,0902) when not success
     QString studyInstanceUid;  // for the audit
+    StoreTimings timings;
 };
 
 // Where a streamed C-STORE's bytes go while they arrive (see
