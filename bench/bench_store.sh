@@ -33,6 +33,10 @@ wait_port() { for _ in $(seq 1 300); do (echo > /dev/tcp/127.0.0.1/"$1") 2>/dev/
 
 "$build/bench/bench_import" --series ct --instances "$instances" --prepare-only "$work/input" >/dev/null
 echo "input: $instances CT instances ($(du -sm "$work/input" | cut -f1) MB)"
+# Every peer starts on a quiet disk: the input (and the previous peer's
+# files, which Orthanc and storescp leave to the kernel to write) are on disk
+# before the next run starts, so no peer's flushes wait behind them.
+sync
 
 # send PORT CALLED ASSOCIATIONS -> prints instances/s
 send() {
@@ -74,9 +78,9 @@ find_latency() {
 for assocs in 1 4; do
   port=$(free_port); data="$work/kilima-$assocs"
   "$build/app/node/kilima-node" --data-dir "$data" nodes add scu --aet SCU --host 127.0.0.1 --port 104 --allow echo,store,find >/dev/null
-  "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --http-port 0 --bind 127.0.0.1 >/dev/null 2>&1 &
+  "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --http-port 0 --bind 127.0.0.1 >"$work/kilima-$assocs.log" 2>&1 &
   pid=$!; pids+=($pid); wait_port "$port"
-  rate[kilima-$assocs]=$(send "$port" KILIMA "$assocs")
+  sync; rate[kilima-$assocs]=$(send "$port" KILIMA "$assocs")
   [ "$assocs" = 1 ] && latency[kilima]=$(find_latency "$port" KILIMA)
   stored=$("$build/app/node/kilima-node" --data-dir "$data" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["instances"])')
   kill -TERM $pid; wait $pid 2>/dev/null || true
@@ -93,7 +97,7 @@ if command -v eatmydata >/dev/null; then
     "$build/app/node/kilima-node" --data-dir "$data" nodes add scu --aet SCU --host 127.0.0.1 --port 104 --allow echo,store >/dev/null
     eatmydata "$build/app/node/kilima-node" --data-dir "$data" serve --dicom-port "$port" --http-port 0 --bind 127.0.0.1 >/dev/null 2>&1 &
     pid=$!; pids+=($pid); wait_port "$port"
-    rate[noflush-$assocs]=$(send "$port" KILIMA "$assocs")
+    sync; rate[noflush-$assocs]=$(send "$port" KILIMA "$assocs")
     kill -TERM $pid; wait $pid 2>/dev/null || true
   done
 fi
@@ -109,7 +113,7 @@ for assocs in 1 4; do
 JSON
   Orthanc "$dir/orthanc.json" >/dev/null 2>&1 &
   pid=$!; pids+=($pid); wait_port "$dport"
-  rate[orthanc-$assocs]=$(send "$dport" ORTHANC "$assocs")
+  sync; rate[orthanc-$assocs]=$(send "$dport" ORTHANC "$assocs")
   [ "$assocs" = 1 ] && latency[orthanc]=$(find_latency "$dport" ORTHANC)
   kill -TERM $pid; wait $pid 2>/dev/null || true
 done
@@ -119,7 +123,7 @@ for assocs in 1 4; do
   port=$(free_port); dir="$work/storescp-$assocs"; mkdir -p "$dir"
   storescp --fork -B -od "$dir" "$port" >/dev/null 2>&1 &
   pid=$!; pids+=($pid); wait_port "$port"
-  rate[storescp-$assocs]=$(send "$port" ANY-SCP "$assocs")
+  sync; rate[storescp-$assocs]=$(send "$port" ANY-SCP "$assocs")
   kill -TERM $pid; wait $pid 2>/dev/null || true
 done
 
@@ -132,6 +136,12 @@ if [ -n "${rate[noflush-1]:-}" ]; then
 fi
 echo "C-FIND study level by PatientID over the $instances stored instances, p50 of 30 findscu runs:"
 echo "  kilima ${latency[kilima]} ms   orthanc ${latency[orthanc]} ms"
+# Where Kilima's time went: the line the node logs at the end of each
+# association (docs/node.md).
+echo "Kilima, per association (receiving / storing = checking + waiting for the disk + indexing / answering):"
+for assocs in 1 4; do
+  grep -h 'C-STOREs' "$work/kilima-$assocs.log" | sed 's/^.*kilima.dimse: /  /' || true
+done
 python3 - "${rate[kilima-1]}" "${rate[kilima-4]}" "${rate[orthanc-1]}" "${rate[orthanc-4]}" "${rate[storescp-1]}" "${rate[storescp-4]}" <<'PY'
 import sys
 k1, k4, o1, o4, s1, s4 = map(float, sys.argv[1:])
