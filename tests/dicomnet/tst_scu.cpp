@@ -295,9 +295,24 @@ private Q_SLOTS:
         QVERIFY(s.start().ok());
         MemoryStore sink;
         int progressCalls = 0;
+        static QStringList logged;   // from every thread: the server's too
+        static QMutex loggedMutex;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &context, const QString &text) {
+            if (qstrcmp(context.category, "kilima.dimse") != 0)
+                return;
+            QMutexLocker lock(&loggedMutex);
+            logged << text;
+        });
         auto result = Scu::get(configFor(s.port()), QueryModel::StudyRoot, studyQuery(QStringLiteral("1.2.3")), sink,
                                [&](const RetrieveSummary &) { ++progressCalls; });
+        qInstallMessageHandler(previous);
         QVERIFY2(result.ok(), qPrintable(result.error()));
+        QMutexLocker lock(&loggedMutex);
+        // The sub-operations' stores are logged once, as an association's.
+        const QStringList summary = logged.filter(QStringLiteral("C-GET from "));
+        QCOMPARE(summary.size(), 1);
+        QVERIFY2(summary.first().contains(QStringLiteral(": 3 C-STOREs (3 stored, 0 failed), ")), qPrintable(summary.first()));
         QCOMPARE(result.value().completed, 3);
         QCOMPARE(result.value().finalStatus, quint16(0x0000));
         QCOMPARE(progressCalls, 2);

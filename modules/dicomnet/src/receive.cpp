@@ -297,6 +297,48 @@ StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextI
     return result;
 }
 
+void StoreTally::add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMillis)
+{
+    ++objects;
+    if (failure)
+        ++failed;
+    bytes += result.bytes;
+    if (firstStartNs < 0)
+        firstStartNs = startNs;
+    lastEndNs = endNs;
+    receiveMs += result.receiveMs;
+    storeMs += result.storeMs;
+    answerMs += answerMillis;
+    const StoreTimings &t = result.response.timings;
+    if (t.checkMs >= 0 && t.diskMs >= 0 && t.indexMs >= 0) {
+        ++timed;
+        checkMs += t.checkMs;
+        diskMs += t.diskMs;
+        indexMs += t.indexMs;
+    }
+}
+
+QString StoreTally::summary() const
+{
+    if (objects == 0)
+        return {};
+    const double seconds = double(lastEndNs - firstStartNs) / 1e9;
+    auto mean = [](double total, int n) { return QString::number(total / n, 'f', 2); };
+    QString steps;
+    if (timed > 0)
+        steps = QStringLiteral(" (checking %1, waiting for the disk %2, indexing %3)")
+                    .arg(mean(checkMs, timed), mean(diskMs, timed), mean(indexMs, timed));
+    return QStringLiteral("%1 C-STORE%2 (%3 stored, %4 failed), %5 MB in %6 s, %7 objects/s; "
+                          "per object in ms: receiving %8, storing %9%10, answering %11")
+        .arg(objects)
+        .arg(objects == 1 ? QString() : QStringLiteral("s"))
+        .arg(objects - failed)
+        .arg(failed)
+        .arg(QString::number(double(bytes) / 1e6, 'f', 1), QString::number(seconds, 'f', 2),
+             QString::number(seconds > 0 ? objects / seconds : 0.0, 'f', 0), mean(receiveMs, objects),
+             mean(storeMs, objects), steps, mean(answerMs, objects));
+}
+
 OFCondition sendStoreResponse(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
                               const T_DIMSE_C_StoreRQ &req, quint16 status, const QString &comment)
 {

@@ -26,6 +26,23 @@ struct StoreResult {
     double storeMs = 0;         // the handler, from the last byte to its answer
 };
 
+// The C-STOREs received on one association (a Storage SCP's, or a C-GET's
+// sub-operations), summed for the line logged at its end:
+// how many, how big, and where each object's time went on average.
+struct StoreTally {
+    int objects = 0;
+    int failed = 0;          // answered with a failure status, or cut off
+    qint64 bytes = 0;
+    qint64 firstStartNs = -1, lastEndNs = 0;   // on the association's clock
+    double receiveMs = 0, storeMs = 0, answerMs = 0;
+    int timed = 0;           // objects whose handler reported its own steps
+    double checkMs = 0, diskMs = 0, indexMs = 0;
+
+    void add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMs);
+    // "12 C-STOREs (12 stored), 6.3 MB in 0.05 s: ..." ; empty when none.
+    QString summary() const;
+};
+
 StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextID presId,
                             const T_DIMSE_C_StoreRQ &req, StoreHandler &handler, const Peer &peer,
                             const QString &tempDir, int timeoutSeconds);

@@ -5,6 +5,8 @@
 
 #include <kilima/dicomnet/server.h>
 
+#include "receive_p.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmnet/assoc.h>
 #include <dcmtk/dcmnet/dimse.h>
@@ -41,24 +43,6 @@ struct AcceptedContext {
     QString abstractSyntax;
     QString transferSyntax;
     T_ASC_SC_ROLE role = ASC_SC_ROLE_DEFAULT;
-};
-
-struct StoreResult;
-
-// The C-STOREs of one association, summed for the line logged at its end:
-// how many, how big, and where each object's time went on average.
-struct StoreTally {
-    int objects = 0;
-    int failed = 0;          // answered with a failure status, or cut off
-    qint64 bytes = 0;
-    qint64 firstStartNs = -1, lastEndNs = 0;   // on ScpAssociation::clock
-    double receiveMs = 0, storeMs = 0, answerMs = 0;
-    int timed = 0;           // objects whose handler reported its own steps
-    double checkMs = 0, diskMs = 0, indexMs = 0;
-
-    void add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMs);
-    // "12 C-STOREs (12 stored), 6.3 MB in 0.05 s: ..." ; empty when none.
-    QString summary() const;
 };
 
 struct ScpAssociation {

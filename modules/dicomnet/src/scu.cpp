@@ -10,7 +10,9 @@
 #include <dcmtk/dcmdata/dcuid.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 namespace kilima::dicomnet {
 
@@ -263,6 +265,14 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
     peer.tls = config.remote.tls;
     const QString tempDir = QDir(QDir::tempPath()).filePath(QStringLiteral("kilima-dimse"));
     RetrieveSummary summary;
+    // The sub-operations' C-STOREs, logged as the SCP logs an association's.
+    QElapsedTimer clock;
+    clock.start();
+    StoreTally stores;
+    const auto logStores = qScopeGuard([&] {
+        if (stores.objects > 0)
+            qCInfo(lcDimse).noquote() << QStringLiteral("%1: %2").arg(what, stores.summary());
+    });
     while (true) {
         T_DIMSE_Message in{};
         T_ASC_PresentationContextID inPresId = 0;
@@ -276,14 +286,20 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
         }
         if (in.CommandField == DIMSE_C_STORE_RQ) {
             T_DIMSE_C_StoreRQ &store = in.msg.CStoreRQ;
+            const qint64 start = clock.nsecsElapsed();
             const StoreResult obj = receiveAndStore(a.assoc(), inPresId, store, sink, peer, tempDir, timeout);
             if (!obj.connectionOk) {
+                stores.add(obj, true, start, clock.nsecsElapsed(), 0);
                 a.markBroken();
                 return core::Error{QStringLiteral("%1 failed: %2").arg(what, obj.response.comment)};
             }
             const quint16 status = obj.response.status;
             const QString why = obj.response.comment;
-            if (sendStoreResponse(a.assoc(), inPresId, store, status, why).bad()) {
+            const qint64 answering = clock.nsecsElapsed();
+            const bool sent = sendStoreResponse(a.assoc(), inPresId, store, status, why).good();
+            const qint64 end = clock.nsecsElapsed();
+            stores.add(obj, !isSuccess(status) && !isWarning(status), start, end, double(end - answering) / 1e6);
+            if (!sent) {
                 a.markBroken();
                 return core::Error{QStringLiteral("%1 failed: connection lost").arg(what)};
             }
