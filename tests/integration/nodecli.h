@@ -17,4 +17,12 @@ inline int node(const QString &data, const QStringList &args, QString *out = nul
     return runTool(nodeBinary(), QStringList{QStringLiteral("--data-dir"), data} + args, out);
 }
 
+// The same with only standard output in `out`: for output that is parsed
+// (--json, one line per match), which a warning on standard error must not
+// break.
+inline int nodeStdout(const QString &data, const QStringList &args, QString *out)
+{
+    return runToolStdout(nodeBinary(), QStringList{QStringLiteral("--data-dir"), data} + args, out);
+}
+
 } // namespace kilima::test

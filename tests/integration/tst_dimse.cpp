@@ -30,6 +30,7 @@ namespace {
 
 const QString kNode = test::nodeBinary();
 using test::node;
+using test::nodeStdout;
 
 // The bytes of a Part 10 file after its meta header: the dataset as sent.
 QByteArray datasetBytes(const QString &path)
@@ -164,7 +165,7 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT((m = summary.match(m_node.output())).hasMatch(), qPrintable(m_node.output()), 10000);
         // Its size is what was stored (nothing else is stored yet).
         QString stats;
-        QCOMPARE(node(m_data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(nodeStdout(m_data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
         const qint64 stored = QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("storedBytes")).toInteger();
         QVERIFY2(stored > 0, qPrintable(stats));
         QCOMPARE(m.captured(1), QString::number(double(stored) / 1e6, 'f', 1));
@@ -397,8 +398,8 @@ private Q_SLOTS:
         QCOMPARE(node(m_data, {QStringLiteral("verify")}, &verify), 0);
         if (!acknowledged.isEmpty()) {
             QString found;
-            QCOMPARE(node(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
-                                   QStringLiteral("SOPInstanceUID=") + acknowledged.join(QLatin1Char('\\'))}, &found), 0);
+            QCOMPARE(nodeStdout(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
+                                         QStringLiteral("SOPInstanceUID=") + acknowledged.join(QLatin1Char('\\'))}, &found), 0);
             QCOMPARE(found.count(QLatin1Char('\n')), acknowledged.size());
         }
         qInfo("acknowledged before the kill: %lld", qint64(acknowledged.size()));

@@ -19,6 +19,7 @@ namespace {
 
 const QString kNode = test::nodeBinary();
 using test::node;
+using test::nodeStdout;
 
 } // namespace
 
@@ -107,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(test::runTool(QStringLiteral("storescu"), tlsArgs(true) + ae + tlsTarget + files, &out), 0);
         server.terminate();
         QString stats;
-        QCOMPARE(node(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(nodeStdout(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
         QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 3);
         QString audit;
         QCOMPARE(node(data, {QStringLiteral("audit")}, &audit), 0);
@@ -144,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(test::runTool(QStringLiteral("echoscu"), ae + target, &out), 0);
         server.terminate();
         QString stats;
-        QCOMPARE(node(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(nodeStdout(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
         QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 0);
         QCOMPARE(node(data, {QStringLiteral("verify")}), 0);
         QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).filter(QStringLiteral(".dcm")).size(), 0);

@@ -25,6 +25,7 @@
 
 using namespace kilima;
 using test::node;
+using test::nodeStdout;
 
 namespace {
 
@@ -123,7 +124,7 @@ class TestForward : public QObject {
     QJsonArray queue(const QString &state)
     {
         QString out;
-        node(m_data, {QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--state"), state, QStringLiteral("--json")}, &out);
+        nodeStdout(m_data, {QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--state"), state, QStringLiteral("--json")}, &out);
         return QJsonDocument::fromJson(out.toUtf8()).array();
     }
 

@@ -77,13 +77,16 @@ void Peer::kill()
     output();
 }
 
-int runTool(const QString &program, const QStringList &args, QString *output, int timeoutMs, const QString &workDir)
+namespace {
+
+int runWith(QProcess::ProcessChannelMode channels, const QString &program, const QStringList &args, QString *output,
+            int timeoutMs, const QString &workDir)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TCP_NODELAY"), QStringLiteral("1"));
     p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.setProcessChannelMode(channels);
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
     p.start(program, args);
@@ -95,8 +98,20 @@ int runTool(const QString &program, const QStringList &args, QString *output, in
         return -1;
     }
     if (output)
-        *output = QString::fromUtf8(p.readAll());
+        *output = QString::fromUtf8(p.readAllStandardOutput());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+int runTool(const QString &program, const QStringList &args, QString *output, int timeoutMs, const QString &workDir)
+{
+    return runWith(QProcess::MergedChannels, program, args, output, timeoutMs, workDir);
+}
+
+int runToolStdout(const QString &program, const QStringList &args, QString *output, int timeoutMs)
+{
+    return runWith(QProcess::ForwardedErrorChannel, program, args, output, timeoutMs, {});
 }
 
 } // namespace kilima::test

@@ -37,5 +37,9 @@ private:
 // Runs a command to completion; returns exit code (-1 on crash/timeout).
 int runTool(const QString &program, const QStringList &args, QString *output = nullptr, int timeoutMs = 300000,
             const QString &workDir = {});
+// The same, with only standard output in `output` (for output to parse, such
+// as --json): standard error goes to the test's own, so a warning (say, the
+// repair after a killed node) shows in the log without breaking the parse.
+int runToolStdout(const QString &program, const QStringList &args, QString *output, int timeoutMs = 300000);
 
 } // namespace kilima::test
