@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,6 +144,12 @@ private Q_SLOTS:
                      out.contains(QStringLiteral("0xa700"), Qt::CaseInsensitive),
                  qPrintable(out));
         QCOMPARE(test::runTool(QStringLiteral("echoscu"), ae + target, &out), 0);
+        // The Error Comment (here in the audit, which the node writes in the
+        // background) names the cause, whole.
+        const QRegularExpression comment(QStringLiteral("0xA700 [0-9.]+: cannot write to storage: File too large"));
+        QString audit;
+        QTRY_VERIFY2_WITH_TIMEOUT((nodeStdout(data, {QStringLiteral("audit")}, &audit), audit.contains(comment)),
+                                  qPrintable(audit), 10000);
         server.terminate();
         QString stats;
         QCOMPARE(nodeStdout(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);

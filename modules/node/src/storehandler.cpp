@@ -85,7 +85,12 @@ dicomnet::StoreResponse ArchiveStoreHandler::responseFor(const archive::IngestOu
         r.comment = o.reason;
         break;
     }
-    // Error Comment is LO: at most 64 characters.
+    // Error Comment goes back to the sender, who knows who it is: the reason
+    // without the "C-STORE from AE@host: " it starts with. It is LO, at most
+    // 64 characters: when longer, its end, which names the cause.
+    const QString sender = o.source + QStringLiteral(": ");
+    if (!o.source.isEmpty() && r.comment.startsWith(sender))
+        r.comment = r.comment.mid(sender.size());
     if (r.comment.size() > 64)
         r.comment = r.comment.right(64);
     return r;
