@@ -297,10 +297,12 @@ StoreResult receiveAndStore(T_ASC_Association *assoc, T_ASC_PresentationContextI
     return result;
 }
 
-void StoreTally::add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMillis)
+void StoreTally::add(const StoreResult &result, qint64 startNs, qint64 answeringNs)
 {
+    const qint64 endNs = now();
+    const quint16 status = result.response.status;
     ++objects;
-    if (failure)
+    if (!result.connectionOk || !(isSuccess(status) || isWarning(status)))
         ++failed;
     bytes += result.bytes;
     if (firstStartNs < 0)
@@ -308,7 +310,8 @@ void StoreTally::add(const StoreResult &result, bool failure, qint64 startNs, qi
     lastEndNs = endNs;
     receiveMs += result.receiveMs;
     storeMs += result.storeMs;
-    answerMs += answerMillis;
+    if (answeringNs >= 0)
+        answerMs += double(endNs - answeringNs) / 1e6;
     const StoreTimings &t = result.response.timings;
     if (t.checkMs >= 0 && t.diskMs >= 0 && t.indexMs >= 0) {
         ++timed;

@@ -14,6 +14,7 @@
 #include <kilima/dicomnet/handlers.h>
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QString>
 
 namespace kilima::dicomnet {
@@ -30,15 +31,20 @@ struct StoreResult {
 // sub-operations), summed for the line logged at its end:
 // how many, how big, and where each object's time went on average.
 struct StoreTally {
+    StoreTally() { clock.start(); }
+    QElapsedTimer clock;     // started with the association
     int objects = 0;
     int failed = 0;          // answered with a failure status, or cut off
     qint64 bytes = 0;
-    qint64 firstStartNs = -1, lastEndNs = 0;   // on the association's clock
+    qint64 firstStartNs = -1, lastEndNs = 0;   // on `clock`
     double receiveMs = 0, storeMs = 0, answerMs = 0;
     int timed = 0;           // objects whose handler reported its own steps
     double checkMs = 0, diskMs = 0, indexMs = 0;
 
-    void add(const StoreResult &result, bool failure, qint64 startNs, qint64 endNs, double answerMs);
+    qint64 now() const { return clock.nsecsElapsed(); }
+    // Counts one C-STORE that began at `startNs` (now()) and ends now;
+    // `answeringNs`: when its answer began to be sent, -1 when none was.
+    void add(const StoreResult &result, qint64 startNs, qint64 answeringNs = -1);
     // "12 C-STOREs (12 stored), 6.3 MB in 0.05 s: ..." ; empty when none.
     QString summary() const;
 };

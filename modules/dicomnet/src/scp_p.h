@@ -11,8 +11,6 @@
 #include <dcmtk/dcmnet/assoc.h>
 #include <dcmtk/dcmnet/dimse.h>
 
-#include <QElapsedTimer>
-
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -50,7 +48,6 @@ struct ScpAssociation {
     T_ASC_Association *assoc = nullptr;
     Peer peer;
     std::vector<AcceptedContext> accepted;
-    QElapsedTimer clock;   // started when the association is accepted
     StoreTally stores;
 };
 

@@ -261,8 +261,7 @@ void runConnection(ScpShared &shared, T_ASC_Network *net, int fd, bool tls)
 {
     const ServerConfig &cfg = shared.config;
     shared.registerSocket(fd);
-    ScpAssociation a{shared, nullptr, {}, {}, {}, {}};
-    a.clock.start();
+    ScpAssociation a{shared, nullptr, {}, {}, {}};
     a.peer.associationId = shared.nextId++;
     a.peer.host = peerHost(fd);
     a.peer.tls = tls;

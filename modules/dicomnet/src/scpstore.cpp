@@ -18,12 +18,14 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
         return sendStoreResponse(a.assoc, presId, req, status, comment).good();
     };
 
-    const qint64 start = a.clock.nsecsElapsed();
+    const qint64 start = a.stores.now();
     // Refused before anything is received: counted as failed, no bytes.
     auto refuse = [&](quint16 status, const QString &comment, const QString &outcome) {
-        const bool connectionOk = discardDataset(a.assoc, cfg.dimseTimeoutSeconds);
-        const bool sent = connectionOk && respond(status, comment, outcome, {});
-        a.stores.add(StoreResult{}, true, start, a.clock.nsecsElapsed(), 0);
+        StoreResult refused;
+        refused.response.status = status;
+        refused.connectionOk = discardDataset(a.assoc, cfg.dimseTimeoutSeconds);
+        const bool sent = refused.connectionOk && respond(status, comment, outcome, {});
+        a.stores.add(refused, start);
         return sent;
     };
     if (!store)
@@ -34,7 +36,7 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
     const StoreResult result = receiveAndStore(a.assoc, presId, req, *store, a.peer, cfg.tempDir, cfg.dimseTimeoutSeconds);
     const StoreResponse &response = result.response;
     if (!result.connectionOk) {
-        a.stores.add(result, true, start, a.clock.nsecsElapsed(), 0);
+        a.stores.add(result, start);
         a.shared.audit(a.peer, QStringLiteral("C-STORE"), QStringLiteral("failure"),
                        QStringLiteral("%1: %2").arg(instance, response.comment));
         return false;
@@ -42,10 +44,9 @@ bool handleStore(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_
     const QString outcome = isSuccess(response.status)   ? QStringLiteral("success")
                           : isWarning(response.status) ? QStringLiteral("warning")
                                                        : QStringLiteral("failure");
-    const qint64 answering = a.clock.nsecsElapsed();
+    const qint64 answering = a.stores.now();
     const bool sent = respond(response.status, response.comment, outcome, response.studyInstanceUid);
-    const qint64 end = a.clock.nsecsElapsed();
-    a.stores.add(result, outcome == QLatin1String("failure"), start, end, double(end - answering) / 1e6);
+    a.stores.add(result, start, answering);
     return sent;
 }
 

@@ -10,7 +10,6 @@
 #include <dcmtk/dcmdata/dcuid.h>
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QScopeGuard>
 
@@ -266,8 +265,6 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
     const QString tempDir = QDir(QDir::tempPath()).filePath(QStringLiteral("kilima-dimse"));
     RetrieveSummary summary;
     // The sub-operations' C-STOREs, logged as the SCP logs an association's.
-    QElapsedTimer clock;
-    clock.start();
     StoreTally stores;
     const auto logStores = qScopeGuard([&] {
         if (stores.objects > 0)
@@ -286,19 +283,18 @@ core::Result<RetrieveSummary> Scu::get(const ScuConfig &config, QueryModel model
         }
         if (in.CommandField == DIMSE_C_STORE_RQ) {
             T_DIMSE_C_StoreRQ &store = in.msg.CStoreRQ;
-            const qint64 start = clock.nsecsElapsed();
+            const qint64 start = stores.now();
             const StoreResult obj = receiveAndStore(a.assoc(), inPresId, store, sink, peer, tempDir, timeout);
             if (!obj.connectionOk) {
-                stores.add(obj, true, start, clock.nsecsElapsed(), 0);
+                stores.add(obj, start);
                 a.markBroken();
                 return core::Error{QStringLiteral("%1 failed: %2").arg(what, obj.response.comment)};
             }
             const quint16 status = obj.response.status;
             const QString why = obj.response.comment;
-            const qint64 answering = clock.nsecsElapsed();
+            const qint64 answering = stores.now();
             const bool sent = sendStoreResponse(a.assoc(), inPresId, store, status, why).good();
-            const qint64 end = clock.nsecsElapsed();
-            stores.add(obj, !isSuccess(status) && !isWarning(status), start, end, double(end - answering) / 1e6);
+            stores.add(obj, start, answering);
             if (!sent) {
                 a.markBroken();
                 return core::Error{QStringLiteral("%1 failed: connection lost").arg(what)};
