@@ -214,6 +214,34 @@ private Q_SLOTS:
         sqlite3_close(db);
     }
 
+    // The writer gathers lines for a moment, but never holds one: with no
+    // reader and no close, a single line still reaches the database, where
+    // another process (kilima-node audit) reads it.
+    void auditLine_ShouldReachTheDatabaseWithoutAReader()
+    {
+        QTemporaryDir dir;
+        auto a = archive::Archive::open(core::DataDir(dir.path()), {});
+        QVERIFY(a.ok());
+        archive::AuditRecord r;
+        r.callingAe = QStringLiteral("ALONE");
+        r.action = QStringLiteral("C-ECHO");
+        r.outcome = QStringLiteral("success");
+        a.value()->auditLog().append(r);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(core::DataDir(dir.path()).indexFile().toUtf8().constData(), &db), SQLITE_OK);
+        auto count = [db] {
+            sqlite3_stmt *st = nullptr;
+            int n = -1;
+            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE actor = 'ALONE'", -1, &st, nullptr) == SQLITE_OK &&
+                sqlite3_step(st) == SQLITE_ROW)
+                n = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 5000);
+        sqlite3_close(db);
+    }
+
     void newerSchema_ShouldBeRefusedWithMessage()
     {
         QTemporaryDir dir;

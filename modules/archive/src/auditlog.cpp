@@ -4,9 +4,17 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <chrono>
+
 namespace kilima::archive {
 
 Q_LOGGING_CATEGORY(lcAudit, "kilima.audit")
+
+namespace {
+constexpr int kGatherMs = 50;
+constexpr size_t kGatherLines = 256;
+} // namespace
 
 AuditLog::AuditLog(const QString &databasePath)
 {
@@ -51,6 +59,8 @@ void AuditLog::flush() const
 {
     std::unique_lock<std::mutex> lock(m_queueMutex);
     const quint64 target = m_appended;
+    m_flushWanted = std::max(m_flushWanted, target);
+    m_wake.notify_one();
     m_written.wait(lock, [&] { return m_done >= target || !m_db; });
 }
 
@@ -61,6 +71,14 @@ void AuditLog::writeLoop()
         m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
         if (m_queue.empty() && m_stop)
             return;
+        // Lines are gathered for a moment and written in one transaction:
+        // a line per C-STORE, each its own commit, made every commit of
+        // the index re-read its pages (the audit shares its database) and
+        // cost two commits per object. A reader (flush()) or a stop ends
+        // the wait at once.
+        m_wake.wait_for(lock, std::chrono::milliseconds(kGatherMs), [&] {
+            return m_stop || m_flushWanted > m_done || m_queue.size() >= kGatherLines;
+        });
         std::vector<AuditRecord> batch;
         batch.swap(m_queue);
         lock.unlock();

@@ -66,6 +66,7 @@ private:
     quint64 m_appended = 0;               // lines queued so far
     quint64 m_done = 0;                   // lines written (or given up) so far
     bool m_stop = false;
+    mutable quint64 m_flushWanted = 0;    // flush() waits for lines up to here
     std::thread m_writer;
 };
 
