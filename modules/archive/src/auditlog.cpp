@@ -14,6 +14,11 @@ Q_LOGGING_CATEGORY(lcAudit, "kilima.audit")
 namespace {
 constexpr int kGatherMs = 50;
 constexpr size_t kGatherLines = 256;
+
+// Every log of this process: a reader has the lines queued in all of them
+// written, not only in its own (the reading list keeps its own log).
+std::mutex g_logsMutex;
+std::vector<const AuditLog *> g_logs;
 } // namespace
 
 AuditLog::AuditLog(const QString &databasePath)
@@ -26,10 +31,16 @@ AuditLog::AuditLog(const QString &databasePath)
         // An audit line is written per DIMSE operation: a crash may lose
         // the last lines but never corrupts the log, and stores stay fast.
         execSql(m_db, "PRAGMA synchronous=NORMAL");
+    std::lock_guard<std::mutex> lock(g_logsMutex);
+    g_logs.push_back(this);
 }
 
 AuditLog::~AuditLog()
 {
+    {
+        std::lock_guard<std::mutex> lock(g_logsMutex);
+        g_logs.erase(std::remove(g_logs.begin(), g_logs.end(), this), g_logs.end());
+    }
     {
         std::lock_guard<std::mutex> lock(m_queueMutex);
         m_stop = true;
@@ -56,6 +67,13 @@ void AuditLog::append(const AuditRecord &r)
 }
 
 void AuditLog::flush() const
+{
+    std::lock_guard<std::mutex> lock(g_logsMutex);
+    for (const AuditLog *log : g_logs)
+        log->flushOwn();
+}
+
+void AuditLog::flushOwn() const
 {
     std::unique_lock<std::mutex> lock(m_queueMutex);
     const quint64 target = m_appended;
