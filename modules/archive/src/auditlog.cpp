@@ -16,9 +16,17 @@ constexpr int kGatherMs = 50;
 constexpr size_t kGatherLines = 256;
 
 // Every log of this process: a reader has the lines queued in all of them
-// written, not only in its own (the reading list keeps its own log).
-std::mutex g_logsMutex;
-std::vector<const AuditLog *> g_logs;
+// written, not only in its own (the reading list keeps its own log). Never
+// destroyed, so a log that outlives main() can still leave it.
+struct Registry {
+    std::mutex mutex;
+    std::vector<const AuditLog *> logs;
+};
+Registry &registry()
+{
+    static Registry *r = new Registry;
+    return *r;
+}
 } // namespace
 
 AuditLog::AuditLog(const QString &databasePath)
@@ -31,15 +39,17 @@ AuditLog::AuditLog(const QString &databasePath)
         // An audit line is written per DIMSE operation: a crash may lose
         // the last lines but never corrupts the log, and stores stay fast.
         execSql(m_db, "PRAGMA synchronous=NORMAL");
-    std::lock_guard<std::mutex> lock(g_logsMutex);
-    g_logs.push_back(this);
+    Registry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.logs.push_back(this);
 }
 
 AuditLog::~AuditLog()
 {
     {
-        std::lock_guard<std::mutex> lock(g_logsMutex);
-        g_logs.erase(std::remove(g_logs.begin(), g_logs.end(), this), g_logs.end());
+        Registry &r = registry();
+        std::lock_guard<std::mutex> lock(r.mutex);
+        r.logs.erase(std::remove(r.logs.begin(), r.logs.end(), this), r.logs.end());
     }
     {
         std::lock_guard<std::mutex> lock(m_queueMutex);
@@ -68,8 +78,9 @@ void AuditLog::append(const AuditRecord &r)
 
 void AuditLog::flush() const
 {
-    std::lock_guard<std::mutex> lock(g_logsMutex);
-    for (const AuditLog *log : g_logs)
+    Registry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    for (const AuditLog *log : r.logs)
         log->flushOwn();
 }
 
