@@ -475,7 +475,7 @@ void MainWindow::deleteSelected()
         refresh();
     });
     w->setFuture(QtConcurrent::run([archive, uids, user] {
-        archive::ReadingList reading(archive->databasePath());
+        archive::ReadingList reading(archive->databasePath(), archive->auditLog());
         for (const QString &uid : uids) {
             auto r = archive->remove(archive::Level::Study, uid);
             archive::AuditRecord rec;

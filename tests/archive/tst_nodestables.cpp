@@ -242,28 +242,6 @@ private Q_SLOTS:
         sqlite3_close(db);
     }
 
-    // The reading list keeps its own log on the same database: a reader of
-    // the archive's log sees its lines at once, not after they are gathered.
-    void auditList_ShouldSeeLinesQueuedInAnotherLog()
-    {
-        QTemporaryDir dir;
-        auto a = archive::Archive::open(core::DataDir(dir.path()), {});
-        QVERIFY(a.ok());
-        archive::AuditLog other(core::DataDir(dir.path()).indexFile());
-        archive::AuditRecord r;
-        r.actor = QStringLiteral("reader1");
-        r.action = QStringLiteral("reading");
-        r.studyUid = QStringLiteral("1.2.9");
-        r.outcome = QStringLiteral("success");
-        other.append(r);
-        archive::AuditFilter f;
-        f.studyUid = QStringLiteral("1.2.9");
-        const auto lines = a.value()->auditLog().list(f);
-        QVERIFY(lines.ok());
-        QCOMPARE(lines.value().size(), 1);
-        QCOMPARE(lines.value().first().actor, QStringLiteral("reader1"));
-    }
-
     void newerSchema_ShouldBeRefusedWithMessage()
     {
         QTemporaryDir dir;

@@ -24,7 +24,7 @@ private Q_SLOTS:
         const QString db = opened.value()->databasePath();
 
         {
-            ReadingList a(db);
+            ReadingList a(db, opened.value()->auditLog());
             QVERIFY2(a.openError().isEmpty(), qPrintable(a.openError()));
             auto fresh = a.state(QStringLiteral("1.2.3"));
             QVERIFY(fresh.ok());
@@ -38,7 +38,7 @@ private Q_SLOTS:
             QVERIFY(!a.setStatus(QString(), ReadingStatus::Final, QStringLiteral("x")).ok());
         }
         // A second workstation (new connection) sees the same state.
-        ReadingList b(db);
+        ReadingList b(db, opened.value()->auditLog());
         auto st = b.states({QStringLiteral("1.2.4"), QStringLiteral("1.2.3"), QStringLiteral("9.9")});
         QVERIFY(st.ok());
         QCOMPARE(st.value().size(), 3);
@@ -65,6 +65,24 @@ private Q_SLOTS:
         ReadingStatus parsed;
         QVERIFY(archive::readingStatusFromString(archive::toString(ReadingStatus::Reported), &parsed));
         QCOMPARE(int(parsed), int(ReadingStatus::Reported));
+    }
+
+    // The audit log gathers lines for up to 50 ms before writing them: the
+    // list writes into the archive's own log, so a reader of that log sees
+    // a change at once, not after the gathering.
+    void changeIsInTheArchiveLogAtOnce()
+    {
+        QTemporaryDir dir;
+        auto opened = archive::Archive::open(core::DataDir(dir.path()), {});
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ReadingList list(opened.value()->databasePath(), opened.value()->auditLog());
+        QVERIFY(list.setStatus(QStringLiteral("1.2.9"), ReadingStatus::Reported, QStringLiteral("reader1")).ok());
+        archive::AuditFilter f;
+        f.studyUid = QStringLiteral("1.2.9");
+        const auto lines = opened.value()->auditLog().list(f);
+        QVERIFY(lines.ok());
+        QCOMPARE(lines.value().size(), 1);
+        QCOMPARE(lines.value().first().actor, QStringLiteral("reader1"));
     }
 };
 

@@ -156,7 +156,7 @@ private Q_SLOTS:
         r.setSectionText(QStringLiteral("recommendation"), QStringLiteral("None."));
         auto saved = m_workflow->saveDraft(r, kUser);
         QVERIFY2(saved, qPrintable(saved.error()));
-        archive::ReadingList reading(m_archive->databasePath());
+        archive::ReadingList reading(m_archive->databasePath(), m_archive->auditLog());
         QCOMPARE(archive::toString(reading.state(m_studyUid).value().status), archive::toString(archive::ReadingStatus::InProgress));
 
         auto prelim = m_workflow->makePreliminary(saved.value(), kUser);
@@ -197,7 +197,7 @@ private Q_SLOTS:
         m_final = signedReport.take();
         QCOMPARE(reporting::toString(m_final.status), reporting::toString(ReportStatus::Final));
         QCOMPARE(m_final.signedBy, kUser);
-        archive::ReadingList reading(m_archive->databasePath());
+        archive::ReadingList reading(m_archive->databasePath(), m_archive->auditLog());
         QCOMPARE(archive::toString(reading.state(m_studyUid).value().status), archive::toString(archive::ReadingStatus::Final));
 
         const QString pdfFile = fileOf(m_final.pdfSopInstanceUid);

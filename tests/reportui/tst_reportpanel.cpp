@@ -67,7 +67,7 @@ private Q_SLOTS:
             QTest::keyClicks(impression, QStringLiteral("Done"));
             QCOMPARE(impression->toPlainText(), QStringLiteral("Overall No acute abnormality. Done"));
             // Typing starts the reading in the worklist.
-            QCOMPARE(archive::toString(archive::ReadingList(m_archive->databasePath()).state(m_study).value().status),
+            QCOMPARE(archive::toString(archive::ReadingList(m_archive->databasePath(), m_archive->auditLog()).state(m_study).value().status),
                      archive::toString(archive::ReadingStatus::InProgress));
             // The journal is written by itself within a few seconds.
             reporting::DraftJournal journal(m_tmp.filePath(QStringLiteral("data/reporting/journal")));
@@ -83,7 +83,7 @@ private Q_SLOTS:
         QVERIFY(again.recoveredFromJournal());
         QCOMPARE(again.sectionEditor(QStringLiteral("impression"))->toPlainText(), QStringLiteral("Overall No acute abnormality. Done"));
         QVERIFY(again.saveDraft());
-        archive::ReadingList reading(m_archive->databasePath());
+        archive::ReadingList reading(m_archive->databasePath(), m_archive->auditLog());
         QCOMPARE(archive::toString(reading.state(m_study).value().status), archive::toString(archive::ReadingStatus::InProgress));
     }
 
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(finished.first().first().toBool(), qPrintable(panel.lastError()));
         QCOMPARE(reporting::toString(panel.report().status), reporting::toString(reporting::ReportStatus::Final));
         QVERIFY(panel.sectionEditor(QStringLiteral("impression"))->isReadOnly());
-        archive::ReadingList reading(m_archive->databasePath());
+        archive::ReadingList reading(m_archive->databasePath(), m_archive->auditLog());
         QCOMPARE(archive::toString(reading.state(m_study).value().status), archive::toString(archive::ReadingStatus::Final));
         QVERIFY(panel.addAddendum(QStringLiteral("Addendum text."), QStringLiteral("panel-pass-1")));
         QCOMPARE(panel.report().addenda.size(), 1);

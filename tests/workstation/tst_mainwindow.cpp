@@ -208,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(settle(m));
 
         // Stored in the archive: a second connection (another workstation) sees it.
-        archive::ReadingList other(m_archive->databasePath());
+        archive::ReadingList other(m_archive->databasePath(), m_archive->auditLog());
         auto st = other.state(uid);
         QVERIFY(st.ok());
         QCOMPARE(int(st.value().status), int(archive::ReadingStatus::Reported));

@@ -14,19 +14,6 @@ Q_LOGGING_CATEGORY(lcAudit, "kilima.audit")
 namespace {
 constexpr int kGatherMs = 50;
 constexpr size_t kGatherLines = 256;
-
-// Every log of this process: a reader has the lines queued in all of them
-// written, not only in its own (the reading list keeps its own log). Never
-// destroyed, so a log that outlives main() can still leave it.
-struct Registry {
-    std::mutex mutex;
-    std::vector<const AuditLog *> logs;
-};
-Registry &registry()
-{
-    static Registry *r = new Registry;
-    return *r;
-}
 } // namespace
 
 AuditLog::AuditLog(const QString &databasePath)
@@ -39,18 +26,10 @@ AuditLog::AuditLog(const QString &databasePath)
         // An audit line is written per DIMSE operation: a crash may lose
         // the last lines but never corrupts the log, and stores stay fast.
         execSql(m_db, "PRAGMA synchronous=NORMAL");
-    Registry &r = registry();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    r.logs.push_back(this);
 }
 
 AuditLog::~AuditLog()
 {
-    {
-        Registry &r = registry();
-        std::lock_guard<std::mutex> lock(r.mutex);
-        r.logs.erase(std::remove(r.logs.begin(), r.logs.end(), this), r.logs.end());
-    }
     {
         std::lock_guard<std::mutex> lock(m_queueMutex);
         m_stop = true;
@@ -77,14 +56,6 @@ void AuditLog::append(const AuditRecord &r)
 }
 
 void AuditLog::flush() const
-{
-    Registry &r = registry();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    for (const AuditLog *log : r.logs)
-        log->flushOwn();
-}
-
-void AuditLog::flushOwn() const
 {
     std::unique_lock<std::mutex> lock(m_queueMutex);
     const quint64 target = m_appended;

@@ -40,7 +40,7 @@ bool ReadingList::ensureSchema(sqlite3 *db, QString *error)
     return applyComponentSchema(db, "reading", {kReadingV1}, error);
 }
 
-ReadingList::ReadingList(const QString &databasePath)
+ReadingList::ReadingList(const QString &databasePath, AuditLog &audit) : m_audit(&audit)
 {
     m_db = openConnection(databasePath, &m_openError);
     if (m_db) {
@@ -52,7 +52,6 @@ ReadingList::ReadingList(const QString &databasePath)
             m_db = nullptr;
         }
     }
-    m_audit = std::make_unique<AuditLog>(databasePath);
 }
 
 ReadingList::~ReadingList()

@@ -100,7 +100,7 @@ StudyListModel::StudyListModel(std::shared_ptr<archive::Archive> archive, QObjec
     // Two threads: a refresh and a page fetch may overlap; more would only
     // contend for the index.
     m_pool.setMaxThreadCount(2);
-    m_reading = std::make_shared<archive::ReadingList>(m_archive->databasePath());
+    m_reading = std::make_shared<archive::ReadingList>(m_archive->databasePath(), m_archive->auditLog());
 }
 
 StudyListModel::~StudyListModel()

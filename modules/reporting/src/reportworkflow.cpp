@@ -173,7 +173,7 @@ void ReportWorkflow::completeReferences(Report &report) const
 
 void ReportWorkflow::setReading(const QString &studyUid, ReportStatus status, const QString &user) const
 {
-    archive::ReadingList reading(m_archive.databasePath());
+    archive::ReadingList reading(m_archive.databasePath(), m_archive.auditLog());
     archive::ReadingStatus rs = archive::ReadingStatus::InProgress;
     if (status == ReportStatus::Preliminary)
         rs = archive::ReadingStatus::Reported;
@@ -198,7 +198,7 @@ void ReportWorkflow::audit(const QString &user, const QString &action, const QSt
 
 void ReportWorkflow::markInProgress(const QString &studyUid, const QString &user) const
 {
-    archive::ReadingList reading(m_archive.databasePath());
+    archive::ReadingList reading(m_archive.databasePath(), m_archive.auditLog());
     auto state = reading.state(studyUid);
     if (state && state.value().status == archive::ReadingStatus::Unread)
         setReading(studyUid, ReportStatus::Draft, user);

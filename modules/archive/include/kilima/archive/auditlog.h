@@ -48,15 +48,12 @@ public:
 
     // Queues a line (time stamped now when not set).
     void append(const AuditRecord &record);
-    // Returns once every line appended before the call is in the database,
-    // to this log or to any other log of this process (the reading list
-    // keeps its own).
+    // Returns once every line appended before the call is in the database.
     void flush() const;
-    // Sees every line appended in this process before the call.
+    // Sees every line appended before the call.
     core::Result<QList<AuditRecord>> list(const AuditFilter &filter) const;
 
 private:
-    void flushOwn() const;
     void writeLoop();
     void write(const std::vector<AuditRecord> &records);
 

@@ -12,7 +12,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-#include <memory>
 #include <mutex>
 
 struct sqlite3;
@@ -34,7 +33,10 @@ struct ReadingState {
 
 class ReadingList {
 public:
-    explicit ReadingList(const QString &databasePath);
+    // Changes are audited in `audit`, the archive's log, which outlives
+    // the list: one log per database keeps its lines in one queue, so a
+    // reader of it sees them at once.
+    ReadingList(const QString &databasePath, AuditLog &audit);
     ~ReadingList();
     ReadingList(const ReadingList &) = delete;
     ReadingList &operator=(const ReadingList &) = delete;
@@ -69,7 +71,7 @@ private:
 
     sqlite3 *m_db = nullptr;
     QString m_openError;
-    std::unique_ptr<AuditLog> m_audit;
+    AuditLog *m_audit;
     mutable std::mutex m_mutex;
 };
 
