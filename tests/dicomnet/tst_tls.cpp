@@ -1,6 +1,7 @@
 // DICOM TLS: certificates made here with the openssl CLI (a throwaway CA,
 // server and client certificates), echoscu over TLS with and without a
-// client certificate, required client certificates, and the Scu over TLS.
+// client certificate, required client certificates, the Scu over TLS, and
+// `openssl s_client` probes: TLS < 1.2 and CBC suites are refused.
 #include "dimsetestsupport.h"
 #include "phantom.h"
 
@@ -60,6 +61,29 @@ class TlsTest : public QObject {
              << QStringLiteral("MODALITY") << QStringLiteral("-aec") << QStringLiteral("KILIMA")
              << QStringLiteral("127.0.0.1") << QString::number(port);
         return args;
+    }
+
+    // `openssl s_client` against 127.0.0.1:port with `options`: the
+    // handshake only (standard input is closed at once). Output is merged.
+    ToolRun sClient(quint16 port, const QStringList &options)
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"), QStringList{QStringLiteral("s_client"), QStringLiteral("-brief"),
+                                                       QStringLiteral("-connect"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                                               + options);
+        ToolRun r;
+        if (!p.waitForStarted(10000))
+            return r;
+        p.closeWriteChannel();
+        r.finished = p.waitForFinished(30000);
+        if (!r.finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.output = QString::fromLocal8Bit(p.readAll());
+        return r;
     }
 
     ScuConfig scuConfig(quint16 port, bool withClientCert)
@@ -143,6 +167,43 @@ private Q_SLOTS:
         QVERIFY(r.finished);
         QVERIFY(r.exitCode != 0);
         QVERIFY(s.audit.find(QStringLiteral("C-ECHO")).isEmpty());
+    }
+
+    // BCP 195 without fallback, checked with OpenSSL's own client. The old
+    // protocols are probed at security level 0, because Debian's OpenSSL 3
+    // refuses them on the client side too: the refusal must be the node's.
+    void handshake_refusesOldProtocolsAndCbcSuites_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("negotiated");
+        const QString level0 = QStringLiteral("DEFAULT:@SECLEVEL=0");
+        QTest::newRow("TLS 1.0") << QStringList{QStringLiteral("-tls1"), QStringLiteral("-cipher"), level0} << false << QString();
+        QTest::newRow("TLS 1.1") << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), level0} << false << QString();
+        QTest::newRow("TLS 1.2 AES-CBC") << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-SHA")}
+                                         << false << QString();
+        QTest::newRow("TLS 1.2 ECDHE-RSA-AES128-GCM")
+            << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256")} << true
+            << QStringLiteral("Ciphersuite: ECDHE-RSA-AES128-GCM-SHA256");
+        QTest::newRow("TLS 1.3") << QStringList{QStringLiteral("-tls1_3")} << true << QStringLiteral("Protocol version: TLSv1.3");
+    }
+
+    void handshake_refusesOldProtocolsAndCbcSuites()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(bool, accepted);
+        QFETCH(QString, negotiated);
+        TestServer s;
+        configureTls(s, false);
+        QVERIFY(s.start().ok());
+        const ToolRun r = sClient(s.server->tlsPort(), options);
+        QVERIFY2(r.finished, qPrintable(r.output));
+        if (accepted) {
+            QVERIFY2(r.exitCode == 0 && r.output.contains(QStringLiteral("CONNECTION ESTABLISHED")), qPrintable(r.output));
+            QVERIFY2(r.output.contains(negotiated), qPrintable(r.output));
+        } else {
+            QVERIFY2(r.exitCode != 0 && !r.output.contains(QStringLiteral("CONNECTION ESTABLISHED")), qPrintable(r.output));
+        }
     }
 
     void scu_echoAndStoreOverTls()

@@ -29,10 +29,13 @@ core::Status checkReadable(const QString &path, const QString &what)
 
 core::Status configureTls(DcmTLSTransportLayer &layer, const TlsConfig &tls, bool server)
 {
-    // BCP 195: TLS 1.2 or newer with the recommended cipher suites only.
-    OFCondition cond = layer.setTLSProfile(TSP_Profile_BCP195);
+    // Non-downgrading BCP 195: TLS 1.2 with ECDHE/DHE AES-GCM suites only,
+    // or TLS 1.3. The plain BCP 195 profile falls back to TLS 1.0/1.1 and
+    // keeps AES-CBC for the retired DICOM AES profile; the Extended one
+    // refuses TLS 1.3, which current peers prefer.
+    OFCondition cond = layer.setTLSProfile(TSP_Profile_BCP195_ND);
     if (cond.bad())
-        return fail(QStringLiteral("cannot select the BCP 195 profile"), cond);
+        return fail(QStringLiteral("cannot select the non-downgrading BCP 195 profile"), cond);
     cond = layer.activateCipherSuites();
     if (cond.bad())
         return fail(QStringLiteral("cannot activate cipher suites"), cond);

@@ -1,5 +1,5 @@
-// DICOM TLS (dcmtls) set-up for both ends: TLS 1.2+ only (BCP 195
-// profile), server certificate and key, optional client certificates, and
+// DICOM TLS (dcmtls) set-up for both ends: TLS 1.2 with AEAD suites or
+// TLS 1.3 only (non-downgrading BCP 195 profile), server certificate and key, optional client certificates, and
 // the subject of the certificate a peer presented.
 #pragma once
 
