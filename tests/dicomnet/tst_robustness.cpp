@@ -1,6 +1,7 @@
 // A DIMSE server must shrug off broken peers: garbage bytes, stalled
-// handshakes, half-sent PDUs and senders that vanish mid-transfer are cut
-// off after the configured timeouts while other associations carry on;
+// handshakes, associations that go quiet or turn to garbage, half-sent PDUs
+// and senders that vanish mid-transfer are cut off after the configured
+// timeouts, freeing their worker, while other associations carry on;
 // stop() ends everything within its grace period.
 #include "dimsetestsupport.h"
 #include "phantom.h"
@@ -35,6 +36,40 @@ private:
             socket.readAll();
         }
         return -1;
+    }
+    // An A-ASSOCIATE-RQ from MODALITY to KILIMA proposing Verification in
+    // implicit VR little endian, as PS3.8 9.3.2 lays it out.
+    static QByteArray associateRq()
+    {
+        auto item = [](quint8 type, const QByteArray &value) -> QByteArray {
+            QByteArray b;
+            b.append(char(type)).append('\0');
+            b.append(char(value.size() >> 8)).append(char(value.size() & 0xff));
+            return b + value;
+        };
+        auto ae = [](const char *title) { return QByteArray(title).leftJustified(16, ' '); };
+        QByteArray body("\x00\x01\x00\x00", 4);
+        body += ae("KILIMA") + ae("MODALITY") + QByteArray(32, '\0');
+        body += item(0x10, "1.2.840.10008.3.1.1.1");
+        body += item(0x20, QByteArray("\x01\x00\x00\x00", 4) + item(0x30, "1.2.840.10008.1.1") + item(0x40, "1.2.840.10008.1.2"));
+        body += item(0x50, item(0x51, QByteArray("\x00\x00\x40\x00", 4)) + item(0x52, "1.2.826.0.1.3680043.9.7433.1"));
+        QByteArray pdu("\x01\x00", 2);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            pdu.append(char((body.size() >> shift) & 0xff));
+        return pdu + body;
+    }
+    // Opens an association by hand and returns once the A-ASSOCIATE-AC is in.
+    static bool associate(QTcpSocket &socket, quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(3000))
+            return false;
+        socket.write(associateRq());
+        socket.flush();
+        QByteArray answer;
+        while (answer.size() < 6 && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        return answer.size() >= 6 && answer.at(0) == 0x02;
     }
     static void shortTimeouts(TestServer &s)
     {
@@ -141,6 +176,74 @@ private Q_SLOTS:
         QVERIFY(storescu->exitCode() != 0 || s.store.count() < 30);
         // Refused once stopped.
         QVERIFY(runTool(QStringLiteral("echoscu"), echoArgs(s.port()), 10000).exitCode != 0);
+    }
+
+    // One association allowed. A peer that associates and then sends
+    // nothing holds it (others are refused) only until the DIMSE timeout;
+    // then its worker is free and the next echo succeeds.
+    void stalledAssociation_releasesItsWorkerAfterTheDimseTimeout()
+    {
+        TestServer s;
+        shortTimeouts(s);
+        s.config.maxAssociations = 1;
+        QVERIFY(s.start().ok());
+        QTcpSocket stalled;
+        QVERIFY2(associate(stalled, s.port()), "the hand-made A-ASSOCIATE-RQ was not accepted");
+        QElapsedTimer t;
+        t.start();
+        QTRY_COMPARE(s.server->activeAssociations(), 1);
+        const ToolRun refused = runTool(QStringLiteral("echoscu"), echoArgs(s.port()));
+        QVERIFY2(refused.exitCode != 0, "a second association got in beside the stalled one");
+        const qint64 closedAfter = waitForServerClose(stalled, 10000);
+        QVERIFY2(closedAfter >= 0, "the stalled association was never cut");
+        QVERIFY2(t.elapsed() >= 1500, qPrintable(QStringLiteral("cut after %1 ms, before the 2 s timeout").arg(t.elapsed())));
+        QTRY_COMPARE(s.server->activeAssociations(), 0);
+        const ToolRun echo = runTool(QStringLiteral("echoscu"), echoArgs(s.port()));
+        QVERIFY2(echo.exitCode == 0, qPrintable(echo.output));
+        QVERIFY2(!s.audit.find(QStringLiteral("abort"), QStringLiteral("failure")).isEmpty(), qPrintable(s.audit.dump()));
+    }
+
+    // One association allowed, 4 s timeouts. Garbage where the next PDU
+    // should be ends the association and frees its worker for the next
+    // echo: at once when it cannot be a PDU, and by the DIMSE timeout when it
+    // reads as the start of a longer command (DCMTK waits for the rest).
+    void garbagePduMidAssociation_releasesItsWorker_data()
+    {
+        QTest::addColumn<QByteArray>("garbage");
+        QTest::addColumn<bool>("atOnce");
+        QByteArray unknownType("\x42\x00\x00\x00\x00\x10", 6);
+        unknownType += QByteArray(16, '\x5a');
+        QTest::newRow("unknown PDU type") << unknownType << true;
+        QTest::newRow("second A-ASSOCIATE-RQ") << associateRq() << true;
+        // P-DATA-TF with one PDV, the last of a command: 8 bytes of noise
+        // that announce an element of 64 MiB.
+        QTest::newRow("P-DATA with a garbage command")
+            << QByteArray("\x04\x00\x00\x00\x00\x0e\x00\x00\x00\x0a\x01\x03\xde\xad\xbe\xef\x01\x02\x03\x04", 20) << false;
+    }
+
+    void garbagePduMidAssociation_releasesItsWorker()
+    {
+        QFETCH(QByteArray, garbage);
+        QFETCH(bool, atOnce);
+        TestServer s;
+        s.config.acseTimeoutSeconds = 4;
+        s.config.dimseTimeoutSeconds = 4;
+        s.config.maxAssociations = 1;
+        QVERIFY(s.start().ok());
+        QTcpSocket peer;
+        QVERIFY2(associate(peer, s.port()), "the hand-made A-ASSOCIATE-RQ was not accepted");
+        QTRY_COMPARE(s.server->activeAssociations(), 1);
+        peer.write(garbage);
+        peer.flush();
+        const qint64 closedAfter = waitForServerClose(peer, 10000);
+        QVERIFY2(closedAfter >= 0, "the association survived the garbage");
+        qInfo("closed %lld ms after the garbage", closedAfter);
+        if (atOnce)
+            QVERIFY2(closedAfter < 2000, qPrintable(QStringLiteral("closed only after %1 ms").arg(closedAfter)));
+        QTRY_COMPARE_WITH_TIMEOUT(s.server->activeAssociations(), 0, 5000);
+        const ToolRun echo = runTool(QStringLiteral("echoscu"), echoArgs(s.port()));
+        QVERIFY2(echo.exitCode == 0, qPrintable(echo.output));
+        QVERIFY2(!s.audit.find(QStringLiteral("abort"), QStringLiteral("failure")).isEmpty(), qPrintable(s.audit.dump()));
     }
 
     void manyParallelEchoes_allSucceed()
