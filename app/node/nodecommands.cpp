@@ -15,13 +15,18 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kilima::node_cli {
 
@@ -52,6 +57,51 @@ bool parsePort(const QString &text, int *port)
         return false;
     *port = p;
     return true;
+}
+
+// Writes `secret` and a newline to `path`, readable and writable by this
+// account only, whatever was there before (a link is refused, not followed).
+core::Status writeOwnerOnly(const QString &path, const QString &secret)
+{
+    const QByteArray name = QFile::encodeName(path);
+    if (::unlink(name.constData()) != 0 && errno != ENOENT)
+        return core::Error{QStringLiteral("cannot replace %1: %2").arg(path, qt_error_string(errno))};
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return core::Error{QStringLiteral("cannot create %1: %2").arg(path, qt_error_string(errno))};
+    const QByteArray bytes = secret.toUtf8() + '\n';
+    const bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size()
+                 && ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(name.constData());
+        return core::Error{QStringLiteral("cannot write %1: %2").arg(path, qt_error_string(error))};
+    }
+    return {};
+}
+
+// The first admin password is shown once, to a person: on the terminal when
+// standard output is one. Otherwise standard output is a file, the journal or
+// a container log, which others read and keep, so the password goes into an
+// owner-only file in the data directory and the message names that file.
+void announceInitialPassword(const core::DataDir &dir, const QString &password)
+{
+    const char *created = "kilima-node: created the first user \"admin\" (role admin)";
+    if (::isatty(STDOUT_FILENO)) {
+        out() << created << " with password: " << password
+              << "\n  Keep it now: it is not shown again (change it with: kilima-node users passwd admin)" << Qt::endl;
+        return;
+    }
+    const QString path = QDir(dir.root()).filePath(QStringLiteral("initial-admin-password"));
+    if (const core::Status written = writeOwnerOnly(path, password); !written) {
+        err() << created << ", but its password is not shown (standard output is not a terminal) and "
+              << written.error() << ". Set one with: kilima-node users passwd admin" << Qt::endl;
+        return;
+    }
+    out() << created << "; its password is in " << path
+          << " (readable by this account only, as standard output is not a terminal)"
+             "\n  Sign in, change it (kilima-node users passwd admin), then delete that file" << Qt::endl;
 }
 
 } // namespace
@@ -124,10 +174,8 @@ int runServe(const Context &ctx, const QStringList &args)
               << node.httpPort() << c.http.basePath << Qt::endl;
     else if (!node.httpError().isEmpty())
         err() << "kilima-node serve: DICOMweb is off: " << node.httpError() << Qt::endl;
-    // Shown once, on the terminal only (never in a log file or the config).
     if (!node.initialAdminPassword().isEmpty())
-        out() << "kilima-node: created the first user \"admin\" (role admin) with password: " << node.initialAdminPassword()
-              << "\n  Keep it now: it is not shown again (change it with: kilima-node users passwd admin)" << Qt::endl;
+        announceInitialPassword(dir, node.initialAdminPassword());
 
     int signal = 0;
     sigwait(&stopSignals, &signal);
@@ -138,6 +186,61 @@ int runServe(const Context &ctx, const QStringList &args)
 }
 
 namespace {
+
+// How this data directory's node is set up to serve (from kilima.json; it
+// does not ask a running node), with what is unsafe about it.
+int runStatus(const Context &ctx, const QStringList &args)
+{
+    const bool json = args.contains(QLatin1String("--json"));
+    for (const QString &a : args) {
+        if (a != QLatin1String("--json")) {
+            err() << "kilima-node status: unknown argument " << a << Qt::endl;
+            return kExitUsage;
+        }
+    }
+    const core::DataDir dir(ctx.dataDir);
+    auto config = core::Config::load(dir.configFile());
+    if (!config) {
+        err() << "kilima-node status: " << config.error() << Qt::endl;
+        return kExitProblems;
+    }
+    const core::Config &c = config.value();
+    const QString web = c.node.httpPort == 0 ? QString()
+                                             : QStringLiteral("%1://%2:%3%4")
+                                                   .arg(c.http.tls ? QStringLiteral("https") : QStringLiteral("http"),
+                                                        c.node.bindAddress)
+                                                   .arg(c.node.httpPort)
+                                                   .arg(c.http.basePath);
+    QStringList warnings;
+    if (const QString w = node::plainHttpWarning(c); !w.isEmpty())
+        warnings << w;
+    if (json) {
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("aeTitle"), c.node.aeTitle},
+                                                             {QStringLiteral("bindAddress"), c.node.bindAddress},
+                                                             {QStringLiteral("dicomPort"), c.node.dicomPort},
+                                                             {QStringLiteral("dicomTlsPort"), c.node.dicomTlsPort},
+                                                             {QStringLiteral("dicomweb"), web.isEmpty() ? QJsonValue() : web},
+                                                             {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}})
+                                       .toJson(QJsonDocument::Indented))
+              << Qt::flush;
+        return kExitOk;
+    }
+    out() << "node " << c.node.aeTitle << " on " << c.node.bindAddress << ": DICOM port " << c.node.dicomPort;
+    if (c.node.dicomTlsPort)
+        out() << ", DICOM TLS port " << c.node.dicomTlsPort;
+    out() << Qt::endl << "DICOMweb: " << (web.isEmpty() ? QStringLiteral("off") : web) << Qt::endl;
+    for (const QString &w : warnings)
+        out() << "WARNING: " << w << Qt::endl;
+    return kExitOk;
+}
+
+const CommandRegistrar k_status{Command{"status",
+    "  status [--json]\n"
+    "        How this data directory's node is set up to serve (kilima.json):\n"
+    "        AE title, address, ports, DICOMweb URL, and a WARNING when\n"
+    "        DICOMweb would send passwords in clear (plain HTTP beyond\n"
+    "        loopback) with the setting that turns on HTTPS.\n",
+    &runStatus, 55}};
 
 } // namespace
 

@@ -78,9 +78,13 @@ NodeStatusPanel::NodeStatusPanel(std::shared_ptr<archive::Archive> archive, node
             QString ports = tr("DICOM port %1").arg(p.port);
             if (p.tlsPort > 0)
                 ports += tr(", DICOM TLS port %1").arg(p.tlsPort);
-            m_state->setText(tr("Running as %1 on %2 · %3 open associations")
-                                 .arg(m_node->config().node.aeTitle, ports)
-                                 .arg(p.associations));
+            QString state = tr("Running as %1 on %2 · %3 open associations")
+                                .arg(m_node->config().node.aeTitle, ports)
+                                .arg(p.associations);
+            // Said where the person running the node looks, not only in a log.
+            if (!p.securityWarning.isEmpty())
+                state += QLatin1Char('\n') + tr("Warning: %1.").arg(p.securityWarning);
+            m_state->setText(state);
             m_startStop->setText(tr("S&top node"));
         } else {
             m_state->setText(tr("Stopped: other nodes cannot send to this workstation."));
@@ -202,6 +206,7 @@ void NodeStatusPanel::poll()
             p.associations = node->activeAssociations();
             p.port = node->dicomPort();
             p.tlsPort = node->dicomTlsPort();
+            p.securityWarning = node->securityWarning();
             p.cloud = node->cloudSync();
         }
         // The forwarding queue (docs/routing.md), when routing is in use.

@@ -1,4 +1,5 @@
-// Node status: AE title and listening ports, live associations, studies
+// Node status: AE title and listening ports, live associations, a warning
+// when DICOMweb sends credentials in clear, studies
 // received in this session (live, from the archive's ingest observer),
 // archive size and disk use, the last errors, and a Start/Stop button.
 // Polls on a timer; every poll runs on a worker thread.
@@ -61,6 +62,7 @@ private:
         int associations = 0;
         int port = 0;
         int tlsPort = 0;
+        QString securityWarning;   // credentials in clear (plain HTTP beyond loopback)
         qint64 studies = 0;
         qint64 instances = 0;
         qint64 storedBytes = 0;

@@ -51,9 +51,10 @@ private Q_SLOTS:
                                                 QString::number(dicom), QStringLiteral("--http-port"), QString::number(http),
                                                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1")}));
         QVERIFY2(test::waitForPort(http, 30000), qPrintable(node.output()));
-        QTRY_VERIFY_WITH_TIMEOUT(node.output().contains(QLatin1String("password: ")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(node.output().contains(QLatin1String("its password is in ")), 10000);
         QVERIFY(node.output().contains(QLatin1String("DICOMweb on https://")));
-        const QString password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(node.output()).captured(1);
+        const QString password = test::initialAdminPassword(node.output());
+        QVERIFY2(!password.isEmpty(), qPrintable(node.output()));
         const QString url = QStringLiteral("https://127.0.0.1:%1/dicom-web/studies").arg(http);
 
         QCOMPARE(test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),

@@ -97,8 +97,9 @@ private Q_SLOTS:
                                                     QString::number(m_kilimaDicom), QStringLiteral("--http-port"), QString::number(m_kilimaHttp),
                                                     QStringLiteral("--bind"), QStringLiteral("127.0.0.1")}));
         QVERIFY2(test::waitForPort(m_kilimaHttp, 30000), qPrintable(m_kilima.output()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_kilima.output().contains(QLatin1String("password: ")), 10000);
-        m_password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(m_kilima.output()).captured(1);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kilima.output().contains(QLatin1String("its password is in ")), 10000);
+        m_password = test::initialAdminPassword(m_kilima.output());
+        QVERIFY2(!m_password.isEmpty(), qPrintable(m_kilima.output()));
 
         const QJsonObject config{
             {QStringLiteral("Name"), QStringLiteral("KilimaWebPeer")},

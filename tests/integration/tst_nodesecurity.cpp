@@ -1,6 +1,7 @@
 // kilima-node serve with DICOM TLS from its configuration (echoscu and
-// storescu with and without a client certificate), and a node whose disk
-// fills: C-STORE answers 0xA700 and nothing is half-stored.
+// storescu with and without a client certificate), the first admin password
+// kept out of redirected output, plain HTTP beyond loopback flagged, and a
+// node whose disk fills: C-STORE answers 0xA700 and nothing is half-stored.
 #include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
@@ -8,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -19,6 +22,8 @@ using namespace kilima;
 namespace {
 
 const QString kNode = test::nodeBinary();
+const QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                                         QFile::WriteOther | QFile::ExeOther;
 using test::node;
 using test::nodeStdout;
 
@@ -114,6 +119,104 @@ private Q_SLOTS:
         QString audit;
         QCOMPARE(node(data, {QStringLiteral("audit")}, &audit), 0);
         QVERIFY2(audit.contains(QStringLiteral("TLS")), qPrintable(audit));
+    }
+
+    // Standard output is a file, as under systemd or in a container: the
+    // first admin password is not in it, nor in the log (standard error),
+    // the configuration or the process arguments; it is in the owner-only
+    // file the message names, and it signs in to DICOMweb.
+    void firstAdminPassword_ShouldGoToAnOwnerOnlyFileWhenStdoutIsNotATerminal()
+    {
+        const QString data = path(QStringLiteral("password-node"));
+        const QString stdoutFile = path(QStringLiteral("serve.out")), stderrFile = path(QStringLiteral("serve.err"));
+        const quint16 dicom = test::freePort(), http = test::freePort();
+        test::Peer server;
+        QVERIFY(server.start(QStringLiteral("/bin/bash"),
+                             {QStringLiteral("-c"), QStringLiteral("exec \"$0\" --data-dir \"$1\" serve --bind 127.0.0.1 --dicom-port \"$2\" "
+                                                                   "--http-port \"$3\" >\"$4\" 2>\"$5\""),
+                              kNode, data, QString::number(dicom), QString::number(http), stdoutFile, stderrFile}));
+        QVERIFY2(test::waitForPort(http), qPrintable(server.output()));
+        auto readAll = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(readAll(stdoutFile).contains(QLatin1String("its password is in ")), qPrintable(readAll(stdoutFile)),
+                                  10000);
+        const QString printed = readAll(stdoutFile);
+        qInfo().noquote() << printed;
+        const QString password = test::initialAdminPassword(printed);
+        QCOMPARE(password.size(), 20);
+        const QString passwordFile = QDir(data).filePath(QStringLiteral("initial-admin-password"));
+        QVERIFY2(printed.contains(passwordFile), qPrintable(printed));
+        QCOMPARE(QFileInfo(passwordFile).permissions() & kGroupOrOther, QFile::Permissions());
+        QCOMPARE(QFileInfo(data).permissions() & kGroupOrOther, QFile::Permissions());
+        QVERIFY(!printed.contains(password));
+        QVERIFY(!readAll(stderrFile).contains(password));
+        QVERIFY(!readAll(QDir(data).filePath(QStringLiteral("kilima.json"))).contains(password));
+        QVERIFY(!readAll(QStringLiteral("/proc/%1/cmdline").arg(server.process().processId())).contains(password));
+        // Loopback only: no warning about credentials in clear.
+        QVERIFY2(!readAll(stderrFile).contains(QLatin1String("in clear")), qPrintable(readAll(stderrFile)));
+
+        const QString url = QStringLiteral("http://127.0.0.1:%1/dicom-web/studies").arg(http);
+        auto status = [&](const QString &credentials) {
+            QString code;
+            test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                                                   QStringLiteral("%{http_code}"), QStringLiteral("-u"), credentials, url},
+                          &code);
+            return code.trimmed();
+        };
+        QCOMPARE(status(QStringLiteral("admin:") + password), QStringLiteral("200"));
+        QCOMPARE(status(QStringLiteral("admin:not-") + password), QStringLiteral("401"));
+        server.terminate();
+    }
+
+    // kilima-node status reads kilima.json: plain HTTP beyond loopback is
+    // flagged with the setting that fixes it; loopback, HTTPS or no
+    // DICOMweb are not.
+    void plainHttpBeyondLoopback_ShouldBeFlaggedInStatus_data()
+    {
+        QTest::addColumn<QString>("bindAddress");
+        QTest::addColumn<bool>("https");
+        QTest::addColumn<int>("httpPort");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("all addresses, http") << QStringLiteral("0.0.0.0") << false << 8042 << true;
+        QTest::newRow("LAN address, http") << QStringLiteral("192.168.10.5") << false << 8042 << true;
+        QTest::newRow("IPv6 any, http") << QStringLiteral("::") << false << 8042 << true;
+        QTest::newRow("all addresses, https") << QStringLiteral("0.0.0.0") << true << 8042 << false;
+        QTest::newRow("all addresses, no DICOMweb") << QStringLiteral("0.0.0.0") << false << 0 << false;
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << false << 8042 << false;
+        QTest::newRow("127.0.0.2") << QStringLiteral("127.0.0.2") << false << 8042 << false;
+        QTest::newRow("::1") << QStringLiteral("::1") << false << 8042 << false;
+        QTest::newRow("localhost") << QStringLiteral("localhost") << false << 8042 << false;
+    }
+
+    void plainHttpBeyondLoopback_ShouldBeFlaggedInStatus()
+    {
+        QFETCH(QString, bindAddress);
+        QFETCH(bool, https);
+        QFETCH(int, httpPort);
+        QFETCH(bool, flagged);
+        QTemporaryDir data;
+        QFile config(data.filePath(QStringLiteral("kilima.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{{QStringLiteral("node"), QJsonObject{{QStringLiteral("bindAddress"), bindAddress},
+                                                                                    {QStringLiteral("httpPort"), httpPort}}},
+                                               {QStringLiteral("http"), QJsonObject{{QStringLiteral("tls"), https}}},
+                                               {QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificateFile"), path(QStringLiteral("server.pem"))},
+                                                                                  {QStringLiteral("privateKeyFile"), path(QStringLiteral("server.key"))}}}})
+                         .toJson());
+        config.close();
+        QString text;
+        QCOMPARE(nodeStdout(data.path(), {QStringLiteral("status")}, &text), 0);
+        QCOMPARE(text.contains(QLatin1String("WARNING")), flagged);
+        if (flagged) {
+            QVERIFY2(text.contains(QLatin1String("passwords and tokens cross the network in clear")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("\"http\": {\"tls\": true}")), qPrintable(text));
+            QVERIFY2(text.contains(bindAddress + QLatin1Char(':') + QString::number(httpPort)), qPrintable(text));
+        }
+        QString json;
+        QCOMPARE(nodeStdout(data.path(), {QStringLiteral("status"), QStringLiteral("--json")}, &json), 0);
+        QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("warnings")).toArray().size(), flagged ? 1 : 0);
     }
 
     // The node's files may not grow past 400 KiB (RLIMIT_FSIZE, as a full

@@ -9,6 +9,7 @@
 #include <kilima/cloud/setup.h>
 #include <kilima/routing/engine.h>
 
+#include <QHostAddress>
 #include <QLoggingCategory>
 
 namespace kilima::node {
@@ -30,6 +31,20 @@ struct Node::Services {
     std::unique_ptr<routing::RoutingEngine> routing;
     std::shared_ptr<cloud::CloudTier> cloud;
 };
+
+QString plainHttpWarning(const core::Config &config)
+{
+    if (config.node.httpPort == 0 || config.http.tls)
+        return {};
+    const QString bind = config.node.bindAddress.trimmed();
+    if (bind.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(bind).isLoopback())
+        return {};
+    return QStringLiteral("DICOMweb serves plain HTTP on %1:%2, beyond this machine: passwords and tokens cross the "
+                          "network in clear. Turn on HTTPS with \"http\": {\"tls\": true} in kilima.json (it uses the "
+                          "certificate and key of the tls section), or bind to 127.0.0.1")
+        .arg(bind.isEmpty() ? QStringLiteral("0.0.0.0") : bind)
+        .arg(config.node.httpPort);
+}
 
 Node::Node(archive::Archive &archive, core::Config config) : m_archive(archive), m_config(std::move(config)) {}
 
@@ -112,6 +127,8 @@ core::Status Node::start()
             m_services->web.reset();
         }
     }
+    if (const QString warning = securityWarning(); !warning.isEmpty())
+        qCWarning(lcNode).noquote() << warning;
     qCInfo(lcNode).noquote() << QStringLiteral("node %1 listening on DICOM port %2%3")
                                     .arg(m_config.node.aeTitle)
                                     .arg(dicomPort())
@@ -136,6 +153,7 @@ bool Node::isRunning() const { return m_services && m_services->server && m_serv
 quint16 Node::dicomPort() const { return m_services && m_services->server ? m_services->server->port() : 0; }
 quint16 Node::httpPort() const { return m_services && m_services->web ? m_services->web->port() : 0; }
 QString Node::httpError() const { return m_httpError; }
+QString Node::securityWarning() const { return httpPort() ? plainHttpWarning(m_config) : QString(); }
 QString Node::initialAdminPassword() const
 {
     return m_services && m_services->web ? m_services->web->initialAdminPassword() : QString();

@@ -32,6 +32,12 @@ struct CloudSyncState {
     bool passRunning = false;
 };
 
+// Why DICOMweb as `config` sets it up sends credentials in clear: plain
+// HTTP (http.tls false) on a port (node.httpPort not 0) bound beyond
+// loopback (node.bindAddress not 127.x, ::1 or localhost), with the one
+// step that turns on HTTPS. Empty when it does not.
+QString plainHttpWarning(const core::Config &config);
+
 class Node {
 public:
     // `archive` must outlive the node.
@@ -53,6 +59,8 @@ public:
     // Why DICOMweb is not serving although node.httpPort is set (port in
     // use, bad certificate); empty otherwise.
     QString httpError() const;
+    // plainHttpWarning() while DICOMweb is serving; also logged at start.
+    QString securityWarning() const;
     int activeAssociations() const;
     // Reads the sync tables: call it off the UI thread.
     CloudSyncState cloudSync() const;
