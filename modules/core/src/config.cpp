@@ -126,6 +126,8 @@ QJsonObject Config::toJson() const
                      {QStringLiteral("threads"), http.threads},
                      {QStringLiteral("readTimeoutSeconds"), http.readTimeoutSeconds},
                      {QStringLiteral("keepAliveSeconds"), http.keepAliveSeconds},
+                     {QStringLiteral("maxConnections"), http.maxConnections},
+                     {QStringLiteral("maxConnectionsPerAddress"), http.maxConnectionsPerAddress},
                      {QStringLiteral("gzip"), http.gzip}}},
         {QStringLiteral("archive"),
          QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
@@ -216,6 +218,9 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     r.integer(http, "threads", QStringLiteral("http.threads"), c.http.threads, 1, 256);
     r.integer(http, "readTimeoutSeconds", QStringLiteral("http.readTimeoutSeconds"), c.http.readTimeoutSeconds, 1, 3600);
     r.integer(http, "keepAliveSeconds", QStringLiteral("http.keepAliveSeconds"), c.http.keepAliveSeconds, 0, 3600);
+    r.integer(http, "maxConnections", QStringLiteral("http.maxConnections"), c.http.maxConnections, 1, 65536);
+    r.integer(http, "maxConnectionsPerAddress", QStringLiteral("http.maxConnectionsPerAddress"),
+              c.http.maxConnectionsPerAddress, 1, 65536);
     r.boolean(http, "gzip", QStringLiteral("http.gzip"), c.http.gzip);
     if (r.ok() && c.http.tls
         && (c.http.certificateFile.isEmpty() ? c.tls.certificateFile : c.http.certificateFile).isEmpty())

@@ -1,15 +1,15 @@
-// cpp-httplib glue: authentication, CORS, gzip and streaming around the
-// WebService resources. The only server file that includes httplib.h.
+// The DICOMweb server: Kilima's HTTP engine (httpengine_p.h) carries the
+// requests; this file admits them (base path, authentication, the audit of
+// refusals), adds CORS and gzip, and maps them onto the WebService.
 #include <kilima/dicomweb/server.h>
 
 #include "gzip_p.h"
+#include "httpengine_p.h"
 #include "service_p.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
 #include <kilima/archive/users.h>
-
-#include <httplib.h>
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -17,9 +17,10 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <thread>
+#include <optional>
 
 namespace kilima::dicomweb {
 
@@ -36,9 +37,17 @@ constexpr qint64 kBasicCacheMs = 60 * 1000;
 constexpr int kMaxFailures = 10;
 constexpr qint64 kFailureWindowMs = 60 * 1000;
 
-QByteArray header(const httplib::Request &req, const char *name)
+// Refusals of anonymous or failed logins are audited one by one up to this
+// many per address and minute (and this many in all); beyond, one summary
+// line per address and minute says how many were left out, so that a flood
+// cannot grow the audit log without bound.
+constexpr int kAuditedDenialsPerAddress = 20;
+constexpr int kAuditedDenialsInAll = 200;
+
+QByteArray header(const http::Exchange &ex, const char *name)
 {
-    return QByteArray::fromStdString(req.get_header_value(name));
+    const std::string *v = ex.head().header(name);
+    return v ? QByteArray::fromStdString(*v) : QByteArray();
 }
 
 bool validHost(const QByteArray &host)
@@ -61,8 +70,7 @@ struct DicomWebServer::Impl {
     core::Config config;
     archive::Users users;
     WebService service;
-    std::unique_ptr<httplib::Server> http;
-    std::thread thread;
+    std::unique_ptr<http::Engine> engine;
     std::atomic<int> port{0};
     bool tls = false;
     QString initialPassword;
@@ -79,16 +87,27 @@ struct DicomWebServer::Impl {
         qint64 blockedUntil = 0;
     };
     QHash<QString, Failures> failures;   // by remote address, under cacheMutex
+    struct Denials {
+        int count = 0;
+        int left = 0;    // not audited one by one
+    };
+    QHash<QString, Denials> denials;     // this minute, by address, under cacheMutex
+    int denialsInAll = 0;
+    qint64 denialWindow = 0;
 
     // On failure: `why`, and `status` 401 or 429.
-    std::optional<archive::User> authenticate(const httplib::Request &req, QString *why, int *status);
+    std::optional<archive::User> authenticate(const http::Exchange &ex, QString *why, int *status);
     void noteFailure(const QString &peer);
-    std::optional<archive::User> verify(const httplib::Request &req, QString *why);
+    std::optional<archive::User> verify(const http::Exchange &ex, QString *why);
+    void auditDenial(const QString &peer, const QString &why);
     bool corsAllowed(const QByteArray &origin) const;
-    HttpRequest makeRequest(const httplib::Request &req, const QString &path, const archive::User &user) const;
-    void send(const httplib::Request &req, httplib::Response &res, HttpReply reply);
+    HttpRequest makeRequest(const http::Exchange &ex, const http::Target &target, const QString &path,
+                            const archive::User &user) const;
+    void send(http::Exchange &ex, HttpReply reply);
     bool pathBelowBase(const std::string &path, QString *rest) const;
-    void setup();
+    void handle(http::Exchange &ex);
+    void options(http::Exchange &ex);
+    void store(http::Exchange &ex, const HttpRequest &r, const archive::User &user);
 };
 
 void DicomWebServer::Impl::noteFailure(const QString &peer)
@@ -106,10 +125,10 @@ void DicomWebServer::Impl::noteFailure(const QString &peer)
         f.blockedUntil = now + kFailureWindowMs;
 }
 
-std::optional<archive::User> DicomWebServer::Impl::authenticate(const httplib::Request &req, QString *why, int *status)
+std::optional<archive::User> DicomWebServer::Impl::authenticate(const http::Exchange &ex, QString *why, int *status)
 {
     *status = 401;
-    const QString peer = QString::fromStdString(req.remote_addr);
+    const QString peer = QString::fromStdString(ex.peerAddress());
     {
         std::lock_guard<std::mutex> lock(cacheMutex);
         auto it = failures.find(peer);
@@ -119,16 +138,16 @@ std::optional<archive::User> DicomWebServer::Impl::authenticate(const httplib::R
             return std::nullopt;
         }
     }
-    auto user = verify(req, why);
+    auto user = verify(ex, why);
     // Only passwords can be guessed; a 256-bit token cannot.
-    if (!user && header(req, "Authorization").toLower().startsWith("basic "))
+    if (!user && header(ex, "authorization").toLower().startsWith("basic "))
         noteFailure(peer);
     return user;
 }
 
-std::optional<archive::User> DicomWebServer::Impl::verify(const httplib::Request &req, QString *why)
+std::optional<archive::User> DicomWebServer::Impl::verify(const http::Exchange &ex, QString *why)
 {
-    const QByteArray auth = header(req, "Authorization");
+    const QByteArray auth = header(ex, "authorization");
     if (auth.isEmpty()) {
         *why = QStringLiteral("authentication required");
         return std::nullopt;
@@ -156,9 +175,14 @@ std::optional<archive::User> DicomWebServer::Impl::verify(const httplib::Request
         if (it != basicCache.end() && it->expires > now)
             return it->user;
     }
-    const QByteArray decoded = QByteArray::fromBase64(value);
+    const QByteArray decoded = QByteArray::fromBase64(value, QByteArray::AbortOnBase64DecodingErrors);
     const int colon = decoded.indexOf(':');
-    if (colon <= 0) {
+    // A NUL or other control character in a name or password is never
+    // part of a real one: it is an attempt to cut a comparison short.
+    const bool controls = std::any_of(decoded.begin(), decoded.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+    if (colon <= 0 || controls || !http::isValidUtf8(std::string_view(decoded.constData(), size_t(decoded.size())))) {
         *why = QStringLiteral("malformed Basic credentials");
         return std::nullopt;
     }
@@ -172,6 +196,48 @@ std::optional<archive::User> DicomWebServer::Impl::verify(const httplib::Request
         basicCache.clear();
     basicCache.insert(key, Cached{user.value(), now + kBasicCacheMs});
     return user.value();
+}
+
+void DicomWebServer::Impl::auditDenial(const QString &peer, const QString &why)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<QPair<QString, int>> leftOut;
+    bool write = false;
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        if (now - denialWindow > kFailureWindowMs || denials.size() > 10000) {
+            for (auto it = denials.cbegin(); it != denials.cend(); ++it) {
+                if (it->left > 0)
+                    leftOut.append({it.key(), it->left});
+            }
+            denials.clear();
+            denialsInAll = 0;
+            denialWindow = now;
+        }
+        Denials &d = denials[peer];
+        ++d.count;
+        if (d.count <= kAuditedDenialsPerAddress && denialsInAll < kAuditedDenialsInAll) {
+            ++denialsInAll;
+            write = true;
+        } else {
+            ++d.left;
+        }
+    }
+    auto line = [this](const QString &host, const QString &detail) {
+        archive::AuditRecord r;
+        r.time = QDateTime::currentDateTimeUtc();
+        r.peerHost = host;
+        r.action = QStringLiteral("HTTP authentication");
+        r.outcome = QStringLiteral("denied");
+        r.detail = detail;
+        archive.auditLog().append(r);
+    };
+    // At most a few hundred summary lines a minute, however many addresses.
+    for (int i = 0; i < leftOut.size() && i < kAuditedDenialsInAll; ++i)
+        line(leftOut.at(i).first,
+             QStringLiteral("%1 further refused requests in the minute before, not written one by one").arg(leftOut.at(i).second));
+    if (write)
+        line(peer, why);
 }
 
 bool DicomWebServer::Impl::corsAllowed(const QByteArray &origin) const
@@ -201,18 +267,19 @@ bool DicomWebServer::Impl::pathBelowBase(const std::string &path, QString *rest)
     return true;
 }
 
-HttpRequest DicomWebServer::Impl::makeRequest(const httplib::Request &req, const QString &path, const archive::User &user) const
+HttpRequest DicomWebServer::Impl::makeRequest(const http::Exchange &ex, const http::Target &target, const QString &path,
+                                              const archive::User &user) const
 {
     HttpRequest r;
-    r.method = QByteArray::fromStdString(req.method);
+    r.method = QByteArray::fromStdString(ex.head().method);
     r.path = path;
-    for (const auto &p : req.params)
+    for (const auto &p : target.query)
         r.query.append({QString::fromStdString(p.first), QString::fromStdString(p.second)});
-    r.accept = header(req, "Accept");
-    r.contentType = header(req, "Content-Type");
+    r.accept = header(ex, "accept");
+    r.contentType = header(ex, "content-type");
     r.user = user.name;
-    r.peer = QString::fromStdString(req.remote_addr);
-    QByteArray host = header(req, "Host");
+    r.peer = QString::fromStdString(ex.peerAddress());
+    QByteArray host = header(ex, "host");
     if (!validHost(host))
         host = QByteArray("127.0.0.1:") + QByteArray::number(port.load());
     r.baseUrl = QString::fromLatin1(tls ? "https://" : "http://") + QString::fromLatin1(host) +
@@ -220,176 +287,163 @@ HttpRequest DicomWebServer::Impl::makeRequest(const httplib::Request &req, const
     return r;
 }
 
-void DicomWebServer::Impl::send(const httplib::Request &req, httplib::Response &res, HttpReply reply)
+namespace {
+
+// What a path below the base answers to (RFC 9110 §15.5.6: a 405 names it).
+const char *allowedMethods(const QString &path)
 {
-    res.status = reply.status;
-    for (const auto &h : reply.headers)
-        res.set_header(h.first.toStdString(), h.second.toStdString());
-    if (reply.stream && reply.streamLength >= 0) {
-        auto stream = std::move(reply.stream);
-        auto done = std::make_shared<bool>(false);
-        res.set_content_provider(size_t(reply.streamLength), reply.contentType.toStdString(),
-                                 [stream, done](size_t, size_t, httplib::DataSink &sink) {
-                                     // Everything in one call; a second call means the
-                                     // files changed under us: end the connection.
-                                     if (*done)
-                                         return false;
-                                     *done = true;
-                                     return stream([&sink](const char *data, qint64 size) {
-                                         return sink.is_writable() && sink.write(data, size_t(size));
-                                     });
-                                 });
-        return;
+    const QStringList s = path.split(QLatin1Char('/'));
+    const bool storable = s.value(0) == QLatin1String("studies") && s.size() <= 2;
+    return storable ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS";
+}
+
+} // namespace
+
+void DicomWebServer::Impl::send(http::Exchange &ex, HttpReply reply)
+{
+    http::Headers headers;
+    bool hasAllow = false;
+    for (const auto &h : reply.headers) {
+        headers.emplace_back(h.first.toStdString(), h.second.toStdString());
+        hasAllow = hasAllow || h.first.toLower() == "allow";
     }
+    if (reply.status == 405 && !hasAllow) {
+        QString path;
+        pathBelowBase(ex.head().target.substr(0, ex.head().target.find('?')), &path);
+        headers.emplace_back("Allow", allowedMethods(path));
+    }
+    // CORS on every answer (errors included) for allowed origins.
+    const QByteArray origin = header(ex, "origin");
+    if (corsAllowed(origin)) {
+        headers.emplace_back("Access-Control-Allow-Origin", origin.toStdString());
+        headers.emplace_back("Access-Control-Allow-Credentials", "true");
+        headers.emplace_back("Access-Control-Expose-Headers", "Content-Type, Content-Length, Content-Encoding, Warning, Location");
+        headers.emplace_back("Vary", "Origin");
+    }
+    if (!reply.contentType.isEmpty())
+        headers.emplace_back("Content-Type", reply.contentType.toStdString());
     if (reply.stream) {
         auto stream = std::move(reply.stream);
-        res.set_chunked_content_provider(reply.contentType.toStdString(), [stream](size_t, httplib::DataSink &sink) {
-            const bool ok = stream([&sink](const char *data, qint64 size) {
-                return sink.is_writable() && sink.write(data, size_t(size));
-            });
-            if (ok)
-                sink.done();
-            return ok;
+        ex.respondStream(reply.status, headers, reply.streamLength, [&stream](const http::BodySink &sink) {
+            return stream([&sink](const char *data, qint64 size) { return sink(data, size_t(size)); });
         });
         return;
     }
-    if (reply.json && config.http.gzip && reply.body.size() > 1024 && acceptsGzip(header(req, "Accept-Encoding"))) {
+    if (reply.json && config.http.gzip && reply.body.size() > 1024 && acceptsGzip(header(ex, "accept-encoding"))) {
         const QByteArray z = gzipCompress(reply.body, reply.body.size() > (1 << 20) ? 1 : 6);
         if (!z.isEmpty()) {
             reply.body = z;
-            res.set_header("Content-Encoding", "gzip");
+            headers.emplace_back("Content-Encoding", "gzip");
         }
     }
     if (reply.json)
-        res.set_header("Vary", "Accept-Encoding");
-    res.set_content(reply.body.constData(), size_t(reply.body.size()), reply.contentType.toStdString());
+        headers.emplace_back("Vary", "Accept-Encoding");
+    ex.respond(reply.status, headers, std::string_view(reply.body.constData(), size_t(reply.body.size())));
 }
 
-void DicomWebServer::Impl::setup()
+void DicomWebServer::Impl::options(http::Exchange &ex)
 {
-    httplib::Server &s = *http;
-    const int threads = config.http.threads;
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    s.set_read_timeout(config.http.readTimeoutSeconds, 0);
-    s.set_write_timeout(config.http.readTimeoutSeconds * 4, 0);
-    s.set_keep_alive_timeout(config.http.keepAliveSeconds);
-    s.set_keep_alive_max_count(1000);
-    s.set_payload_max_length(size_t(config.http.maxBodyMegabytes) << 20);
-    s.set_tcp_nodelay(true);
+    const QByteArray origin = header(ex, "origin");
+    if (!origin.isEmpty() && !corsAllowed(origin)) {
+        send(ex, HttpReply::error(403, QStringLiteral("origin not allowed")));
+        return;
+    }
+    HttpReply r;
+    r.status = 204;
+    QString path;
+    pathBelowBase(ex.head().target.substr(0, ex.head().target.find('?')), &path);
+    r.headers.append(qMakePair(QByteArray("Allow"), QByteArray(allowedMethods(path))));
+    r.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"), QByteArray("GET, HEAD, POST, OPTIONS")));
+    r.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type, Accept, Accept-Encoding")));
+    r.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+    send(ex, r);
+}
 
-    // CORS on every answer (including errors) for allowed origins.
-    s.set_post_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
-        const QByteArray origin = header(req, "Origin");
-        if (corsAllowed(origin)) {
-            res.set_header("Access-Control-Allow-Origin", origin.toStdString());
-            res.set_header("Access-Control-Allow-Credentials", "true");
-            res.set_header("Access-Control-Expose-Headers", "Content-Type, Content-Length, Content-Encoding, Warning, Location");
-            res.set_header("Vary", "Origin");
-        }
-    });
-
-    s.Options(".*", [this](const httplib::Request &req, httplib::Response &res) {
-        const QByteArray origin = header(req, "Origin");
-        if (!origin.isEmpty() && !corsAllowed(origin)) {
-            res.status = 403;
-            res.set_content("origin not allowed\n", "text/plain; charset=utf-8");
-            return;
-        }
-        res.status = 204;
-        res.set_header("Allow", "GET, POST, OPTIONS");
-        res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, Accept-Encoding");
-        res.set_header("Access-Control-Max-Age", "600");
-    });
-
-    auto unauthorized = [this](const httplib::Request &req, httplib::Response &res, const QString &why, int status) {
-        archive::AuditRecord r;
-        r.time = QDateTime::currentDateTimeUtc();
-        r.peerHost = QString::fromStdString(req.remote_addr);
-        r.action = QStringLiteral("HTTP authentication");
-        r.outcome = QStringLiteral("denied");
-        r.detail = why;
-        archive.auditLog().append(r);
-        res.status = status;
+// Every request: a well-formed target below the base path, then an
+// authenticated user; otherwise answered here and nothing else runs.
+void DicomWebServer::Impl::handle(http::Exchange &ex)
+{
+    const std::string &method = ex.head().method;
+    if (method == "OPTIONS") {
+        options(ex);
+        return;
+    }
+    const bool known = method == "GET" || method == "HEAD" || method == "POST" || method == "PUT" || method == "DELETE" ||
+                       method == "PATCH" || method == "TRACE" || method == "CONNECT";
+    if (!known) {
+        send(ex, HttpReply::error(501, QStringLiteral("method %1 is not implemented").arg(QString::fromStdString(method.substr(0, 20)))));
+        return;
+    }
+    http::Target target;
+    std::string bad;
+    if (!http::splitTarget(ex.head().target, &target, &bad)) {
+        send(ex, HttpReply::error(400, QStringLiteral("bad request target: %1").arg(QString::fromStdString(bad))));
+        return;
+    }
+    QString path;
+    if (!pathBelowBase(target.path, &path)) {
+        send(ex, HttpReply::error(404, QStringLiteral("DICOMweb is served under %1").arg(config.http.basePath)));
+        return;
+    }
+    QString why;
+    int status = 401;
+    const auto user = authenticate(ex, &why, &status);
+    if (!user) {
+        auditDenial(QString::fromStdString(ex.peerAddress()), why);
+        HttpReply r = HttpReply::error(status, why);
         if (status == 429)
-            res.set_header("Retry-After", "60");
+            r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("60")));
         else
-            res.set_header("WWW-Authenticate", "Basic realm=\"Kilima DICOMweb\", charset=\"UTF-8\"");
-        res.set_content(QString(why + QLatin1Char('\n')).toStdString(), "text/plain; charset=utf-8");
-    };
+            r.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"Kilima DICOMweb\", charset=\"UTF-8\"")));
+        send(ex, r);
+        return;
+    }
+    const HttpRequest request = makeRequest(ex, target, path, *user);
+    if (method == "GET" || method == "HEAD") {
+        send(ex, service.get(request));
+    } else if (method == "POST") {
+        store(ex, request, *user);
+    } else {
+        send(ex, HttpReply::error(405, QStringLiteral("method %1 is not allowed here").arg(QString::fromStdString(method))));
+    }
+}
 
-    // Every request: below the base path, then authenticated; otherwise
-    // answered here (404, 401/429) and nothing else runs.
-    struct Admitted {
-        HttpRequest request;
-        archive::User user;
+void DicomWebServer::Impl::store(http::Exchange &ex, const HttpRequest &r, const archive::User &user)
+{
+    if (user.role == archive::Role::Viewer) {
+        service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("denied"), QStringLiteral("viewers may not store"));
+        send(ex, HttpReply::error(403, QStringLiteral("user %1 (viewer) may not store instances").arg(user.name)));
+        return;
+    }
+    const qint64 maxBody = qint64(config.http.maxBodyMegabytes) << 20;
+    const auto tooLarge = [&] {
+        service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("failure"), QStringLiteral("413: body too large"));
+        send(ex, HttpReply::error(413, QStringLiteral("the request body is larger than http.maxBodyMegabytes (%1 MB)")
+                                           .arg(config.http.maxBodyMegabytes)));
     };
-    auto admit = [this, unauthorized](const httplib::Request &req, httplib::Response &res) -> std::optional<Admitted> {
-        QString path;
-        if (!pathBelowBase(req.path, &path)) {
-            send(req, res, HttpReply::error(404, QStringLiteral("DICOMweb is served under %1").arg(config.http.basePath)));
-            return std::nullopt;
-        }
-        QString why;
-        int status = 401;
-        auto user = authenticate(req, &why, &status);
-        if (!user) {
-            unauthorized(req, res, why, status);
-            return std::nullopt;
-        }
-        return Admitted{makeRequest(req, path, *user), *user};
-    };
-
-    s.Get(".*", [this, admit](const httplib::Request &req, httplib::Response &res) {
-        if (const auto admitted = admit(req, res))
-            send(req, res, service.get(admitted->request));
-    });
-
-    s.Post(".*", [this, admit](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-        const auto admitted = admit(req, res);
-        if (!admitted)
-            return;
-        const HttpRequest &r = admitted->request;
-        if (admitted->user.role == archive::Role::Viewer) {
-            service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("denied"), QStringLiteral("viewers may not store"));
-            send(req, res, HttpReply::error(403, QStringLiteral("user %1 (viewer) may not store instances").arg(admitted->user.name)));
-            return;
-        }
-        const qint64 maxBody = qint64(config.http.maxBodyMegabytes) << 20;
-        const auto tooLarge = [&] {
-            service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("failure"), QStringLiteral("413: body too large"));
-            send(req, res, HttpReply::error(413, QStringLiteral("the request body is larger than http.maxBodyMegabytes (%1 MB)")
-                                                     .arg(config.http.maxBodyMegabytes)));
-        };
-        if (req.has_header("Content-Length") && QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong() > maxBody) {
-            tooLarge();
-            return;
-        }
-        HttpReply early;
-        auto session = service.beginStow(r, &early);
-        if (!session) {
-            send(req, res, early);
-            return;
-        }
-        qint64 received = 0;
-        reader([&](const char *data, size_t size) {
-            received += qint64(size);
-            return received <= maxBody && session->feed(data, qint64(size));
-        });
-        if (received > maxBody) {
-            tooLarge();
-            return;
-        }
-        send(req, res, session->finish());
-    });
-
-    auto notAllowed = [this](const httplib::Request &req, httplib::Response &res) {
-        send(req, res, HttpReply::error(405, QStringLiteral("method not allowed")));
-        res.set_header("Allow", "GET, POST, OPTIONS");
-    };
-    s.Put(".*", notAllowed);
-    s.Delete(".*", notAllowed);
-    s.Patch(".*", notAllowed);
+    if (ex.head().contentLength > maxBody) {
+        tooLarge();
+        return;
+    }
+    HttpReply early;
+    auto session = service.beginStow(r, &early);
+    if (!session) {
+        send(ex, early);
+        return;
+    }
+    std::string why;
+    const http::Exchange::Body body = ex.readBody(
+        [&](const char *data, size_t size) { return session->feed(data, qint64(size)); }, maxBody, &why);
+    if (body == http::Exchange::Body::TooLarge) {
+        tooLarge();
+        return;
+    }
+    if (body == http::Exchange::Body::Failed) {
+        service.audit(r, QStringLiteral("STOW-RS"), {}, QStringLiteral("failure"), QString::fromStdString(why));
+        send(ex, HttpReply::error(400, QStringLiteral("the request body could not be read: %1").arg(QString::fromStdString(why))));
+        return;
+    }
+    send(ex, session->finish());
 }
 
 DicomWebServer::DicomWebServer(archive::Archive &archive, const core::Config &config)
@@ -415,53 +469,54 @@ core::Status DicomWebServer::start()
             return core::Error{QStringLiteral("cannot create the first admin account: %1").arg(added.error())};
     }
     const core::Config &c = d->config;
+    http::EngineConfig e;
+    e.bindAddress = c.node.bindAddress.toStdString();
+    e.port = c.node.httpPort;
+    e.workers = c.http.threads;
+    e.readTimeoutMs = c.http.readTimeoutSeconds * 1000;
+    e.writeTimeoutMs = c.http.readTimeoutSeconds * 4000;
+    e.keepAliveMs = c.http.keepAliveSeconds * 1000;
+    e.headTimeoutMs = std::min(e.readTimeoutMs, 10000);
+    e.maxConnections = c.http.maxConnections;
+    e.maxConnectionsPerAddress = c.http.maxConnectionsPerAddress;
+    d->tls = c.http.tls;
     if (c.http.tls) {
         const QString cert = c.http.certificateFile.isEmpty() ? c.tls.certificateFile : c.http.certificateFile;
         const QString key = c.http.privateKeyFile.isEmpty() ? c.tls.privateKeyFile : c.http.privateKeyFile;
-        auto ssl = std::make_unique<httplib::SSLServer>(cert.toLocal8Bit().constData(), key.toLocal8Bit().constData());
-        if (!ssl->is_valid())
-            return core::Error{QStringLiteral("DICOMweb HTTPS: cannot load certificate %1 or key %2").arg(cert, key)};
-        d->http = std::move(ssl);
-        d->tls = true;
-    } else {
-        d->http = std::make_unique<httplib::Server>();
-        d->tls = false;
+        QString why;
+        e.tls = http::makeServerTlsContext(cert, key, &why);
+        if (!e.tls)
+            return core::Error{QStringLiteral("DICOMweb HTTPS: %1").arg(why)};
     }
-    d->setup();
-    const std::string host = c.node.bindAddress.toStdString();
-    int port = c.node.httpPort;
-    if (port == 0) {
-        port = d->http->bind_to_any_port(host);
-        if (port < 0)
-            port = 0;
-    } else if (!d->http->bind_to_port(host, port)) {
-        port = 0;
+    d->engine = std::make_unique<http::Engine>(e, [this](http::Exchange &ex) { d->handle(ex); });
+    http::freeTlsContext(e.tls);   // the engine holds its own reference
+    std::string why;
+    if (!d->engine->bind(&why)) {
+        d->engine.reset();
+        return core::Error{QStringLiteral("DICOMweb: cannot listen on %1:%2 (%3)")
+                               .arg(c.node.bindAddress)
+                               .arg(c.node.httpPort)
+                               .arg(QString::fromStdString(why))};
     }
-    if (port == 0) {
-        d->http.reset();
-        return core::Error{QStringLiteral("DICOMweb: cannot listen on %1:%2 (in use or not allowed)").arg(c.node.bindAddress).arg(c.node.httpPort)};
-    }
-    d->port = port;
-    d->thread = std::thread([this] { d->http->listen_after_bind(); });
+    d->port = d->engine->port();
+    d->engine->start();
     qCInfo(lcHttp).noquote() << QStringLiteral("DICOMweb listening on %1://%2:%3%4")
                                     .arg(d->tls ? QStringLiteral("https") : QStringLiteral("http"), c.node.bindAddress)
-                                    .arg(port)
+                                    .arg(d->port.load())
                                     .arg(c.http.basePath);
     return {};
 }
 
 void DicomWebServer::stop()
 {
-    if (!d->http)
+    if (!d->engine)
         return;
-    d->http->stop();
-    if (d->thread.joinable())
-        d->thread.join();
-    d->http.reset();
+    d->engine->stop();
+    d->engine.reset();
     d->port = 0;
 }
 
-bool DicomWebServer::isRunning() const { return d->http && d->port.load() != 0; }
+bool DicomWebServer::isRunning() const { return d->engine && d->port.load() != 0; }
 quint16 DicomWebServer::port() const { return quint16(d->port.load()); }
 bool DicomWebServer::isTls() const { return d->tls; }
 QString DicomWebServer::initialAdminPassword() const { return d->initialPassword; }

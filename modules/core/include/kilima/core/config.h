@@ -53,6 +53,10 @@ struct Config {
         int threads = 8;
         int readTimeoutSeconds = 30;   // a client that sends nothing this long is dropped
         int keepAliveSeconds = 10;
+        // Open connections at once, in all and from one client address;
+        // beyond, new ones get 503 (docs/dicomweb.md, "Limits").
+        int maxConnections = 1024;
+        int maxConnectionsPerAddress = 64;
         bool gzip = true;              // compress JSON when the client accepts it
     } http;
 

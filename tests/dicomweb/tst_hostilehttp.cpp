@@ -1,0 +1,447 @@
+// Hostile HTTP against the DICOMweb server, over raw sockets so that every
+// byte is the test's: header floods, slow clients by the hundred, lying
+// lengths, smuggling framings, traversal in every encoding, NULs in
+// passwords and paths, unread bodies on keep-alive connections, floods of
+// anonymous requests against the audit log.
+#include "phantom.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/archive/auditlog.h>
+#include <kilima/core/datadir.h>
+#include <kilima/dicomweb/server.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace kilima;
+
+namespace {
+
+// A TCP client from a chosen loopback source address.
+class Raw {
+public:
+    explicit Raw(quint16 port, const char *from = "127.0.0.1")
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in src{};
+        src.sin_family = AF_INET;
+        inet_pton(AF_INET, from, &src.sin_addr);
+        ::bind(m_fd, reinterpret_cast<sockaddr *>(&src), sizeof src);
+        sockaddr_in dst{};
+        dst.sin_family = AF_INET;
+        dst.sin_port = htons(port);
+        inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&dst), sizeof dst) == 0;
+    }
+    ~Raw() { close(); }
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    bool connected() const { return m_connected; }
+
+    // Sends all of `data` unless the server stops taking it for `ms`.
+    qint64 send(const QByteArray &data, int ms = 3000)
+    {
+        qint64 sent = 0;
+        while (sent < data.size()) {
+            pollfd p{m_fd, POLLOUT, 0};
+            if (::poll(&p, 1, ms) <= 0 || (p.revents & (POLLERR | POLLHUP)))
+                break;
+            const ssize_t n = ::send(m_fd, data.constData() + sent, size_t(data.size() - sent), MSG_NOSIGNAL);
+            if (n <= 0)
+                break;
+            sent += n;
+        }
+        return sent;
+    }
+    // Reads until the connection closes or nothing arrives for `ms`.
+    QByteArray readAll(int ms = 3000)
+    {
+        QByteArray r;
+        char buf[65536];
+        for (;;) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, ms) <= 0)
+                break;
+            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+            if (n <= 0) {
+                m_closed = true;
+                break;
+            }
+            r.append(buf, int(n));
+        }
+        return r;
+    }
+    // Reads exactly one response (Content-Length framed).
+    QByteArray readResponse(int ms = 5000)
+    {
+        QByteArray r = m_pending;   // pipelined answers read with the one before
+        m_pending.clear();
+        char buf[65536];
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < ms) {
+            const int end = r.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                const QByteArray head = r.left(end).toLower();
+                const int cl = head.indexOf("content-length:");
+                const qint64 length = cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+                if (r.size() >= end + 4 + length) {
+                    m_pending = r.mid(int(end + 4 + length));
+                    return r.left(int(end + 4 + length));
+                }
+            }
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, 200) <= 0)
+                continue;
+            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+            if (n <= 0) {
+                m_closed = true;
+                break;
+            }
+            r.append(buf, int(n));
+        }
+        return r;
+    }
+    bool closedByServer(int ms = 3000)
+    {
+        readAll(ms);
+        return m_closed;
+    }
+
+private:
+    int m_fd = -1;
+    bool m_connected = false;
+    bool m_closed = false;
+    QByteArray m_pending;
+};
+
+int statusOf(const QByteArray &response)
+{
+    if (!response.startsWith("HTTP/1.1 "))
+        return 0;
+    return response.mid(9, 3).toInt();
+}
+
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestHostileHttp : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<archive::Archive> m_archive;
+    std::unique_ptr<dicomweb::DicomWebServer> m_server;
+    quint16 m_port = 0;
+    QByteArray m_auth;
+    test::CtPhantom m_ct;
+
+    QByteArray get(const QByteArray &target, const QByteArray &extra = {})
+    {
+        return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + m_auth + "\r\n" + extra + "\r\n";
+    }
+    int status(const QByteArray &request, QByteArray *response = nullptr)
+    {
+        Raw c(m_port);
+        c.send(request);
+        const QByteArray r = c.readResponse();
+        if (response)
+            *response = r;
+        return statusOf(r);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        core::Config config;
+        config.node.bindAddress = QStringLiteral("127.0.0.1");
+        config.node.httpPort = 0;
+        config.http.threads = 4;
+        config.http.readTimeoutSeconds = 5;
+        config.http.maxBodyMegabytes = 1;
+        auto a = archive::Archive::open(core::DataDir(m_tmp.filePath(QStringLiteral("data"))), config);
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        m_archive = std::move(a.value());
+        m_ct.slices = 3;
+        m_ct.rows = m_ct.columns = 32;
+        m_ct.studyUid = test::newUid();
+        for (const QString &f : test::writeCtPhantom(m_tmp.filePath(QStringLiteral("ct")), m_ct)) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(m_archive->ingest({file.readAll(), QStringLiteral("test")}).success());
+        }
+        m_server = std::make_unique<dicomweb::DicomWebServer>(*m_archive, config);
+        const auto started = m_server->start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+        m_port = m_server->port();
+        m_auth = "Basic " + QByteArray("admin:" + m_server->initialAdminPassword().toUtf8()).toBase64();
+        QCOMPARE(status(get("/dicom-web/studies")), 200);
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_archive.reset();
+    }
+
+    void endlessHeaderLines_get431AndTheMemoryBack()
+    {
+        const qint64 before = rssKb();
+        for (int i = 0; i < 4; ++i) {
+            Raw c(m_port);
+            QVERIFY(c.connected());
+            QByteArray flood = "GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\n";
+            const QByteArray line = "X-Flood: " + QByteArray(60, 'a') + "\r\n";
+            while (flood.size() < 8 * 1024 * 1024)
+                flood += line;
+            c.send(flood, 2000);
+            const QByteArray r = c.readAll(3000);
+            QCOMPARE(statusOf(r), 431);
+            QVERIFY(c.closedByServer());
+        }
+        const qint64 grown = rssKb() - before;
+        qInfo("resident memory grew by %lld kB over four 8 MB header floods", grown);
+        QVERIFY2(grown < 20 * 1024, qPrintable(QString::number(grown)));
+        QCOMPARE(status(get("/dicom-web/studies")), 200);
+    }
+
+    void tooManyHeaders_get431_longTarget_gets414()
+    {
+        QByteArray many;
+        for (int i = 0; i < 150; ++i)
+            many += "X-" + QByteArray::number(i) + ": 1\r\n";
+        QCOMPARE(status(get("/dicom-web/studies", many)), 431);
+        QCOMPARE(status(get("/dicom-web/studies?PatientID=" + QByteArray(20000, 'A'))), 414);
+    }
+
+    void malformedFraming_isRefusedAtOnce_notAfterTheReadTimeout()
+    {
+        const QList<QByteArray> bad = {
+            "Content-Length: 12abc\r\n",
+            "Content-Length: -1\r\n",
+            "Content-Length: 5\r\nContent-Length: 6\r\n",
+            "Content-Length: 99999999999999999999999\r\n",
+            "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+            "Transfer-Encoding: gzip, chunked\r\n",
+            " folded: header\r\n",
+            "Bad Name: x\r\n",
+        };
+        for (const QByteArray &h : bad) {
+            QElapsedTimer t;
+            t.start();
+            Raw c(m_port);
+            c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth + "\r\n" + h + "\r\n");
+            const QByteArray r = c.readResponse(3000);
+            QVERIFY2(statusOf(r) == 400 || statusOf(r) == 501, qPrintable(QByteArray(h + " -> " + r.left(200))));
+            QVERIFY2(t.elapsed() < 1500, qPrintable(QByteArray(h + " took " + QByteArray::number(t.elapsed()))));
+            QVERIFY2(c.closedByServer(), qPrintable(h));
+        }
+        // A chunked body with a bad chunk size: refused with a reason.
+        Raw c(m_port);
+        c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth +
+               "\r\nContent-Type: multipart/related; type=\"application/dicom\"; boundary=b\r\n"
+               "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n");
+        const QByteArray r = c.readResponse(3000);
+        QCOMPARE(statusOf(r), 400);
+        QVERIFY2(r.contains("chunk"), r.constData());
+    }
+
+    void traversalAndNul_inEveryEncoding_neverServeAFile()
+    {
+        const QList<QByteArray> targets = {
+            "/dicom-web/../../etc/passwd",
+            "/dicom-web/studies/..%2f..%2f..%2fetc%2fpasswd",
+            "/dicom-web/studies/%2e%2e/%2e%2e/etc/passwd",
+            "/dicom-web/studies/%252e%252e/%252e%252e/etc/passwd",
+            "/dicom-web/studies/%c0%ae%c0%ae/etc/passwd",
+            "/dicom-web/studies/..%5c..%5cetc%5cpasswd",
+            "/dicom-web/studies/" + m_ct.studyUid.toLatin1() + "/series/%00",
+            "/dicom-web/studies/" + m_ct.studyUid.toLatin1() + "%00/metadata",
+            "/dicom-web/studies/1.2%0d%0aX-Injected:%201/metadata",
+            "/dicom-web/studies?PatientID=%00",
+            "/dicom-web/studies?PatientID=%zz",
+        };
+        for (const QByteArray &t : targets) {
+            QByteArray r;
+            const int s = status(get(t), &r);
+            QVERIFY2(s == 400 || s == 404, qPrintable(QByteArray(t + " -> " + r.left(300))));
+            QVERIFY2(!r.contains("root:") && !r.contains("X-Injected: 1"), qPrintable(t));
+        }
+    }
+
+    void framesWithNul_isRefused()
+    {
+        archive::Query q;
+        q.level = archive::Level::Instance;
+        q.keys.append({dicom::tagNumber(0x0020, 0x000D), m_ct.studyUid});
+        q.keys.append({dicom::tagNumber(0x0020, 0x000E), QString()});
+        q.keys.append({dicom::tagNumber(0x0008, 0x0018), QString()});
+        auto rows = m_archive->query(q);
+        QVERIFY(rows.ok() && !rows.value().isEmpty());
+        const dicom::AttributeMap &i = rows.value().first();
+        const QByteArray base = "/dicom-web/studies/" + m_ct.studyUid.toLatin1() + "/series/" +
+                                i.at(dicom::tagNumber(0x0020, 0x000E)).toLatin1() + "/instances/" +
+                                i.at(dicom::tagNumber(0x0008, 0x0018)).toLatin1() + "/frames/";
+        QCOMPARE(status(get(base + "1")), 200);
+        QCOMPARE(status(get(base + "1%00")), 400);
+    }
+
+    void passwordWithTrailingNuls_isRefused()
+    {
+        const QByteArray user = "admin:" + m_server->initialAdminPassword().toUtf8();
+        QCOMPARE(status("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " + user.toBase64() + "\r\n\r\n"), 200);
+        QCOMPARE(status("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " +
+                        QByteArray(user + QByteArray(3, '\0')).toBase64() + "\r\n\r\n"),
+                 401);
+        QCOMPARE(status("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " +
+                        QByteArray(QByteArray("admin\0:", 7) + m_server->initialAdminPassword().toUtf8()).toBase64() + "\r\n\r\n"),
+                 401);
+    }
+
+    // Two hundred slow anonymous clients (the worker count is 4) hold no
+    // worker: an authenticated QIDO answers within a second.
+    void slowAnonymousClients_doNotStarveAnAuthenticatedQuery()
+    {
+        std::vector<std::unique_ptr<Raw>> slow;
+        for (int i = 0; i < 200; ++i) {
+            const QByteArray from = "127.0.0." + QByteArray::number(2 + i / 50);
+            slow.push_back(std::make_unique<Raw>(m_port, from.constData()));
+            QVERIFY(slow.back()->connected());
+            slow.back()->send("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+        }
+        // Slow bodies too: a POST whose body never comes.
+        for (int i = 0; i < 8; ++i) {
+            slow.push_back(std::make_unique<Raw>(m_port, "127.0.0.9"));
+            slow.back()->send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc");
+        }
+        QTest::qWait(300);
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            QCOMPARE(status(get("/dicom-web/studies")), 200);
+            qInfo("authenticated QIDO with 208 slow anonymous connections open: %lld ms", t.elapsed());
+            QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        }
+    }
+
+    void connectionsFromOneAddress_areCapped()
+    {
+        std::vector<std::unique_ptr<Raw>> open;
+        for (int i = 0; i < 64; ++i)
+            open.push_back(std::make_unique<Raw>(m_port, "127.0.0.20"));
+        QTest::qWait(200);
+        Raw extra(m_port, "127.0.0.20");
+        const QByteArray r = extra.readAll(2000);
+        QCOMPARE(statusOf(r), 503);
+        // Other addresses are served.
+        QCOMPARE(status(get("/dicom-web/studies")), 200);
+    }
+
+    // An early answer to a POST never leaves its body to be read as the
+    // next request (RFC 9112 §9.3).
+    void earlyAnswerToAPost_doesNotCorruptTheNextRequest()
+    {
+        Raw c(m_port);
+        c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth +
+               "\r\nContent-Type: text/plain\r\nContent-Length: 1024\r\n\r\n");
+        QTest::qWait(100);
+        c.send(QByteArray(1024, 'x'));
+        const QByteArray first = c.readResponse();
+        QCOMPARE(statusOf(first), 415);
+        c.send(get("/dicom-web/studies?limit=1"));
+        const QByteArray second = c.readResponse();
+        QCOMPARE(statusOf(second), 200);
+        QVERIFY(second.contains(m_ct.studyUid.toLatin1()));
+
+        // Anonymous, same: 401, then the next request on the connection works.
+        Raw a(m_port);
+        a.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nContent-Length: 2048\r\n\r\n" + QByteArray(2048, 'y'));
+        QCOMPARE(statusOf(a.readResponse()), 401);
+        a.send(get("/dicom-web/studies?limit=1"));
+        QCOMPARE(statusOf(a.readResponse()), 200);
+    }
+
+    void pipelinedAndHttp10Requests_areAnsweredInOrder()
+    {
+        Raw c(m_port);
+        c.send(get("/dicom-web/studies?limit=1") + get("/dicom-web/nothing") + get("/dicom-web/studies?limit=1"));
+        QCOMPARE(statusOf(c.readResponse()), 200);
+        QCOMPARE(statusOf(c.readResponse()), 404);
+        QCOMPARE(statusOf(c.readResponse()), 200);
+        Raw old(m_port);
+        old.send("GET /dicom-web/studies HTTP/1.0\r\nAuthorization: " + m_auth + "\r\n\r\n");
+        const QByteArray r = old.readAll();
+        QCOMPARE(statusOf(r), 200);
+        QVERIFY(old.closedByServer());
+    }
+
+    void rangeIsIgnored_theWholeBodyComesWith200()
+    {
+        QByteArray whole, ranged;
+        QCOMPARE(status(get("/dicom-web/studies"), &whole), 200);
+        QCOMPARE(status(get("/dicom-web/studies", "Range: bytes=0-9\r\n"), &ranged), 200);
+        QCOMPARE(ranged.mid(ranged.indexOf("\r\n\r\n")), whole.mid(whole.indexOf("\r\n\r\n")));
+    }
+
+    void methodNotAllowed_namesTheAllowedOnes()
+    {
+        QByteArray r;
+        QCOMPARE(status("PUT /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth + "\r\nContent-Length: 0\r\n\r\n", &r), 405);
+        QVERIFY2(r.contains("Allow: GET, HEAD, POST, OPTIONS"), r.constData());
+        QCOMPARE(status("POST /dicom-web/studies/1.2.3/series/1.2.4 HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth +
+                        "\r\nContent-Type: multipart/related; type=\"application/dicom\"; boundary=b\r\nContent-Length: 0\r\n\r\n",
+                        &r),
+                 405);
+        QVERIFY2(r.contains("Allow: GET, HEAD, OPTIONS"), r.constData());
+        QCOMPARE(status("BREW /dicom-web/studies HTTP/1.1\r\nHost: x\r\n\r\n"), 501);
+    }
+
+    // A flood of anonymous requests is audited, but not line by line
+    // without bound.
+    void anonymousFlood_isAuditedWithoutGrowingTheLogWithoutBound()
+    {
+        const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-1);
+        for (int i = 0; i < 300; ++i) {
+            Raw c(m_port, "127.0.0.30");
+            c.send("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\n\r\n");
+            QCOMPARE(statusOf(c.readResponse()), 401);
+        }
+        archive::AuditFilter f;
+        f.since = since;
+        f.limit = 100000;
+        auto lines = m_archive->auditLog().list(f);
+        QVERIFY(lines.ok());
+        int denied = 0;
+        for (const archive::AuditRecord &r : lines.value())
+            denied += r.peerHost == QLatin1String("127.0.0.30") && r.outcome == QLatin1String("denied");
+        qInfo("300 anonymous requests from one address: %d audit lines", denied);
+        QVERIFY(denied >= 1);
+        QVERIFY2(denied <= 25, qPrintable(QString::number(denied)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostileHttp)
+#include "tst_hostilehttp.moc"
