@@ -5,9 +5,14 @@
 #include "nodecli.h"
 #include "peers.h"
 
+#include <kilima/archive/archive.h>
+#include <kilima/core/datadir.h>
 #include <kilima/dicomweb/client.h>
+#include <kilima/dicomweb/server.h>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +84,62 @@ private Q_SLOTS:
         c.caFile.clear();
         QVERIFY(!dicomweb::Client(c).search(archive::Level::Study, {}).ok());   // not trusted by the system store
         node.terminate();
+    }
+
+    // BCP 195: TLS 1.2 or newer with AEAD suites only, probed by openssl
+    // s_client; clients that open TLS connections and say nothing hold no
+    // worker (the handshake runs on the event thread).
+    void httpsRefusesOldProtocolsAndCbcSuites()
+    {
+        const QString cert = m_tmp.filePath(QStringLiteral("bcp.pem")), key = m_tmp.filePath(QStringLiteral("bcp-key.pem"));
+        QCOMPARE(test::runTool(QStringLiteral("openssl"),
+                               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                                QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}), 0);
+        core::Config config;
+        config.node.bindAddress = QStringLiteral("127.0.0.1");
+        config.node.httpPort = 0;
+        config.http.tls = true;
+        config.http.threads = 2;
+        config.http.certificateFile = cert;
+        config.http.privateKeyFile = key;
+        auto archive = archive::Archive::open(core::DataDir(m_tmp.filePath(QStringLiteral("bcp"))), config);
+        QVERIFY(archive.ok());
+        dicomweb::DicomWebServer server(*archive.value(), config);
+        const auto started = server.start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+        const QString connect = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        auto handshake = [&](const QString &options) {
+            QString out;
+            const int rc = test::runTool(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                         QStringLiteral("openssl s_client -brief -connect %1 %2 </dev/null 2>&1").arg(connect, options)},
+                                         &out, 30000);
+            qInfo("s_client %s: exit %d", qPrintable(options), rc);
+            return rc == 0 && !out.contains(QLatin1String("alert"));
+        };
+        QVERIFY(!handshake(QStringLiteral("-tls1 -cipher DEFAULT:@SECLEVEL=0")));
+        QVERIFY(!handshake(QStringLiteral("-tls1_1 -cipher DEFAULT:@SECLEVEL=0")));
+        QVERIFY(!handshake(QStringLiteral("-tls1_2 -cipher AES128-SHA:@SECLEVEL=0")));
+        QVERIFY(!handshake(QStringLiteral("-tls1_2 -cipher ECDHE-RSA-AES128-SHA256")));
+        QVERIFY(handshake(QStringLiteral("-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256")));
+        QVERIFY(handshake(QStringLiteral("-tls1_3")));
+
+        // Twenty silent TLS clients, two workers: an HTTPS request still gets its answer at once.
+        QList<QTcpSocket *> silent;
+        for (int i = 0; i < 20; ++i) {
+            silent << new QTcpSocket(this);
+            silent.last()->connectToHost(QStringLiteral("127.0.0.1"), server.port());
+            QVERIFY(silent.last()->waitForConnected(3000));
+        }
+        QString out;
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-k"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                                        QStringLiteral("-w"), QStringLiteral("%{http_code}"),
+                                                        QStringLiteral("https://%1/dicom-web/studies").arg(connect)}, &out), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("401"));
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+        qDeleteAll(silent);
     }
 
     void aBrokenCertificateKeepsDicomUpAndSaysWhy()
