@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -417,6 +418,49 @@ private Q_SLOTS:
                  405);
         QVERIFY2(r.contains("Allow: GET, HEAD, OPTIONS"), r.constData());
         QCOMPARE(status("BREW /dicom-web/studies HTTP/1.1\r\nHost: x\r\n\r\n"), 501);
+    }
+
+    // Python's http.client, an HTTP client we did not write, on one
+    // keep-alive connection: early answers to POSTs, HEAD, 404s, chunked
+    // uploads and retrieves in a row, each answer framed right.
+    void pythonHttpClient_onOneKeepAliveConnection()
+    {
+        const QString script = QStringLiteral(R"PY(
+import http.client, sys
+c = http.client.HTTPConnection("127.0.0.1", %1, timeout=10)
+auth = {"Authorization": "%2"}
+out = []
+def req(method, url, body=None, headers={}, encode_chunked=False):
+    c.request(method, url, body=body, headers={**auth, **headers}, encode_chunked=encode_chunked)
+    r = c.getresponse()
+    data = r.read()
+    out.append("%s %s %d %d" % (method, url.split("?")[0][-20:], r.status, len(data)))
+    return r, data
+r, d = req("GET", "/dicom-web/studies?limit=1")
+assert r.status == 200 and b"%3" in d, d[:200]
+first = c.sock
+r, d = req("POST", "/dicom-web/studies", body=b"x" * 5000, headers={"Content-Type": "text/plain"})
+assert r.status == 415, r.status
+r, d = req("GET", "/dicom-web/studies?limit=1")
+assert r.status == 200 and b"%3" in d
+r, d = req("HEAD", "/dicom-web/studies?limit=1")
+assert r.status == 200 and d == b"" and int(r.getheader("Content-Length")) > 0
+r, d = req("GET", "/dicom-web/nothing")
+assert r.status == 404
+r, d = req("POST", "/dicom-web/studies", body=iter([b"--b\r\n", b"junk"]), encode_chunked=True,
+           headers={"Content-Type": 'multipart/related; type="application/dicom"; boundary=b'})
+assert r.status in (400, 409), r.status
+r, d = req("GET", "/dicom-web/studies/%3/series")
+assert r.status == 200
+print("\n".join(out))
+assert c.sock is first, "the server closed the keep-alive connection"
+)PY").arg(m_port).arg(QString::fromLatin1(m_auth), m_ct.studyUid);
+        QProcess py;
+        py.start(QStringLiteral("python3"), {QStringLiteral("-c"), script});
+        QVERIFY(py.waitForFinished(60000));
+        const QString out = QString::fromUtf8(py.readAllStandardOutput() + py.readAllStandardError());
+        qInfo().noquote() << out;
+        QVERIFY2(py.exitCode() == 0, qPrintable(out));
     }
 
     // A flood of anonymous requests is audited, but not line by line
