@@ -463,6 +463,38 @@ assert c.sock is first, "the server closed the keep-alive connection"
         QVERIFY2(py.exitCode() == 0, qPrintable(out));
     }
 
+    // A file that cannot be read once the answer has started: the answer is
+    // cut (no last chunk, connection closed), never a complete-looking 200.
+    void aRetrieveThatFailsMidway_isCutNotCompleted()
+    {
+        test::CtPhantom p;
+        p.slices = 3;
+        p.rows = p.columns = 32;
+        p.studyUid = test::newUid();
+        p.patientId = QStringLiteral("CUT-1");
+        for (const QString &f : test::writeCtPhantom(m_tmp.filePath(QStringLiteral("cut")), p)) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(m_archive->ingest({file.readAll(), QStringLiteral("test")}).success());
+        }
+        auto files = m_archive->instanceFiles(archive::Level::Study, p.studyUid);
+        QVERIFY(files.ok());
+        QCOMPARE(files.value().size(), 3);
+        QVERIFY(QFile::remove(files.value().at(2)));
+        Raw c(m_port);
+        c.send(get("/dicom-web/studies/" + p.studyUid.toLatin1(),
+                   "Accept: multipart/related; type=\"application/dicom\"; transfer-syntax=*\r\n"));
+        const QByteArray r = c.readAll(5000);
+        QVERIFY(c.closedByServer(0) || r.size() > 0);
+        QCOMPARE(statusOf(r), 200);
+        QVERIFY2(r.contains("Transfer-Encoding: chunked"), r.left(400).constData());
+        QVERIFY2(!r.endsWith("0\r\n\r\n"), "the cut answer ended like a complete one");
+        const QByteArray type = r.mid(r.indexOf("boundary=") + 9);
+        const QByteArray boundary = type.left(type.indexOf("\r\n"));
+        QVERIFY(!boundary.isEmpty());
+        QVERIFY2(!r.contains(QByteArray("--" + boundary + "--")), "the multipart body was closed");
+    }
+
     // A flood of anonymous requests is audited, but not line by line
     // without bound.
     void anonymousFlood_isAuditedWithoutGrowingTheLogWithoutBound()

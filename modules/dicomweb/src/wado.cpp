@@ -22,6 +22,7 @@
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QFileInfo>
 
 namespace kilima::dicomweb {
@@ -29,6 +30,8 @@ namespace kilima::dicomweb {
 using archive::Level;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcWado, "kilima.dicomweb.wado")
 
 constexpr int kChunk = 1 << 20;
 
@@ -42,7 +45,7 @@ public:
         if (m_used + n > kChunk && !flush())
             return false;
         if (n >= kChunk)
-            return m_sink(data, n);
+            return sent(m_sink(data, n));
         memcpy(m_buf.data() + m_used, data, size_t(n));
         m_used += int(n);
         return true;
@@ -52,10 +55,13 @@ public:
     {
         if (m_used == 0)
             return true;
-        const bool ok = m_sink(m_buf.constData(), m_used);
+        const bool ok = sent(m_sink(m_buf.constData(), m_used));
         m_used = 0;
         return ok;
     }
+    // Whether a write failed because the client went away (rather than
+    // the source).
+    bool clientGone() const { return m_gone; }
     // Reads from `f` straight into the buffer's free space.
     qint64 readFrom(QFile &f)
     {
@@ -68,10 +74,26 @@ public:
     }
 
 private:
+    bool sent(bool ok)
+    {
+        m_gone = m_gone || !ok;
+        return ok;
+    }
     const Sink &m_sink;
     QByteArray m_buf;
     int m_used = 0;
+    bool m_gone = false;
 };
+
+// A retrieve whose answer has started cannot change its status: the
+// transport cuts the body; this says which stored file stopped it.
+void logCut(const QString &file, const QString &ts, const BufferedSink &out)
+{
+    if (out.clientGone())
+        return;
+    qCWarning(lcWado).noquote() << QStringLiteral("WADO-RS retrieve cut short: stored file %1 could not be read%2")
+                                       .arg(file, ts == QLatin1String("*") ? QString() : QStringLiteral(" or converted to ") + ts);
+}
 
 // The transfer syntax UID from a Part 10 file's meta header (explicit VR
 // little endian group 0002), read from its first bytes; empty if absent.
@@ -288,7 +310,11 @@ HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QStrin
         reply.contentType = partType;
         reply.stream = [files, ts](const Sink &sink) {
             BufferedSink out(sink);
-            return writeInstance(files.at(0), ts, out) && out.flush();
+            if (!writeInstance(files.at(0), ts, out)) {
+                logCut(files.at(0), ts, out);
+                return false;
+            }
+            return out.flush();
         };
         return reply;
     }
@@ -319,8 +345,10 @@ HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QStrin
         BufferedSink out(sink);
         const QByteArray header = partHeader(boundary, partType);
         for (const QString &file : files) {
-            if (!out.put(header) || !writeInstance(file, ts, out) || !out.put("\r\n", 2))
+            if (!out.put(header) || !writeInstance(file, ts, out) || !out.put("\r\n", 2)) {
+                logCut(file, ts, out);
                 return false;   // client gone, or a file unreadable: the body ends early
+            }
         }
         return out.put(closingDelimiter(boundary)) && out.flush();
     };
