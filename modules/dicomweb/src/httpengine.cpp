@@ -12,6 +12,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -459,6 +460,7 @@ struct Engine::Impl {
     std::unordered_set<Connection *> busy;
 
     // Event thread only.
+    std::int64_t acceptPausedUntil = 0;   // out of file descriptors: try again later
     std::vector<Connection *> loop;
     std::map<std::string, int> perAddress;
 
@@ -540,6 +542,13 @@ void Engine::start()
     // Writes to a socket the client closed must fail, not kill the process
     // (OpenSSL writes without MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
+    // Each connection is a descriptor: Debian's default soft limit of 1024
+    // would run out before maxConnections; the hard limit is the real one.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = std::min<rlim_t>(files.rlim_max, 65536);
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     d->stopping = false;
     d->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     d->loopThread = std::thread([this] { d->run(); });
@@ -737,8 +746,15 @@ void Engine::Impl::accept()
         sockaddr_storage ss{};
         socklen_t len = sizeof ss;
         const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&ss), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0)
+        if (fd < 0) {
+            // Without descriptors the listener stays readable: pause it
+            // rather than spin, until connections close.
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                acceptPausedUntil = nowMs() + 100;
+                qCWarning(lcEngine) << "out of file descriptors: new connections wait";
+            }
             return;
+        }
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
         const std::string peer = addressOf(ss);
@@ -921,7 +937,9 @@ void Engine::Impl::run()
         }
 
         fds.clear();
-        fds.push_back({listenFd, POLLIN, 0});
+        fds.push_back({listenFd, short(acceptPausedUntil > now ? 0 : POLLIN), 0});
+        if (acceptPausedUntil > now)
+            next = std::min(next, acceptPausedUntil);
         fds.push_back({wakeFd, POLLIN, 0});
         for (Connection *c : loop)
             fds.push_back({c->fd, short(c->wantWrite ? POLLOUT : POLLIN), 0});
