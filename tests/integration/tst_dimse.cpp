@@ -1,6 +1,6 @@
 // kilima-node serve against real DCMTK peers on loopback: echoscu,
 // storescu, dcmsend, findscu (also -W), movescu to storescp, getscu, and a
-// SIGKILL in the middle of a storescu storm.
+// SIGKILL of the node, 10 times, in the middle of a storescu storm.
 #include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
@@ -366,45 +366,70 @@ private Q_SLOTS:
         QCOMPARE(query({QStringLiteral("PatientName"), QStringLiteral("PatientID=W1"), step + QStringLiteral("ScheduledProcedureStepStartDate=20261122")}), QStringList{QStringLiteral("DOE^JANE")});
     }
 
-    // SIGKILL in the middle of several storescu associations: after a
-    // restart `verify` passes and every acknowledged instance is present.
+    // SIGKILL of the node 10 times, each at a random moment of a
+    // 4-association storescu storm: after every kill `verify` passes, and
+    // after the restarts every instance a storescu saw acknowledged, in any
+    // round, is present.
     void killDuringStoreStorm_ShouldLoseNothingAcknowledged()
     {
-        QList<QStringList> batches;
-        for (int b = 0; b < 4; ++b) {
-            test::CtPhantom p;
-            p.slices = 60;
-            p.rows = p.columns = 128;
-            p.patientId = QStringLiteral("STORM%1").arg(b);
-            batches << test::writeCtPhantom(m_tmp.filePath(QStringLiteral("storm%1").arg(b)), p);
-        }
-        std::vector<std::unique_ptr<test::Peer>> senders;
-        for (const QStringList &files : batches) {
-            senders.push_back(std::make_unique<test::Peer>());
-            QVERIFY(senders.back()->start(QStringLiteral("storescu"), scu() + QStringList{QStringLiteral("-v")} + target() + files));
-        }
-        QTest::qWait(int(QRandomGenerator::global()->bounded(300, 1200)));
-        m_node.kill();
+        constexpr int kRounds = 10, kAssociations = 4, kSlices = 150;
         QStringList acknowledged;
-        for (size_t b = 0; b < senders.size(); ++b) {
-            senders[b]->process().waitForFinished(30000);
-            const QString log = senders[b]->output();
-            // storescu sends the files in order; each success response
-            // acknowledges the next file.
-            const int ok = int(log.count(QRegularExpression(QStringLiteral("Received Store Response \\(Success\\)"))));
-            for (int i = 0; i < ok && i < batches.at(int(b)).size(); ++i)
-                acknowledged << sopUidOf(batches.at(int(b)).at(i));
+        int roundsCutShort = 0;
+        for (int round = 0; round < kRounds; ++round) {
+            QList<QStringList> batches;
+            for (int b = 0; b < kAssociations; ++b) {
+                test::CtPhantom p;
+                p.slices = kSlices;
+                p.rows = p.columns = 128;
+                p.patientId = QStringLiteral("STORM%1-%2").arg(round).arg(b);
+                batches << test::writeCtPhantom(m_tmp.filePath(QStringLiteral("storm%1-%2").arg(round).arg(b)), p);
+            }
+            std::vector<std::unique_ptr<test::Peer>> senders;
+            for (const QStringList &files : batches) {
+                senders.push_back(std::make_unique<test::Peer>());
+                QVERIFY(senders.back()->start(QStringLiteral("storescu"), scu() + QStringList{QStringLiteral("-v")} + target() + files));
+            }
+            // Once the storm is under way, a random moment later.
+            QTRY_VERIFY_WITH_TIMEOUT(senders.front()->output().contains(QLatin1String("Received Store Response")), 20000);
+            const int delayMs = int(QRandomGenerator::global()->bounded(0, 400));
+            QTest::qWait(delayMs);
+            m_node.kill();
+            int roundAcknowledged = 0;
+            for (size_t b = 0; b < senders.size(); ++b) {
+                senders[b]->process().waitForFinished(30000);
+                const QString log = senders[b]->output();
+                // storescu sends the files in order; each success response
+                // acknowledges the next file.
+                const int ok = int(log.count(QRegularExpression(QStringLiteral("Received Store Response \\(Success\\)"))));
+                roundAcknowledged += ok;
+                for (int i = 0; i < ok && i < batches.at(int(b)).size(); ++i)
+                    acknowledged << sopUidOf(batches.at(int(b)).at(i));
+            }
+            if (roundAcknowledged < kAssociations * kSlices)
+                ++roundsCutShort;
+            QString verify;
+            QVERIFY2(node(m_data, {QStringLiteral("verify")}, &verify) == 0, qPrintable(verify));
+            qInfo("kill %d, %d ms into the storm: %d of %d acknowledged", round + 1, delayMs, roundAcknowledged,
+                  kAssociations * kSlices);
+            QVERIFY2(startNode(), qPrintable(m_node.output()));
         }
-        QString verify;
-        QCOMPARE(node(m_data, {QStringLiteral("verify")}, &verify), 0);
-        if (!acknowledged.isEmpty()) {
+        // The kills must have hit stores in flight, or this proves nothing.
+        QVERIFY2(roundsCutShort >= kRounds / 2, qPrintable(QStringLiteral("only %1 kills cut a storm short").arg(roundsCutShort)));
+        // A UID list matches at most 1000 UIDs at once.
+        int present = 0;
+        for (int i = 0; i < acknowledged.size(); i += 1000) {
             QString found;
             QCOMPARE(nodeStdout(m_data, {QStringLiteral("find"), QStringLiteral("--level"), QStringLiteral("instance"),
-                                         QStringLiteral("SOPInstanceUID=") + acknowledged.join(QLatin1Char('\\'))}, &found), 0);
-            QCOMPARE(found.count(QLatin1Char('\n')), acknowledged.size());
+                                         QStringLiteral("SOPInstanceUID=") + acknowledged.mid(i, 1000).join(QLatin1Char('\\'))},
+                                &found),
+                     0);
+            present += int(found.count(QLatin1Char('\n')));
         }
-        qInfo("acknowledged before the kill: %lld", qint64(acknowledged.size()));
-        QVERIFY2(startNode(), qPrintable(m_node.output()));
+        QCOMPARE(present, acknowledged.size());
+        QString verify;
+        QVERIFY2(node(m_data, {QStringLiteral("verify")}, &verify) == 0, qPrintable(verify));
+        qInfo("%d kills, %d cut a storm short; %lld instances acknowledged, all present", kRounds, roundsCutShort,
+              qint64(acknowledged.size()));
     }
 };
 

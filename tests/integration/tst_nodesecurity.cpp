@@ -1,7 +1,8 @@
 // kilima-node serve with DICOM TLS from its configuration (echoscu and
 // storescu with and without a client certificate), the first admin password
 // kept out of redirected output, plain HTTP beyond loopback flagged, and a
-// node whose disk fills: C-STORE answers 0xA700 and nothing is half-stored.
+// node whose disk fills: C-STORE answers 0xA700, nothing is half-stored, and
+// storing resumes once there is room again.
 #include "nodecli.h"
 #include "peers.h"
 #include "phantom.h"
@@ -219,9 +220,11 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("warnings")).toArray().size(), flagged ? 1 : 0);
     }
 
-    // The node's files may not grow past 400 KiB (RLIMIT_FSIZE, as a full
-    // disk would stop them): a 512 KiB object is refused with 0xA700, the
-    // node keeps serving, and the archive stays consistent.
+    // The node's files may not grow past 400 KiB (a soft RLIMIT_FSIZE, as a
+    // full disk would stop them): a 512 KiB object is refused with 0xA700
+    // and a reason, the node keeps serving, nothing is half-stored and the
+    // archive verifies. Once the limit is lifted (the space freed) the same
+    // object is stored, without a restart.
     void fullDisk_ShouldAnswerOutOfResourcesAndStoreNothing()
     {
         const QString data = path(QStringLiteral("full-node"));
@@ -231,8 +234,8 @@ private Q_SLOTS:
         const quint16 port = test::freePort();
         test::Peer server;
         QVERIFY(server.start(QStringLiteral("/bin/bash"),
-                             {QStringLiteral("-c"), QStringLiteral("ulimit -f 400; trap '' XFSZ; exec \"$0\" --data-dir \"$1\" serve "
-                                                                   "--bind 127.0.0.1 --dicom-port \"$2\""),
+                             {QStringLiteral("-c"), QStringLiteral("ulimit -S -f 400; trap '' XFSZ; exec \"$0\" --data-dir \"$1\" serve "
+                                                                   "--bind 127.0.0.1 --dicom-port \"$2\" --http-port 0"),
                               kNode, data, QString::number(port)}));
         QVERIFY2(test::waitForPort(port), qPrintable(server.output()));
         test::CtPhantom big;
@@ -253,12 +256,24 @@ private Q_SLOTS:
         QString audit;
         QTRY_VERIFY2_WITH_TIMEOUT((nodeStdout(data, {QStringLiteral("audit")}, &audit), audit.contains(comment)),
                                   qPrintable(audit), 10000);
-        server.terminate();
+        // Nothing half-stored: no object and no leftover in the storage area.
+        QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).size(), 0);
         QString stats;
         QCOMPARE(nodeStdout(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
         QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 0);
         QCOMPARE(node(data, {QStringLiteral("verify")}), 0);
-        QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).filter(QStringLiteral(".dcm")).size(), 0);
+
+        // Space freed: the running node stores the same object.
+        QCOMPARE(test::runTool(QStringLiteral("prlimit"), {QStringLiteral("--pid"), QString::number(server.process().processId()),
+                                                           QStringLiteral("--fsize=unlimited")}, &out), 0);
+        QVERIFY2(test::runTool(QStringLiteral("storescu"), QStringList{QStringLiteral("-v")} + ae + target + files, &out) == 0 &&
+                     out.contains(QStringLiteral("Received Store Response (Success)")),
+                 qPrintable(out));
+        server.terminate();
+        QCOMPARE(nodeStdout(data, {QStringLiteral("stats"), QStringLiteral("--json")}, &stats), 0);
+        QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 1);
+        QCOMPARE(node(data, {QStringLiteral("verify")}), 0);
+        QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).filter(QStringLiteral(".dcm")).size(), 1);
     }
 };
 
