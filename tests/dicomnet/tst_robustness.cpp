@@ -203,6 +203,38 @@ private Q_SLOTS:
         QVERIFY2(!s.audit.find(QStringLiteral("abort"), QStringLiteral("failure")).isEmpty(), qPrintable(s.audit.dump()));
     }
 
+    // One association allowed, so 1 + 4 workers (the extra ones only answer
+    // A-ASSOCIATE-RJ). Eight connections that never send a byte take them
+    // all and the rest are dropped at once; the ACSE timeout then frees
+    // every worker and an echo gets through.
+    void floodOfSilentConnections_isCutAfterTheAcseTimeout_thenEchoSucceeds()
+    {
+        TestServer s;
+        shortTimeouts(s);
+        s.config.maxAssociations = 1;
+        QVERIFY(s.start().ok());
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        for (int i = 0; i < 8; ++i) {
+            silent.push_back(std::make_unique<QTcpSocket>());
+            silent.back()->connectToHost(QHostAddress::LocalHost, s.port());
+            QVERIFY(silent.back()->waitForConnected(3000));
+        }
+        QElapsedTimer t;
+        t.start();
+        for (auto &socket : silent)
+            QVERIFY2(waitForServerClose(*socket, 8000) >= 0, "a silent connection was never cut");
+        qInfo("all 8 silent connections cut after %lld ms", t.elapsed());
+        // The ones beyond the workers were dropped at once, and the audit
+        // says from where.
+        const QList<AuditEvent> dropped = s.audit.find(QStringLiteral("reject"), QStringLiteral("failure"));
+        QVERIFY2(!dropped.isEmpty(), qPrintable(s.audit.dump()));
+        for (const AuditEvent &e : dropped)
+            QCOMPARE(e.peer.host, QStringLiteral("127.0.0.1"));
+        const ToolRun echo = runTool(QStringLiteral("echoscu"), echoArgs(s.port()));
+        QVERIFY2(echo.exitCode == 0, qPrintable(echo.output));
+        QTRY_COMPARE(s.server->activeAssociations(), 0);
+    }
+
     // One association allowed, 4 s timeouts. Garbage where the next PDU
     // should be ends the association and frees its worker for the next
     // echo: at once when it cannot be a PDU, and by the DIMSE timeout when it

@@ -51,6 +51,9 @@ struct ScpAssociation {
     StoreTally stores;
 };
 
+// The address of the peer connected on `fd` ("?" when unknown).
+QString peerHost(int fd);
+
 // Runs one connection accepted on `fd` (TCP_NODELAY already set) from its
 // A-ASSOCIATE-RQ to release or abort; `net` is the acceptor network whose
 // transport layer adopts the socket. Never throws; closes the socket.

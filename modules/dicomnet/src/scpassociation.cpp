@@ -58,8 +58,6 @@ void ScpShared::shutdownAllSockets()
         ::shutdown(fd, SHUT_RDWR);
 }
 
-namespace {
-
 QString peerHost(int fd)
 {
     sockaddr_storage ss{};
@@ -73,6 +71,8 @@ QString peerHost(int fd)
         ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in *>(&ss)->sin_addr, buf, sizeof buf);
     return QString::fromLatin1(buf);
 }
+
+namespace {
 
 void reject(T_ASC_Association *assoc, T_ASC_RejectParametersResult result, T_ASC_RejectParametersSource source,
             T_ASC_RejectParametersReason reason)

@@ -156,9 +156,13 @@ void DimseServer::Impl::dispatch(int fd, bool tls)
     if (poolStopping || busyWorkers + int(queue.size()) >= capacity) {
         lock.unlock();
         // Far beyond the limit: not even a worker to send A-ASSOCIATE-RJ.
-        qCWarning(lcDimse) << "DICOM server: connection dropped, all" << capacity
-                           << "association workers are busy";
+        // Say from where, so a flood can be traced to its source.
         Peer peer;
+        peer.host = peerHost(fd);
+        qCWarning(lcDimse).noquote() << QStringLiteral("DICOM server: connection from %1 dropped, all %2 association "
+                                                       "workers are busy")
+                                            .arg(peer.host)
+                                            .arg(capacity);
         shared.audit(peer, QStringLiteral("reject"), QStringLiteral("failure"),
                      QStringLiteral("connection dropped: all association workers busy"));
         ::close(fd);
