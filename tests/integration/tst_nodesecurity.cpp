@@ -169,6 +169,12 @@ private Q_SLOTS:
         QCOMPARE(status(QStringLiteral("admin:") + password), QStringLiteral("200"));
         QCOMPARE(status(QStringLiteral("admin:not-") + password), QStringLiteral("401"));
         server.terminate();
+        // Neither the good nor the wrong password reached the log or the audit.
+        QVERIFY(!readAll(stderrFile).contains(password));
+        QString audit;
+        QCOMPARE(nodeStdout(data, {QStringLiteral("audit"), QStringLiteral("--json")}, &audit), 0);
+        QVERIFY2(audit.contains(QLatin1String("admin")), qPrintable(audit));
+        QVERIFY(!audit.contains(password));
     }
 
     // kilima-node status reads kilima.json: plain HTTP beyond loopback is
