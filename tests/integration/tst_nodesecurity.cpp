@@ -108,6 +108,19 @@ private Q_SLOTS:
         QVERIFY(test::runTool(QStringLiteral("echoscu"), tlsArgs(false) + ae + tlsTarget, &out) != 0);
         // A plain client on the TLS port gets nowhere.
         QVERIFY(test::runTool(QStringLiteral("echoscu"), ae + tlsTarget, &out, 30000) != 0);
+        // Nor does one on TLS 1.1 or with a CBC suite, certificate or not
+        // (dicomnet/tls has the whole matrix).
+        auto handshake = [&](const QStringList &options) {
+            return test::runTool(QStringLiteral("/bin/bash"),
+                                 QStringList{QStringLiteral("-c"), QStringLiteral("exec openssl s_client -brief -connect \"$0\" \"$@\" </dev/null"),
+                                             QStringLiteral("127.0.0.1:%1").arg(tls), QStringLiteral("-cert"), path(QStringLiteral("client.pem")),
+                                             QStringLiteral("-key"), path(QStringLiteral("client.key"))}
+                                     + options,
+                                 &out, 30000);
+        };
+        QVERIFY2(handshake({QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), QStringLiteral("DEFAULT:@SECLEVEL=0")}) != 0, qPrintable(out));
+        QVERIFY2(handshake({QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-SHA")}) != 0, qPrintable(out));
+        QVERIFY2(handshake({QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256")}) == 0, qPrintable(out));
 
         test::CtPhantom p;
         p.slices = 3;
