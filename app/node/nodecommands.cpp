@@ -15,17 +15,13 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
 
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cerrno>
 #include <csignal>
-#include <fcntl.h>
 #include <pthread.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kilima::node_cli {
@@ -59,47 +55,25 @@ bool parsePort(const QString &text, int *port)
     return true;
 }
 
-// Writes `secret` and a newline to `path`, readable and writable by this
-// account only, whatever was there before (a link is refused, not followed).
-core::Status writeOwnerOnly(const QString &path, const QString &secret)
-{
-    const QByteArray name = QFile::encodeName(path);
-    if (::unlink(name.constData()) != 0 && errno != ENOENT)
-        return core::Error{QStringLiteral("cannot replace %1: %2").arg(path, qt_error_string(errno))};
-    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return core::Error{QStringLiteral("cannot create %1: %2").arg(path, qt_error_string(errno))};
-    const QByteArray bytes = secret.toUtf8() + '\n';
-    const bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size()
-                 && ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok) {
-        ::unlink(name.constData());
-        return core::Error{QStringLiteral("cannot write %1: %2").arg(path, qt_error_string(error))};
-    }
-    return {};
-}
-
 // The first admin password is shown once, to a person: on the terminal when
 // standard output is one. Otherwise standard output is a file, the journal or
 // a container log, which others read and keep, so the password goes into an
 // owner-only file in the data directory and the message names that file.
-void announceInitialPassword(const core::DataDir &dir, const QString &password)
+void announceInitialPassword(const node::Node &node)
 {
     const char *created = "kilima-node: created the first user \"admin\" (role admin)";
     if (::isatty(STDOUT_FILENO)) {
-        out() << created << " with password: " << password
+        out() << created << " with password: " << node.initialAdminPassword()
               << "\n  Keep it now: it is not shown again (change it with: kilima-node users passwd admin)" << Qt::endl;
         return;
     }
-    const QString path = QDir(dir.root()).filePath(QStringLiteral("initial-admin-password"));
-    if (const core::Status written = writeOwnerOnly(path, password); !written) {
+    const core::Result<QString> path = node.saveInitialAdminPassword();
+    if (!path) {
         err() << created << ", but its password is not shown (standard output is not a terminal) and "
-              << written.error() << ". Set one with: kilima-node users passwd admin" << Qt::endl;
+              << path.error() << ". Set one with: kilima-node users passwd admin" << Qt::endl;
         return;
     }
-    out() << created << "; its password is in " << path
+    out() << created << "; its password is in " << path.value()
           << " (readable by this account only, as standard output is not a terminal)"
              "\n  Sign in, change it (kilima-node users passwd admin), then delete that file" << Qt::endl;
 }
@@ -175,7 +149,7 @@ int runServe(const Context &ctx, const QStringList &args)
     else if (!node.httpError().isEmpty())
         err() << "kilima-node serve: DICOMweb is off: " << node.httpError() << Qt::endl;
     if (!node.initialAdminPassword().isEmpty())
-        announceInitialPassword(dir, node.initialAdminPassword());
+        announceInitialPassword(node);
 
     int signal = 0;
     sigwait(&stopSignals, &signal);

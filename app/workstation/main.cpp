@@ -1,6 +1,7 @@
 // kilima: the diagnostic workstation. Wiring only: options, data directory,
 // configuration, archive, theme, main window.
 #include "mainwindow.h"
+#include "nodestatuspanel.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/browser/studybrowser.h>
@@ -176,6 +177,19 @@ int main(int argc, char *argv[])
                           .arg(config.value().node.aeTitle)
                           .arg(node.dicomPort())
                     : QCoreApplication::translate("main", "The node did not start: %1").arg(started.error()));
+        // No terminal to show the first DICOMweb password on: an owner-only
+        // file, named in the node status panel (it was never shown at all).
+        if (started && !node.initialAdminPassword().isEmpty()) {
+            const core::Result<QString> saved = node.saveInitialAdminPassword();
+            window.nodeStatusPanel()->addError(
+                saved ? QCoreApplication::translate("main", "Created the DICOMweb user \"admin\"; its password is in %1 "
+                                                            "(readable by you only). Sign in, change it in Settings > Users, "
+                                                            "then delete that file.")
+                            .arg(QDir::toNativeSeparators(saved.value()))
+                      : QCoreApplication::translate("main", "Created the DICOMweb user \"admin\", but its password could "
+                                                            "not be kept: %1. Set one in Settings > Users.")
+                            .arg(saved.error()));
+        }
     }
 
     if (!screenshot.isEmpty()) {

@@ -9,8 +9,15 @@
 #include <kilima/cloud/setup.h>
 #include <kilima/routing/engine.h>
 
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QLoggingCategory>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kilima::node {
 
@@ -157,6 +164,30 @@ QString Node::securityWarning() const { return httpPort() ? plainHttpWarning(m_c
 QString Node::initialAdminPassword() const
 {
     return m_services && m_services->web ? m_services->web->initialAdminPassword() : QString();
+}
+core::Result<QString> Node::saveInitialAdminPassword() const
+{
+    const QString password = initialAdminPassword();
+    if (password.isEmpty())
+        return core::Error{QStringLiteral("this start created no admin account")};
+    const QString path = QDir(m_archive.dataDir().root()).filePath(QStringLiteral("initial-admin-password"));
+    const QByteArray name = QFile::encodeName(path);
+    // Whatever was there goes first; a link planted there is not followed.
+    if (::unlink(name.constData()) != 0 && errno != ENOENT)
+        return core::Error{QStringLiteral("cannot replace %1: %2").arg(path, qt_error_string(errno))};
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return core::Error{QStringLiteral("cannot create %1: %2").arg(path, qt_error_string(errno))};
+    const QByteArray bytes = password.toUtf8() + '\n';
+    const bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size()
+                 && ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(name.constData());
+        return core::Error{QStringLiteral("cannot write %1: %2").arg(path, qt_error_string(error))};
+    }
+    return path;
 }
 quint16 Node::dicomTlsPort() const { return m_services && m_services->server ? m_services->server->tlsPort() : 0; }
 int Node::activeAssociations() const

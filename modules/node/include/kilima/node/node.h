@@ -56,6 +56,11 @@ public:
     // Set when this start created the first admin account (no users yet):
     // show it to a person once; never log it.
     QString initialAdminPassword() const;
+    // For a node with no terminal to show it on: writes initialAdminPassword()
+    // into <data-dir>/initial-admin-password, readable and writable by this
+    // account only, and returns that path to name to the person. An error
+    // when this start created no account or the file cannot be written.
+    core::Result<QString> saveInitialAdminPassword() const;
     // Why DICOMweb is not serving although node.httpPort is set (port in
     // use, bad certificate); empty otherwise.
     QString httpError() const;
