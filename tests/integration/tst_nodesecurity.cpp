@@ -190,6 +190,27 @@ private Q_SLOTS:
         QVERIFY(!audit.contains(password));
     }
 
+    // serve bound to all addresses with plain HTTP says so at start, on
+    // standard error. It runs in a network namespace of its own (unshare),
+    // where "all addresses" is a loopback nobody else can reach.
+    void plainHttpBeyondLoopback_ShouldBeSaidAtStart()
+    {
+        if (test::runTool(QStringLiteral("unshare"), {QStringLiteral("-rn"), QStringLiteral("true")}) != 0)
+            QSKIP("no private network namespace (unshare -rn) to bind beyond loopback without exposing the node");
+        const QString data = path(QStringLiteral("exposed-node"));
+        test::Peer server;
+        QVERIFY(server.start(QStringLiteral("unshare"), {QStringLiteral("-rn"), kNode, QStringLiteral("--data-dir"), data, QStringLiteral("serve"),
+                                                         QStringLiteral("--bind"), QStringLiteral("0.0.0.0"), QStringLiteral("--dicom-port"),
+                                                         QStringLiteral("11112"), QStringLiteral("--http-port"), QStringLiteral("8042")}));
+        QTRY_VERIFY2_WITH_TIMEOUT(server.output().contains(QLatin1String("DICOMweb on http://0.0.0.0:8042")), qPrintable(server.output()),
+                                  15000);
+        const QString warning = QStringLiteral("warning kilima.node: DICOMweb serves plain HTTP on 0.0.0.0:8042, beyond this "
+                                               "machine: passwords and tokens cross the network in clear. Turn on HTTPS with "
+                                               "\"http\": {\"tls\": true} in kilima.json");
+        QVERIFY2(server.output().contains(warning), qPrintable(server.output()));
+        server.terminate();
+    }
+
     // kilima-node status reads kilima.json: plain HTTP beyond loopback is
     // flagged with the setting that fixes it; loopback, HTTPS or no
     // DICOMweb are not.
