@@ -134,6 +134,8 @@ public:
     std::int64_t deadline = 0;
     bool wantWrite = false;      // TLS needs the socket writable to go on
     bool headStarted = false;
+    std::size_t scanned = 0;     // of `in`, searched for the end of the head
+    bool lineSeen = false;       // a line end among the scanned bytes
     std::string in;              // received, not yet used
     std::string out;             // to send
     bool broken = false;         // a read or write failed: close
@@ -805,6 +807,24 @@ bool Engine::Impl::parseHead(Connection *c)
 {
     if (c->in.empty())
         return true;
+    // Parse only once the head can be judged: its end has arrived or a
+    // limit is passed. Parsing after every piece would cost a client
+    // sending one byte at a time quadratic time of ours.
+    if (c->scanned > c->in.size())
+        c->scanned = 0, c->lineSeen = false;
+    const std::size_t from = c->scanned > 3 ? c->scanned - 3 : 0;
+    c->scanned = c->in.size();
+    const bool ended = c->in.find("\n\n", from) != std::string::npos || c->in.find("\n\r\n", from) != std::string::npos;
+    c->lineSeen = c->lineSeen || c->in.find('\n', from) != std::string::npos;
+    if (!ended && c->in.size() <= config.limits.maxHeadBytes && (c->lineSeen || c->in.size() <= config.limits.maxRequestLine)) {
+        if (!c->headStarted) {
+            c->headStarted = true;
+            c->deadline = nowMs() + config.headTimeoutMs;
+        }
+        return true;
+    }
+    c->scanned = 0;
+    c->lineSeen = false;
     const ParseResult r = parseRequestHead(c->in, config.limits, &c->head);
     if (r.state == ParseResult::Incomplete) {
         if (!c->headStarted) {
@@ -868,6 +888,8 @@ bool Engine::Impl::advance(Connection *c)
                 const std::size_t use = std::size_t(std::min<std::int64_t>(c->drainRemaining, std::int64_t(c->in.size())));
                 c->in.erase(0, use);
                 c->drainRemaining -= std::int64_t(use);
+                c->scanned = 0;
+                c->lineSeen = false;
             }
             if (c->state == State::Drain && c->drainRemaining == 0) {
                 c->state = State::Head;
