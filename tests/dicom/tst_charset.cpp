@@ -9,8 +9,10 @@
 #include <dcmtk/dcmdata/dcelem.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcvrlo.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTest>
 #include <QScopeGuard>
@@ -316,6 +318,34 @@ private Q_SLOTS:
         QCOMPARE(dicom::stringValue(ds, DCM_PatientName), u8("Müller"));
         QCOMPARE(dicom::stringValue(ds, DCM_SpecificCharacterSet), QStringLiteral("ISO_IR 192"));
         QVERIFY(warning.contains(QStringLiteral("(0010,0010)")));
+    }
+
+    // Many elements, in the dataset and in sequence items (found by
+    // fuzz/dicom_parse): conversion walked the element list from its start
+    // for every element, so 200,000 elements took minutes.
+    void manyElements_ShouldAllConvertInSeconds()
+    {
+        DcmDataset ds = datasetWith("ISO_IR 100", QByteArray("M\xfcller"));
+        const int elements = 200000;
+        for (int k = 0; k < elements; ++k) {
+            auto *e = new DcmLongString(DcmTag(Uint16(0x0009 + 2 * (k / 0xf000)), Uint16(0x1000 + k % 0xf000), EVR_LO));
+            e->putString("J\xfcrgen");
+            QVERIFY(ds.insert(e).good());
+        }
+        auto *sequence = new DcmSequenceOfItems(DCM_OtherPatientIDsSequence);
+        DcmItem *item = nullptr;
+        for (int i = 0; i < 20000; ++i)
+            QVERIFY(sequence->append(item = new DcmItem).good());
+        item->putAndInsertString(DCM_IssuerOfPatientID, "J\xfcrgen");
+        QVERIFY(ds.insert(sequence).good());
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(dicom::convertToUtf8(ds).ok());
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(dicom::stringValue(ds, DcmTagKey(0x0009 + 2 * ((elements - 1) / 0xf000), 0x1000 + (elements - 1) % 0xf000)),
+                 u8("Jürgen"));
+        QCOMPARE(dicom::stringValue(*item, DCM_IssuerOfPatientID), u8("Jürgen"));
+        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 
     void sequenceItemWithOwnCharset_ShouldOverrideTheDatasets()

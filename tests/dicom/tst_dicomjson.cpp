@@ -10,10 +10,12 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcvrlo.h>
 #include <dcmtk/dcmdata/dcvrobow.h>
 #include <dcmtk/dcmdata/dcvrov.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTest>
@@ -408,6 +410,31 @@ private Q_SLOTS:
             QSKIP("pydicom test files are not installed");
         const int encoded = encodeAll(files);
         QVERIFY2(encoded > 10, qPrintable(QString::number(encoded)));
+    }
+
+    // A hostile object of many small elements (found by fuzz/dicom_parse):
+    // encoding walked the element list from its start for every element, so
+    // 200,000 elements took minutes. All of them must come out, in seconds.
+    void manyElementsAndItems_ShouldAllEncodeInSeconds()
+    {
+        DcmDataset ds;
+        const int elements = 200000, items = 20000;
+        for (int k = 0; k < elements; ++k) {
+            auto *e = new DcmLongString(DcmTag(Uint16(0x0009 + 2 * (k / 0xf000)), Uint16(0x1000 + k % 0xf000), EVR_LO));
+            e->putString("V");
+            QVERIFY(ds.insert(e).good());
+        }
+        for (int i = 0; i < items; ++i) {
+            DcmItem *item = nullptr;
+            QVERIFY(ds.findOrCreateSequenceItem(DCM_ReferencedSeriesSequence, item, -2).good());
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const QJsonObject json = dicom::toDicomJson(ds);
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(json.size(), elements + 1);
+        QCOMPARE(json.value(QStringLiteral("00081115")).toObject().value(QStringLiteral("Value")).toArray().size(), items);
+        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 
     void sharedRobustnessFiles_ShouldAllEncode()

@@ -397,14 +397,16 @@ void convertItem(DcmItem &item, Charset charset, Context &ctx)
     const bool hasOwnCharset = item.findAndGetElement(DCM_SpecificCharacterSet, charsetElement, OFFalse).good();
     if (hasOwnCharset)
         charset = parseCharset(charsetTermsOf(*charsetElement), &ctx.problems);
-    for (unsigned long i = 0; i < item.card(); ++i) {
-        DcmElement *elem = item.getElement(i);
+    // Walk the lists: getElement(i)/getItem(i) seek from the start each
+    // time, which made a dataset of many elements quadratic to convert.
+    for (DcmObject *o = item.nextInContainer(nullptr); o; o = item.nextInContainer(o)) {
+        auto *elem = dynamic_cast<DcmElement *>(o);
         if (!elem)
             continue;
         if (elem->ident() == EVR_SQ) {
             auto *seq = static_cast<DcmSequenceOfItems *>(elem);
-            for (unsigned long j = 0; j < seq->card(); ++j)
-                convertItem(*seq->getItem(j), charset, ctx);
+            for (DcmObject *child = seq->nextInContainer(nullptr); child; child = seq->nextInContainer(child))
+                convertItem(*static_cast<DcmItem *>(child), charset, ctx);
             continue;
         }
         if (!elem->isAffectedBySpecificCharacterSet() || elem->getLength() == 0)

@@ -290,8 +290,10 @@ public:
     QJsonObject encodeItem(DcmItem &item)
     {
         QJsonObject object;
-        for (unsigned long i = 0; i < item.card(); ++i) {
-            DcmElement *elem = item.getElement(i);
+        // Walk the list: getElement(i) seeks from the start each time, which
+        // made an object of many elements quadratic to encode.
+        for (DcmObject *o = item.nextInContainer(nullptr); o; o = item.nextInContainer(o)) {
+            auto *elem = dynamic_cast<DcmElement *>(o);
             if (!elem)
                 continue;
             const DcmTagKey tag = elem->getTag();
@@ -315,9 +317,10 @@ private:
             attribute.insert(QStringLiteral("vr"), QStringLiteral("SQ"));
             auto &sequence = static_cast<DcmSequenceOfItems &>(elem);
             QJsonArray items;
-            for (unsigned long j = 0; j < sequence.card(); ++j) {
-                m_itemPath.append(int(j));
-                items.append(encodeItem(*sequence.getItem(j)));
+            int j = 0;
+            for (DcmObject *o = sequence.nextInContainer(nullptr); o; o = sequence.nextInContainer(o), ++j) {
+                m_itemPath.append(j);
+                items.append(encodeItem(*static_cast<DcmItem *>(o)));
                 m_itemPath.removeLast();
             }
             if (!items.isEmpty())
