@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace kilima;
 
 namespace {
@@ -314,6 +316,76 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(stats.toUtf8()).object().value(QStringLiteral("instances")).toInt(), 1);
         QCOMPARE(node(data, {QStringLiteral("verify")}), 0);
         QCOMPARE(test::filesBelow(data + QStringLiteral("/storage")).filter(QStringLiteral(".dcm")).size(), 1);
+    }
+
+    // A real full disk: the storage area on a 1.5 MiB tmpfs, 700 KiB of it
+    // taken by a filler, in a mount namespace of the node's own (unshare).
+    // Of two 513 KiB objects the second gets 0xA700 "No space left on
+    // device" and leaves nothing behind; once the filler is deleted it is
+    // stored without a restart. verify runs in the namespace (the tmpfs
+    // goes with it).
+    void realFullDisk_ShouldAnswerOutOfResourcesAndResumeOnceFreed()
+    {
+        if (test::runTool(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")}) != 0)
+            QSKIP("no private mount namespace (unshare -rm) for a small tmpfs");
+        const QString data = path(QStringLiteral("tmpfs-node")), control = path(QStringLiteral("tmpfs-control"));
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/vol")) && QDir().mkpath(control));
+        QFile config(data + QStringLiteral("/kilima.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{{QStringLiteral("archive"),
+                                                QJsonObject{{QStringLiteral("storageDir"), QString(data + QStringLiteral("/vol/storage"))}}}})
+                         .toJson());
+        config.close();
+        QCOMPARE(node(data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("modality"), QStringLiteral("--aet"),
+                             QStringLiteral("MODALITY"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                             QStringLiteral("104"), QStringLiteral("--allow"), QStringLiteral("echo,store")}), 0);
+        const quint16 port = test::freePort();
+        // $0 node, $1 data, $2 port, $3 control folder (outside the tmpfs).
+        const QString driver = QStringLiteral(
+            "set -e; mount -t tmpfs -o size=1536k kilima-full \"$1/vol\"; head -c 700k /dev/zero > \"$1/vol/filler\"; "
+            "(while [ ! -e \"$3/free\" ]; do kill -0 $$ 2>/dev/null || exit; sleep 0.1; done; rm -f \"$1/vol/filler\"; "
+            "touch \"$3/freed\") & "
+            "\"$0\" --data-dir \"$1\" serve --bind 127.0.0.1 --dicom-port \"$2\" --http-port 0 & node=$!; "
+            "trap 'kill -TERM $node' TERM; set +e; wait $node; wait $node; "
+            "\"$0\" --data-dir \"$1\" verify > \"$3/verify.txt\" 2>&1; echo $? > \"$3/verify.rc\"; "
+            "\"$0\" --data-dir \"$1\" stats --json > \"$3/stats.json\"; "
+            "find \"$1/vol/storage\" -type f -name '*.dcm' | wc -l > \"$3/files.txt\"; touch \"$3/done\"");
+        test::Peer server;
+        QVERIFY(server.start(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("/bin/bash"), QStringLiteral("-c"), driver, kNode,
+                                                         data, QString::number(port), control}));
+        QVERIFY2(test::waitForPort(port), qPrintable(server.output()));
+        test::CtPhantom big;
+        big.slices = 2;
+        big.rows = big.columns = 512;
+        const QStringList files = test::writeCtPhantom(path(QStringLiteral("tmpfs-big")), big);
+        const QStringList ae{QStringLiteral("-aet"), QStringLiteral("MODALITY"), QStringLiteral("-aec"), QStringLiteral("KILIMA")};
+        const QStringList target{QStringLiteral("127.0.0.1"), QString::number(port)};
+        QString out;
+        test::runTool(QStringLiteral("storescu"), QStringList{QStringLiteral("-v")} + ae + target + files, &out);
+        QCOMPARE(int(out.count(QStringLiteral("Received Store Response (Success)"))), 1);
+        QVERIFY2(out.contains(QStringLiteral("Refused: OutOfResources")),
+                 qPrintable(out));
+        QString audit;
+        QTRY_VERIFY2_WITH_TIMEOUT((nodeStdout(data, {QStringLiteral("audit")}, &audit),
+                                   audit.contains(QRegularExpression(QStringLiteral("0xA700 [0-9.]+: .*No space left on device")))),
+                                  qPrintable(audit), 10000);
+        QCOMPARE(test::runTool(QStringLiteral("echoscu"), ae + target, &out), 0);
+
+        QFile(control + QStringLiteral("/free")).open(QIODevice::WriteOnly);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(control + QStringLiteral("/freed")), 10000);
+        QVERIFY2(test::runTool(QStringLiteral("storescu"), QStringList{QStringLiteral("-v")} + ae + target + files, &out) == 0 &&
+                     out.count(QStringLiteral("Received Store Response (Success)")) == 2,
+                 qPrintable(out));
+        ::kill(pid_t(server.process().processId()), SIGTERM);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(control + QStringLiteral("/done")), 30000);
+        auto readAll = [&](const QString &name) {
+            QFile f(control + QLatin1Char('/') + name);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QVERIFY2(readAll(QStringLiteral("verify.rc")).trimmed() == QLatin1String("0"), qPrintable(readAll(QStringLiteral("verify.txt"))));
+        QCOMPARE(QJsonDocument::fromJson(readAll(QStringLiteral("stats.json")).toUtf8()).object().value(QStringLiteral("instances")).toInt(), 2);
+        QCOMPARE(readAll(QStringLiteral("files.txt")).trimmed(), QStringLiteral("2"));
+        server.terminate();
     }
 };
 
