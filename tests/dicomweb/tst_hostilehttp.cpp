@@ -4,6 +4,7 @@
 // passwords and paths, unread bodies on keep-alive connections, floods of
 // anonymous requests against the audit log.
 #include "phantom.h"
+#include "rawhttp.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
@@ -16,125 +17,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace kilima;
 
 namespace {
 
-// A TCP client from a chosen loopback source address.
-class Raw {
-public:
-    explicit Raw(quint16 port, const char *from = "127.0.0.1")
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in src{};
-        src.sin_family = AF_INET;
-        inet_pton(AF_INET, from, &src.sin_addr);
-        ::bind(m_fd, reinterpret_cast<sockaddr *>(&src), sizeof src);
-        sockaddr_in dst{};
-        dst.sin_family = AF_INET;
-        dst.sin_port = htons(port);
-        inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
-        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&dst), sizeof dst) == 0;
-    }
-    ~Raw() { close(); }
-    void close()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-    bool connected() const { return m_connected; }
-
-    // Sends all of `data` unless the server stops taking it for `ms`.
-    qint64 send(const QByteArray &data, int ms = 3000)
-    {
-        qint64 sent = 0;
-        while (sent < data.size()) {
-            pollfd p{m_fd, POLLOUT, 0};
-            if (::poll(&p, 1, ms) <= 0 || (p.revents & (POLLERR | POLLHUP)))
-                break;
-            const ssize_t n = ::send(m_fd, data.constData() + sent, size_t(data.size() - sent), MSG_NOSIGNAL);
-            if (n <= 0)
-                break;
-            sent += n;
-        }
-        return sent;
-    }
-    // Reads until the connection closes or nothing arrives for `ms`.
-    QByteArray readAll(int ms = 3000)
-    {
-        QByteArray r;
-        char buf[65536];
-        for (;;) {
-            pollfd p{m_fd, POLLIN, 0};
-            if (::poll(&p, 1, ms) <= 0)
-                break;
-            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
-            if (n <= 0) {
-                m_closed = true;
-                break;
-            }
-            r.append(buf, int(n));
-        }
-        return r;
-    }
-    // Reads exactly one response (Content-Length framed).
-    QByteArray readResponse(int ms = 5000)
-    {
-        QByteArray r = m_pending;   // pipelined answers read with the one before
-        m_pending.clear();
-        char buf[65536];
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < ms) {
-            const int end = r.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                const QByteArray head = r.left(end).toLower();
-                const int cl = head.indexOf("content-length:");
-                const qint64 length = cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-                if (r.size() >= end + 4 + length) {
-                    m_pending = r.mid(int(end + 4 + length));
-                    return r.left(int(end + 4 + length));
-                }
-            }
-            pollfd p{m_fd, POLLIN, 0};
-            if (::poll(&p, 1, 200) <= 0)
-                continue;
-            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
-            if (n <= 0) {
-                m_closed = true;
-                break;
-            }
-            r.append(buf, int(n));
-        }
-        return r;
-    }
-    bool closedByServer(int ms = 3000)
-    {
-        readAll(ms);
-        return m_closed;
-    }
-
-private:
-    int m_fd = -1;
-    bool m_connected = false;
-    bool m_closed = false;
-    QByteArray m_pending;
-};
-
-int statusOf(const QByteArray &response)
-{
-    if (!response.startsWith("HTTP/1.1 "))
-        return 0;
-    return response.mid(9, 3).toInt();
-}
+using test::RawClient;
+using test::statusOf;
 
 qint64 rssKb()
 {
@@ -166,7 +55,7 @@ class TestHostileHttp : public QObject {
     }
     int status(const QByteArray &request, QByteArray *response = nullptr)
     {
-        Raw c(m_port);
+        RawClient c(m_port);
         c.send(request);
         const QByteArray r = c.readResponse();
         if (response)
@@ -212,7 +101,7 @@ private Q_SLOTS:
     {
         const qint64 before = rssKb();
         for (int i = 0; i < 4; ++i) {
-            Raw c(m_port);
+            RawClient c(m_port);
             QVERIFY(c.connected());
             QByteArray flood = "GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\n";
             const QByteArray line = "X-Flood: " + QByteArray(60, 'a') + "\r\n";
@@ -253,7 +142,7 @@ private Q_SLOTS:
         for (const QByteArray &h : bad) {
             QElapsedTimer t;
             t.start();
-            Raw c(m_port);
+            RawClient c(m_port);
             c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth + "\r\n" + h + "\r\n");
             const QByteArray r = c.readResponse(3000);
             QVERIFY2(statusOf(r) == 400 || statusOf(r) == 501, qPrintable(QByteArray(h + " -> " + r.left(200))));
@@ -261,7 +150,7 @@ private Q_SLOTS:
             QVERIFY2(c.closedByServer(), qPrintable(h));
         }
         // A chunked body with a bad chunk size: refused with a reason.
-        Raw c(m_port);
+        RawClient c(m_port);
         c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth +
                "\r\nContent-Type: multipart/related; type=\"application/dicom\"; boundary=b\r\n"
                "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n");
@@ -326,16 +215,16 @@ private Q_SLOTS:
     // worker: an authenticated QIDO answers within a second.
     void slowAnonymousClients_doNotStarveAnAuthenticatedQuery()
     {
-        std::vector<std::unique_ptr<Raw>> slow;
+        std::vector<std::unique_ptr<RawClient>> slow;
         for (int i = 0; i < 200; ++i) {
             const QByteArray from = "127.0.0." + QByteArray::number(2 + i / 50);
-            slow.push_back(std::make_unique<Raw>(m_port, from.constData()));
+            slow.push_back(std::make_unique<RawClient>(m_port, from.constData()));
             QVERIFY(slow.back()->connected());
             slow.back()->send("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\nX-Slow: ");
         }
         // Slow bodies too: a POST whose body never comes.
         for (int i = 0; i < 8; ++i) {
-            slow.push_back(std::make_unique<Raw>(m_port, "127.0.0.9"));
+            slow.push_back(std::make_unique<RawClient>(m_port, "127.0.0.9"));
             slow.back()->send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc");
         }
         QTest::qWait(300);
@@ -350,11 +239,11 @@ private Q_SLOTS:
 
     void connectionsFromOneAddress_areCapped()
     {
-        std::vector<std::unique_ptr<Raw>> open;
+        std::vector<std::unique_ptr<RawClient>> open;
         for (int i = 0; i < 64; ++i)
-            open.push_back(std::make_unique<Raw>(m_port, "127.0.0.20"));
+            open.push_back(std::make_unique<RawClient>(m_port, "127.0.0.20"));
         QTest::qWait(200);
-        Raw extra(m_port, "127.0.0.20");
+        RawClient extra(m_port, "127.0.0.20");
         const QByteArray r = extra.readAll(2000);
         QCOMPARE(statusOf(r), 503);
         // Other addresses are served.
@@ -365,7 +254,7 @@ private Q_SLOTS:
     // next request (RFC 9112 §9.3).
     void earlyAnswerToAPost_doesNotCorruptTheNextRequest()
     {
-        Raw c(m_port);
+        RawClient c(m_port);
         c.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_auth +
                "\r\nContent-Type: text/plain\r\nContent-Length: 1024\r\n\r\n");
         QTest::qWait(100);
@@ -378,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(second.contains(m_ct.studyUid.toLatin1()));
 
         // Anonymous, same: 401, then the next request on the connection works.
-        Raw a(m_port);
+        RawClient a(m_port);
         a.send("POST /dicom-web/studies HTTP/1.1\r\nHost: x\r\nContent-Length: 2048\r\n\r\n" + QByteArray(2048, 'y'));
         QCOMPARE(statusOf(a.readResponse()), 401);
         a.send(get("/dicom-web/studies?limit=1"));
@@ -387,12 +276,12 @@ private Q_SLOTS:
 
     void pipelinedAndHttp10Requests_areAnsweredInOrder()
     {
-        Raw c(m_port);
+        RawClient c(m_port);
         c.send(get("/dicom-web/studies?limit=1") + get("/dicom-web/nothing") + get("/dicom-web/studies?limit=1"));
         QCOMPARE(statusOf(c.readResponse()), 200);
         QCOMPARE(statusOf(c.readResponse()), 404);
         QCOMPARE(statusOf(c.readResponse()), 200);
-        Raw old(m_port);
+        RawClient old(m_port);
         old.send("GET /dicom-web/studies HTTP/1.0\r\nAuthorization: " + m_auth + "\r\n\r\n");
         const QByteArray r = old.readAll();
         QCOMPARE(statusOf(r), 200);
@@ -481,7 +370,7 @@ assert c.sock is first, "the server closed the keep-alive connection"
         QVERIFY(files.ok());
         QCOMPARE(files.value().size(), 3);
         QVERIFY(QFile::remove(files.value().at(2)));
-        Raw c(m_port);
+        RawClient c(m_port);
         c.send(get("/dicom-web/studies/" + p.studyUid.toLatin1(),
                    "Accept: multipart/related; type=\"application/dicom\"; transfer-syntax=*\r\n"));
         const QByteArray r = c.readAll(5000);
@@ -501,7 +390,7 @@ assert c.sock is first, "the server closed the keep-alive connection"
     {
         const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-1);
         for (int i = 0; i < 300; ++i) {
-            Raw c(m_port, "127.0.0.30");
+            RawClient c(m_port, "127.0.0.30");
             c.send("GET /dicom-web/studies HTTP/1.1\r\nHost: x\r\n\r\n");
             QCOMPARE(statusOf(c.readResponse()), 401);
         }
