@@ -206,6 +206,55 @@ private Q_SLOTS:
         }
     }
 
+    // The node's own associations (C-MOVE destinations, forwarding) hold to
+    // the same profile: against `openssl s_server` offering only TLS 1.1 or
+    // only AES-CBC the handshake never completes; against TLS 1.2 GCM it
+    // does (and the echo then fails, as s_server speaks no DICOM).
+    void scu_refusesServersOnOldProtocolsOrCbc_data()
+    {
+        QTest::addColumn<QStringList>("serverOptions");
+        QTest::addColumn<bool>("handshake");
+        QTest::addColumn<QString>("says");
+        const QString level0 = QStringLiteral("DEFAULT:@SECLEVEL=0");
+        QTest::newRow("TLS 1.1") << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), level0} << false
+                                 << QStringLiteral("the peer offers only TLS older than 1.2");
+        QTest::newRow("TLS 1.2 AES-CBC") << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-SHA")}
+                                         << false << QStringLiteral("nor a TLS 1.2 AES-GCM suite");
+        QTest::newRow("TLS 1.2 ECDHE-RSA-AES128-GCM")
+            << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256")} << true
+            << QString();
+    }
+
+    void scu_refusesServersOnOldProtocolsOrCbc()
+    {
+        QFETCH(QStringList, serverOptions);
+        QFETCH(bool, handshake);
+        QFETCH(QString, says);
+        const quint16 port = freePort();
+        auto server = startTool(QStringLiteral("openssl"),
+                                QStringList{QStringLiteral("s_server"), QStringLiteral("-naccept"), QStringLiteral("1"), QStringLiteral("-accept"),
+                                            QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"), path(QStringLiteral("server.pem")),
+                                            QStringLiteral("-key"), path(QStringLiteral("server.key"))}
+                                    + serverOptions);
+        QString log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromLocal8Bit(server->readAll()), log.contains(QLatin1String("ACCEPT"))), 10000);
+        ScuConfig c = scuConfig(port, false);
+        c.acseTimeoutSeconds = 3;
+        c.dimseTimeoutSeconds = 3;
+        const auto echo = Scu::echo(c);
+        QVERIFY(!echo.ok());
+        server->kill();
+        server->waitForFinished(5000);
+        log += QString::fromLocal8Bit(server->readAll());
+        qInfo().noquote() << "echo:" << echo.error();
+        // s_server names the suite of every handshake it completes.
+        QVERIFY2(log.contains(QLatin1String("CIPHER is ")) == handshake, qPrintable(log));
+        if (handshake)
+            QVERIFY2(log.contains(QLatin1String("CIPHER is ECDHE-RSA-AES128-GCM-SHA256")), qPrintable(log));
+        // The error says why in words a person can act on.
+        QVERIFY2(echo.error().contains(says), qPrintable(echo.error()));
+    }
+
     void scu_echoAndStoreOverTls()
     {
         TestServer s;

@@ -100,11 +100,20 @@ core::Result<std::unique_ptr<ScuAssociation>> ScuAssociation::open(
             message = QStringLiteral("association rejected by %1: %2")
                           .arg(name, rejectReasonText(rej, config.callingAe, remote.aeTitle));
         } else {
+            const QString why = conditionText(cond);
             message = QStringLiteral("cannot open an association with %1 (%2:%3%4): %5")
                           .arg(name, remote.host)
                           .arg(remote.port)
-                          .arg(remote.tls ? QStringLiteral(", TLS") : QString(), conditionText(cond));
-            if (remote.tls && config.tls.certificateFile.isEmpty())
+                          .arg(remote.tls ? QStringLiteral(", TLS") : QString(), why);
+            // OpenSSL's alert names say little to whoever set up the node.
+            if (remote.tls && why.contains(QLatin1String("protocol version")))
+                message += QStringLiteral(" (the peer offers only TLS older than 1.2, which is refused)");
+            else if (remote.tls && why.contains(QLatin1String("handshake failure")))
+                message += config.tls.certificateFile.isEmpty()
+                               ? QStringLiteral(" (the peer may require a client certificate, or offer neither TLS 1.3 "
+                                                "nor a TLS 1.2 AES-GCM suite)")
+                               : QStringLiteral(" (the peer offers neither TLS 1.3 nor a TLS 1.2 AES-GCM suite)");
+            else if (remote.tls && config.tls.certificateFile.isEmpty())
                 message += QStringLiteral(" (the peer may require a client certificate)");
         }
         if (a->m_assoc) {
