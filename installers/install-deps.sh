@@ -18,6 +18,7 @@ packages=(
   libcpp-httplib-dev orthanc-dicomweb libcurl4-openssl-dev
   qtkeychain-qt6-dev gnome-keyring dbus-x11
   awscli poppler-utils dicom3tools eatmydata
+  clang libclang-rt-14-dev
   nodejs
 )
 
