@@ -176,12 +176,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<bool>("accepted");
+        // What s_client negotiated, or what the audit log says on refusal.
         QTest::addColumn<QString>("negotiated");
         const QString level0 = QStringLiteral("DEFAULT:@SECLEVEL=0");
-        QTest::newRow("TLS 1.0") << QStringList{QStringLiteral("-tls1"), QStringLiteral("-cipher"), level0} << false << QString();
-        QTest::newRow("TLS 1.1") << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), level0} << false << QString();
+        const QString old = QStringLiteral("the peer offers only TLS older than 1.2");
+        QTest::newRow("TLS 1.0") << QStringList{QStringLiteral("-tls1"), QStringLiteral("-cipher"), level0} << false << old;
+        QTest::newRow("TLS 1.1") << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), level0} << false << old;
         QTest::newRow("TLS 1.2 AES-CBC") << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-SHA")}
-                                         << false << QString();
+                                         << false << QStringLiteral("the peer offers neither TLS 1.3 nor a TLS 1.2 AES-GCM suite");
         QTest::newRow("TLS 1.2 ECDHE-RSA-AES128-GCM")
             << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256")} << true
             << QStringLiteral("Ciphersuite: ECDHE-RSA-AES128-GCM-SHA256");
@@ -203,6 +205,8 @@ private Q_SLOTS:
             QVERIFY2(r.output.contains(negotiated), qPrintable(r.output));
         } else {
             QVERIFY2(r.exitCode != 0 && !r.output.contains(QStringLiteral("CONNECTION ESTABLISHED")), qPrintable(r.output));
+            QTRY_VERIFY2(!s.audit.find(QStringLiteral("abort"), QStringLiteral("failure")).isEmpty(), qPrintable(s.audit.dump()));
+            QVERIFY2(s.audit.find(QStringLiteral("abort")).first().detail.contains(negotiated), qPrintable(s.audit.dump()));
         }
     }
 
@@ -219,7 +223,7 @@ private Q_SLOTS:
         QTest::newRow("TLS 1.1") << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), level0} << false
                                  << QStringLiteral("the peer offers only TLS older than 1.2");
         QTest::newRow("TLS 1.2 AES-CBC") << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-SHA")}
-                                         << false << QStringLiteral("nor a TLS 1.2 AES-GCM suite");
+                                         << false << QStringLiteral("the peer offers neither TLS 1.3 nor a TLS 1.2 AES-GCM suite");
         QTest::newRow("TLS 1.2 ECDHE-RSA-AES128-GCM")
             << QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256")} << true
             << QString();

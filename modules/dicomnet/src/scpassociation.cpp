@@ -278,9 +278,10 @@ void runConnection(ScpShared &shared, T_ASC_Network *net, int fd, bool tls)
             ::close(fd);
     };
     if (cond.bad()) {
+        const QString why = conditionText(cond);
         a.shared.audit(a.peer, QStringLiteral("abort"), QStringLiteral("failure"),
-                       QStringLiteral("no valid A-ASSOCIATE-RQ%1: %2")
-                           .arg(tls ? QStringLiteral(" over TLS") : QString(), conditionText(cond)));
+                       QStringLiteral("no valid A-ASSOCIATE-RQ%1: %2%3")
+                           .arg(tls ? QStringLiteral(" over TLS") : QString(), why, tls ? tlsFailureHint(why) : QString()));
         finish();
         return;
     }

@@ -105,16 +105,14 @@ core::Result<std::unique_ptr<ScuAssociation>> ScuAssociation::open(
                           .arg(name, remote.host)
                           .arg(remote.port)
                           .arg(remote.tls ? QStringLiteral(", TLS") : QString(), why);
-            // OpenSSL's alert names say little to whoever set up the node.
-            if (remote.tls && why.contains(QLatin1String("protocol version")))
-                message += QStringLiteral(" (the peer offers only TLS older than 1.2, which is refused)");
-            else if (remote.tls && why.contains(QLatin1String("handshake failure")))
-                message += config.tls.certificateFile.isEmpty()
-                               ? QStringLiteral(" (the peer may require a client certificate, or offer neither TLS 1.3 "
-                                                "nor a TLS 1.2 AES-GCM suite)")
-                               : QStringLiteral(" (the peer offers neither TLS 1.3 nor a TLS 1.2 AES-GCM suite)");
-            else if (remote.tls && config.tls.certificateFile.isEmpty())
-                message += QStringLiteral(" (the peer may require a client certificate)");
+            // OpenSSL's alert names say little to whoever set up the node. A
+            // handshake failure may also be a client certificate the peer
+            // wants and did not get.
+            QString hint = remote.tls ? tlsFailureHint(why) : QString();
+            if (remote.tls && config.tls.certificateFile.isEmpty() && !why.contains(QLatin1String("protocol version")))
+                hint = hint.isEmpty() ? QStringLiteral(" (the peer may require a client certificate)")
+                                      : hint.chopped(1) + QStringLiteral(", or requires a client certificate)");
+            message += hint;
         }
         if (a->m_assoc) {
             ASC_dropAssociation(a->m_assoc);

@@ -80,6 +80,17 @@ core::Status configureTls(DcmTLSTransportLayer &layer, const TlsConfig &tls, boo
     return {};
 }
 
+QString tlsFailureHint(const QString &reason)
+{
+    // The server side reads "unsupported protocol" / "no shared cipher"; the
+    // client side gets the peer's alert.
+    if (reason.contains(QLatin1String("unsupported protocol")) || reason.contains(QLatin1String("protocol version")))
+        return QStringLiteral(" (the peer offers only TLS older than 1.2, which is refused)");
+    if (reason.contains(QLatin1String("no shared cipher")) || reason.contains(QLatin1String("handshake failure")))
+        return QStringLiteral(" (the peer offers neither TLS 1.3 nor a TLS 1.2 AES-GCM suite)");
+    return {};
+}
+
 QString peerCertificateSubject(T_ASC_Association *assoc)
 {
     const unsigned long length = ASC_getPeerCertificateLength(assoc);

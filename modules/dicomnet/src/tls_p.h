@@ -19,6 +19,11 @@ namespace kilima::dicomnet {
 // configured and verifies the server against trustedCaFile when given.
 core::Status configureTls(DcmTLSTransportLayer &layer, const TlsConfig &tls, bool server);
 
+// What a failed handshake's OpenSSL reason means for whoever set up the
+// peer, " (…)" to append to it; empty when it says nothing about the
+// protocol or suites.
+QString tlsFailureHint(const QString &reason);
+
 // RFC 2253 subject of the certificate the peer presented; empty when none.
 QString peerCertificateSubject(T_ASC_Association *assoc);
 
