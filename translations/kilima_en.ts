@@ -1068,6 +1068,10 @@ The images are removed for every workstation that uses this node; this cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Warning: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>S&amp;top node</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,6 +1467,14 @@ The images are removed for every workstation that uses this node; this cannot be
     </message>
     <message>
         <source>The node did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;; its password is in %1 (readable by you only). Sign in, change it in Settings &gt; Users, then delete that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;, but its password could not be kept: %1. Set one in Settings &gt; Users.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

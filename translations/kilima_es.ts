@@ -1072,6 +1072,10 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <translation>En ejecución como %1 en %2 · %3 asociaciones abiertas</translation>
     </message>
     <message>
+        <source>Warning: %1.</source>
+        <translation>Advertencia: %1.</translation>
+    </message>
+    <message>
         <source>S&amp;top node</source>
         <translation>De&amp;tener nodo</translation>
     </message>
@@ -1468,6 +1472,14 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <message>
         <source>The node did not start: %1</source>
         <translation>El nodo no se inició: %1</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;; its password is in %1 (readable by you only). Sign in, change it in Settings &gt; Users, then delete that file.</source>
+        <translation>Se creó el usuario DICOMweb &quot;admin&quot;; su contraseña está en %1 (solo usted puede leerla). Inicie sesión, cámbiela en Configuración &gt; Usuarios y luego borre ese archivo.</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;, but its password could not be kept: %1. Set one in Settings &gt; Users.</source>
+        <translation>Se creó el usuario DICOMweb &quot;admin&quot;, pero no se pudo guardar su contraseña: %1. Defina una en Configuración &gt; Usuarios.</translation>
     </message>
 </context>
 </TS>

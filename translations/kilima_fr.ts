@@ -1072,6 +1072,10 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
         <translation>En service en tant que %1 sur %2 · %3 associations ouvertes</translation>
     </message>
     <message>
+        <source>Warning: %1.</source>
+        <translation>Avertissement : %1.</translation>
+    </message>
+    <message>
         <source>S&amp;top node</source>
         <translation>Arrê&amp;ter le nœud</translation>
     </message>
@@ -1468,6 +1472,14 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
     <message>
         <source>The node did not start: %1</source>
         <translation>Le nœud n&apos;a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;; its password is in %1 (readable by you only). Sign in, change it in Settings &gt; Users, then delete that file.</source>
+        <translation>Utilisateur DICOMweb « admin » créé ; son mot de passe est dans %1 (lisible par vous seul). Connectez-vous, changez-le dans Paramètres &gt; Utilisateurs, puis supprimez ce fichier.</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;, but its password could not be kept: %1. Set one in Settings &gt; Users.</source>
+        <translation>Utilisateur DICOMweb « admin » créé, mais son mot de passe n&apos;a pas pu être conservé : %1. Définissez-en un dans Paramètres &gt; Utilisateurs.</translation>
     </message>
 </context>
 </TS>

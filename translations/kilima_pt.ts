@@ -1072,6 +1072,10 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <translation>Em execução como %1 em %2 · %3 associações abertas</translation>
     </message>
     <message>
+        <source>Warning: %1.</source>
+        <translation>Aviso: %1.</translation>
+    </message>
+    <message>
         <source>S&amp;top node</source>
         <translation>Par&amp;ar nó</translation>
     </message>
@@ -1468,6 +1472,14 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <message>
         <source>The node did not start: %1</source>
         <translation>O nó não iniciou: %1</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;; its password is in %1 (readable by you only). Sign in, change it in Settings &gt; Users, then delete that file.</source>
+        <translation>O usuário DICOMweb &quot;admin&quot; foi criado; a senha está em %1 (legível só por você). Entre, altere-a em Configurações &gt; Usuários e depois apague esse arquivo.</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;, but its password could not be kept: %1. Set one in Settings &gt; Users.</source>
+        <translation>O usuário DICOMweb &quot;admin&quot; foi criado, mas a senha não pôde ser guardada: %1. Defina uma em Configurações &gt; Usuários.</translation>
     </message>
 </context>
 </TS>

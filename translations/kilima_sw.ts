@@ -1072,6 +1072,10 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <translation>Inaendesha kama %1 kwenye %2 · miunganisho %3 iliyo wazi</translation>
     </message>
     <message>
+        <source>Warning: %1.</source>
+        <translation>Onyo: %1.</translation>
+    </message>
+    <message>
         <source>S&amp;top node</source>
         <translation>Si&amp;msha nodi</translation>
     </message>
@@ -1468,6 +1472,14 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>The node did not start: %1</source>
         <translation>Nodi haikuanza: %1</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;; its password is in %1 (readable by you only). Sign in, change it in Settings &gt; Users, then delete that file.</source>
+        <translation>Mtumiaji wa DICOMweb &quot;admin&quot; ameundwa; nenosiri lake liko katika %1 (linasomeka na wewe peke yako). Ingia, libadilishe katika Mipangilio &gt; Watumiaji, kisha ufute faili hilo.</translation>
+    </message>
+    <message>
+        <source>Created the DICOMweb user &quot;admin&quot;, but its password could not be kept: %1. Set one in Settings &gt; Users.</source>
+        <translation>Mtumiaji wa DICOMweb &quot;admin&quot; ameundwa, lakini nenosiri lake halikuweza kuhifadhiwa: %1. Weka jipya katika Mipangilio &gt; Watumiaji.</translation>
     </message>
 </context>
 </TS>
