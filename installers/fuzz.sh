@@ -101,7 +101,7 @@ rm -rf "$run/status"
 mkdir -p "$run/status"
 for t in $targets; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
-  ( if fuzz_one "$t"; then echo 0; else echo 1; fi >"$run/status/$t" ) &
+  ( rc=0; fuzz_one "$t" || rc=1; echo "$rc" >"$run/status/$t" ) &
 done
 wait
 failed=0

@@ -1,6 +1,7 @@
 #include "render_p.h"
 
 #include <kilima/dicom/codecs.h>
+#include <kilima/dicom/rleheader.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -27,6 +28,9 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
     if (cond.bad())
         return core::Error{QStringLiteral("cannot read the stored file: %1").arg(QString::fromLatin1(cond.text()))};
     DcmDataset *ds = ff.getDataset();
+    // DicomImage decodes one frame at a time and trusts RLE segment offsets.
+    if (const core::Status rle = dicom::checkRlePixelData(*ds); !rle.ok())
+        return core::Error{QStringLiteral("the image cannot be rendered: %1").arg(rle.error())};
     DicomImage image(&ff, ds->getOriginalXfer(), CIF_UsePartialAccessToPixelData, unsigned(o.frame), 1);
     if (image.getStatus() != EIS_Normal)
         return core::Error{QStringLiteral("the image cannot be rendered: %1")
