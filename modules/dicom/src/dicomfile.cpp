@@ -1,5 +1,7 @@
 #include <kilima/dicom/dicomfile.h>
 
+#include <kilima/dicom/structure.h>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
@@ -130,6 +132,13 @@ core::Result<DicomFile> DicomFile::read(DcmInputStream &stream, const QByteArray
 
 core::Result<DicomFile> DicomFile::parse(const QByteArray &bytes, const QString &name)
 {
+    // DCMTK recurses per sequence and allocates what length fields claim:
+    // the structure is checked first, without either.
+    if (!bytes.isEmpty() && looksLikeDicom(bytes.left(256))) {
+        const QString problem = checkStructure(bytes, name);
+        if (!problem.isEmpty())
+            return core::Error{problem};
+    }
     DcmInputBufferStream stream;
     stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
     stream.setEos();
@@ -144,6 +153,11 @@ core::Result<DicomFile> DicomFile::loadStructure(const QString &path, const QStr
     const QByteArray head = f.read(256);
     const qint64 size = f.size();
     f.close();
+    if (size > 0 && looksLikeDicom(head)) {
+        const QString problem = checkFileStructure(path, name);
+        if (!problem.isEmpty())
+            return core::Error{problem};
+    }
     DcmInputFileStream stream(OFFilename(QFile::encodeName(path).constData()));
     if (!stream.good())
         return core::Error{QStringLiteral("%1: cannot read: %2").arg(name, QString::fromLatin1(stream.status().text()))};

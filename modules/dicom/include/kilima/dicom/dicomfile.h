@@ -2,6 +2,11 @@
 // or meta header, read from a file or from bytes already in memory. Parsing
 // never crashes on bad input; it fails with a reason a person can act on
 // ("truncated: element (7FE0,0010) claims 524288 bytes, 1200 remain").
+// Every way in runs the structural check of structure.h before DCMTK sees
+// a byte: nesting, element count and lengths are bounded (kMaxSequenceDepth...).
+//
+// Fuzzing entry point: parse() on a byte buffer (with checkStructure() in
+// structure.h underneath); pixeldata.h names the decoding ones.
 #pragma once
 
 #include <kilima/core/result.h>
