@@ -6,6 +6,7 @@
 
 #include <kilima/dicom/codecs.h>
 
+#include "framecheck_p.h"
 #include "j2kdecoder_p.h"
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -366,6 +367,38 @@ core::Result<DecodedPixels> decodeJ2k(const Source &s, int first, int count)
     return out;
 }
 
+// DCMTK decodes what a codestream's own header says and reports success
+// even when that fills only part of the frame: the header must describe
+// this image before DCMTK sees it. Empty when it does, else the reason.
+QString checkDcmtkFrame(const Source &s, const FragmentMap &map, int f)
+{
+    const QString codec = QLatin1String(DcmXfer(s.xfer).getXferName());
+    const QByteArray code = map.error.isEmpty() ? fragmentBytes(s.fragments, map.first[size_t(f)], map.count[size_t(f)])
+                                                : fragmentBytes(s.fragments, 1, 1);
+    if (code.isEmpty())
+        return QStringLiteral("%1 frame %2: its fragment is empty").arg(codec).arg(f + 1);
+    const auto *data = reinterpret_cast<const std::uint8_t *>(code.constData());
+    const QString why = s.xfer == EXS_RLELossless ? detail::checkRleFrame(data, size_t(code.size()), s.info)
+                                                  : detail::checkJpegFrame(data, size_t(code.size()), s.xfer, s.info);
+    return why.isEmpty() ? QString() : QStringLiteral("%1 frame %2: %3").arg(codec).arg(f + 1).arg(why);
+}
+
+bool isDcmtkCodec(E_TransferSyntax x)
+{
+    switch (x) {
+    case EXS_JPEGProcess1:
+    case EXS_JPEGProcess2_4:
+    case EXS_JPEGProcess14:
+    case EXS_JPEGProcess14SV1:
+    case EXS_JPEGLSLossless:
+    case EXS_JPEGLSLossy:
+    case EXS_RLELossless:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // JPEG, JPEG-LS and RLE through DCMTK, one frame at a time.
 core::Result<DecodedPixels> decodeWithDcmtk(DcmDataset &dataset, const Source &s, int first, int count)
 {
@@ -379,7 +412,9 @@ core::Result<DecodedPixels> decodeWithDcmtk(DcmDataset &dataset, const Source &s
     const qint64 frameBytes = qint64(in.rows) * in.columns * in.samplesPerPixel * bytesPerSample(in);
     if (frameBytes > std::numeric_limits<Uint32>::max() - 1)
         return Error{QStringLiteral("%1: a frame of %2 bytes is too large").arg(codec).arg(frameBytes)};
-    QByteArray buffer(qsizetype(frameBytes + (frameBytes & 1)), Qt::Uninitialized);
+    // Zeroed, and zeroed again for every frame: whatever a codec leaves
+    // unwritten must never be an earlier frame's (or request's) pixels.
+    QByteArray buffer(qsizetype(frameBytes + (frameBytes & 1)), '\0');
     DecodedPixels out;
     QString photometric = in.photometric;
     Uint32 startFragment = 0;
@@ -388,6 +423,9 @@ core::Result<DecodedPixels> decodeWithDcmtk(DcmDataset &dataset, const Source &s
             startFragment = Uint32(map.first[size_t(f)]);
         else if (f > first && startFragment == 0)
             return Error{QStringLiteral("%1 frame %2: %3").arg(codec).arg(f + 1).arg(map.error)};
+        if (const QString header = checkDcmtkFrame(s, map, f); !header.isEmpty())
+            return Error{header};
+        std::memset(buffer.data(), 0, size_t(buffer.size()));
         OFString colorModel;
         const OFCondition cond = s.element->getUncompressedFrame(&dataset, Uint32(f), startFragment, buffer.data(),
                                                                   Uint32(buffer.size()), colorModel);
@@ -412,7 +450,31 @@ core::Result<DecodedPixels> decodeWithDcmtk(DcmDataset &dataset, const Source &s
     return out;
 }
 
+core::Result<DecodedPixels> decodeRangeUnchecked(DcmDataset &dataset, int first, int count);
+
+// Every decoder's output must be exactly the frames asked for: a short
+// answer is an error, never frames padded with whatever the memory held.
 core::Result<DecodedPixels> decodeRange(DcmDataset &dataset, int first, int count)
+{
+    auto decoded = decodeRangeUnchecked(dataset, first, count);
+    if (!decoded)
+        return decoded;
+    const DecodedPixels &d = decoded.value();
+    const qint64 expected = qint64(d.info.bytesPerFrame()) * count;
+    if (d.info.frames != count || qint64(d.data.size()) != expected)
+        return Error{QStringLiteral("decoding gave %1 bytes for %2 frame(s) where rows x columns x samples x bytes "
+                                    "= %3 x %4 x %5 x %6 per frame make %7")
+                         .arg(d.data.size())
+                         .arg(count)
+                         .arg(d.info.rows)
+                         .arg(d.info.columns)
+                         .arg(d.info.samplesPerPixel)
+                         .arg((d.info.bitsAllocated + 7) / 8)
+                         .arg(expected)};
+    return decoded;
+}
+
+core::Result<DecodedPixels> decodeRangeUnchecked(DcmDataset &dataset, int first, int count)
 {
     auto source = resolve(dataset);
     if (!source)
@@ -486,6 +548,28 @@ core::Result<PixelInfo> pixelInfo(DcmDataset &ds)
     if (isSubsampled422(i) && (i.columns % 2 != 0))
         return Error{QStringLiteral("%1 needs an even number of columns, not %2").arg(i.photometric).arg(i.columns)};
     return i;
+}
+
+core::Status checkEncodedFrame(DcmDataset &dataset, int frame)
+{
+    auto source = resolve(dataset);
+    if (!source)
+        return Error{source.error()};
+    const Source &s = source.value();
+    if (frame < 0 || frame >= s.info.frames)
+        return Error{QStringLiteral("frame index %1 is out of range: the image has %2 frame(s)").arg(frame).arg(s.info.frames)};
+    if (!s.fragments || !isDcmtkCodec(s.xfer))
+        return {};
+    if (s.info.bitsAllocated != 8 && s.info.bitsAllocated != 16 && s.info.bitsAllocated != 32)
+        return Error{QStringLiteral("%1 with Bits Allocated %2 is not supported")
+                         .arg(QLatin1String(DcmXfer(s.xfer).getXferName()))
+                         .arg(s.info.bitsAllocated)};
+    const FragmentMap map = mapFragments(s.fragments, s.info.frames, s.xfer == EXS_RLELossless ? nullptr : startsJpeg);
+    if (!map.error.isEmpty() && frame > 0)
+        return Error{map.error};
+    if (const QString why = checkDcmtkFrame(s, map, frame); !why.isEmpty())
+        return Error{why};
+    return {};
 }
 
 core::Result<DecodedPixels> decodePixels(DcmDataset &dataset)

@@ -1,6 +1,8 @@
 #include "render_p.h"
 
 #include <kilima/dicom/codecs.h>
+#include <kilima/dicom/dicomfile.h>
+#include <kilima/dicom/pixeldata.h>
 #include <kilima/dicom/rleheader.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -23,14 +25,23 @@ namespace kilima::dicomweb {
 core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
 {
     dicom::registerCodecs();
-    DcmFileFormat ff;
-    OFCondition cond = ff.loadFile(OFFilename(QFile::encodeName(path).constData()));
-    if (cond.bad())
-        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(QString::fromLatin1(cond.text()))};
+    // Objects stored before the structural check existed get it here.
+    auto file = dicom::DicomFile::loadStructure(path, QStringLiteral("the stored file"));
+    if (!file)
+        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(file.error())};
+    DcmFileFormat &ff = file.value().fileFormat();
     DcmDataset *ds = ff.getDataset();
     // DicomImage decodes one frame at a time and trusts RLE segment offsets.
     if (const core::Status rle = dicom::checkRlePixelData(*ds); !rle.ok())
         return core::Error{QStringLiteral("the image cannot be rendered: %1").arg(rle.error())};
+    // Its codecs also fill only what a codestream's own header says and
+    // report success: the frame must describe this image first.
+    // (A frame that does not exist stays DicomImage's error.)
+    const auto info = dicom::pixelInfo(*ds);
+    if (info.ok() && o.frame >= 0 && o.frame < info.value().frames) {
+        if (const core::Status frame = dicom::checkEncodedFrame(*ds, o.frame); !frame.ok())
+            return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(frame.error())};
+    }
     DicomImage image(&ff, ds->getOriginalXfer(), CIF_UsePartialAccessToPixelData, unsigned(o.frame), 1);
     if (image.getStatus() != EIS_Normal)
         return core::Error{QStringLiteral("the image cannot be rendered: %1")

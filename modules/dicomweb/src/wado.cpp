@@ -527,8 +527,15 @@ HttpReply WebService::frames(const HttpRequest &req, const QString &studyUid, co
             bytes = QByteArray(reinterpret_cast<const char *>(data) + (f - 1) * frameBytes, int(frameBytes));
         } else {
             auto decoded = dicom::decodeFrame(ds, f - 1);
-            if (!decoded)
-                return HttpReply::error(500, decoded.error());
+            if (!decoded) {
+                // The stored frame cannot become native pixels (a codestream
+                // that disagrees with the image, a damaged one): the client
+                // may still take it as stored.
+                const QString why = QStringLiteral("frame %1 cannot be decoded: %2; it can be retrieved as stored "
+                                                   "(transfer-syntax=*)").arg(f).arg(decoded.error());
+                audit(req, QStringLiteral("WADO-RS frames"), studyUid, QStringLiteral("failure"), QStringLiteral("406: ") + why);
+                return HttpReply::error(406, why);
+            }
             bytes = decoded.take();
         }
         parts << bytes;
@@ -709,7 +716,9 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
     auto image = renderFile(file, o);
     if (!image) {
         audit(req, QStringLiteral("WADO-RS rendered"), studyUid, QStringLiteral("failure"), image.error());
-        const int status = image.error().contains(QLatin1String("viewport region")) ? 400 : frame > 0 ? 404 : 500;
+        const int status = image.error().contains(QLatin1String("viewport region")) ? 400
+            : image.error().startsWith(QLatin1String("the frame cannot be decoded")) ? 406
+            : frame > 0 ? 404 : 500;
         return HttpReply::error(status, image.error());
     }
     audit(req, thumbnail ? QStringLiteral("WADO-RS thumbnail") : QStringLiteral("WADO-RS rendered"), studyUid,

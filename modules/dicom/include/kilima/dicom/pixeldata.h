@@ -19,6 +19,13 @@
 //   uncompressed YBR_FULL stays YBR_FULL (see ybrFullToRgb());
 //   uncompressed YBR_FULL_422 is upsampled to YBR_FULL (3 samples per pixel);
 //   PALETTE COLOR stays indices (see applyPalette()); everything else as stored.
+//
+// Output is always whole: a decode that does not give exactly rows x columns
+// x samples x bytes per frame is an error, never a frame padded with
+// whatever memory held.
+//
+// Fuzzing entry points (tests/fuzz): decodeFrame() and decodePixels() on a
+// dataset from DicomFile::parse() (dicomfile.h), per transfer syntax.
 #pragma once
 
 #include <kilima/core/result.h>
@@ -63,6 +70,13 @@ core::Result<DecodedPixels> decodePixels(DcmDataset &dataset);
 // Decodes one frame (0-based) without decoding the others where the
 // encoding allows it.
 core::Result<QByteArray> decodeFrame(DcmDataset &dataset, int frame);
+
+// Checks, without decoding, that the encoded frame (0-based) describes the
+// image the dataset does (JPEG/JPEG-LS frame header, RLE segments), which
+// decodeFrame() also does first. For callers that decode through DCMTK's
+// image classes (rendering): its codecs fill only what the codestream's own
+// header says and report success.
+core::Status checkEncodedFrame(DcmDataset &dataset, int frame);
 
 // Modality LUT (rescale slope/intercept or a Modality LUT Sequence) applied
 // to one decoded frame of a single-sample image: output values in modality
