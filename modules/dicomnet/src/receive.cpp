@@ -2,6 +2,8 @@
 
 #include "common_p.h"
 
+#include <kilima/dicom/structure.h>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -212,6 +214,15 @@ ReceivedObject receiveStoreDataset(T_ASC_Association *assoc, T_ASC_PresentationC
     }
 
     // The bytes stay as sent; parsing only proves they are a whole dataset.
+    // Its structure is checked first: DCMTK's parser recurses per sequence
+    // and allocates what length fields claim.
+    const QString problem = dicom::checkFileStructure(tmp, QStringLiteral("C-STORE dataset"));
+    if (!problem.isEmpty()) {
+        qCWarning(lcDimse).noquote() << QStringLiteral("C-STORE: refused: %1").arg(problem);
+        out.status = 0xC000;
+        out.comment = problem.mid(problem.indexOf(QLatin1String(": ")) + 2).left(64);
+        return out;
+    }
     DcmFileFormat file;
     cond = file.loadFile(OFFilename(tmpName.constData()), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
                          ERM_fileOnly);

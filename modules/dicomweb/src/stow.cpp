@@ -39,6 +39,10 @@ QJsonObject ur(const QString &v)
 {
     return QJsonObject{{QStringLiteral("vr"), QStringLiteral("UR")}, {QStringLiteral("Value"), QJsonArray{v}}};
 }
+QJsonObject text(const char *vr, const QString &v)
+{
+    return QJsonObject{{QStringLiteral("vr"), QLatin1String(vr)}, {QStringLiteral("Value"), QJsonArray{v}}};
+}
 QJsonObject sq(const QJsonArray &items)
 {
     return QJsonObject{{QStringLiteral("vr"), QStringLiteral("SQ")}, {QStringLiteral("Value"), items}};
@@ -90,7 +94,10 @@ public:
     }
 
 private:
-    void fail(const QString &sopClass, const QString &sopInstance, int reason)
+    // Failure Reason is a code; the words a person can act on ("sequences
+    // nested deeper than 64 levels ...") go in Kilima's private block,
+    // (0009,10xx) reserved by creator "KILIMA 1.0": (0009,1001) LT.
+    void fail(const QString &sopClass, const QString &sopInstance, int reason, const QString &why = {})
     {
         QJsonObject item;
         if (!sopClass.isEmpty())
@@ -98,6 +105,10 @@ private:
         if (!sopInstance.isEmpty())
             item.insert(QStringLiteral("00081155"), ui(sopInstance));
         item.insert(QStringLiteral("00081197"), us(reason));
+        if (!why.isEmpty()) {
+            item.insert(QStringLiteral("00090010"), text("LO", QStringLiteral("KILIMA 1.0")));
+            item.insert(QStringLiteral("00091001"), text("LT", why.left(10240)));
+        }
         m_failed.append(item);
     }
 
@@ -140,7 +151,8 @@ private:
             fail(o.sopClassUid, o.sopInstanceUid, kDuplicateSop);
             break;
         case archive::IngestStatus::Rejected:
-            fail(o.sopClassUid, o.sopInstanceUid, kCannotUnderstand);
+            fail(o.sopClassUid, o.sopInstanceUid, kCannotUnderstand,
+                 o.reason.startsWith(in.source + QStringLiteral(": ")) ? o.reason.mid(in.source.size() + 2) : o.reason);
             break;
         case archive::IngestStatus::Failed:
             fail(o.sopClassUid, o.sopInstanceUid, o.reason.contains(QLatin1String("space")) ? kOutOfResources : kProcessingFailure);

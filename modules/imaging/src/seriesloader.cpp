@@ -2,6 +2,7 @@
 
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/charset.h>
+#include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/pixeldata.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -179,14 +180,15 @@ FileScan scanFile(const QString &path)
 {
     FileScan out;
     const QString name = QFileInfo(path).fileName();
-    DcmFileFormat ff;
-    // Large values (pixel data) are not read: header pass only.
-    const OFCondition c = ff.loadFile(path.toLocal8Bit().constData(), EXS_Unknown, EGL_noChange, 4096);
-    if (c.bad()) {
-        out.problem = name + QStringLiteral(": not readable as DICOM (") + QString::fromLatin1(c.text()) + QLatin1Char(')');
+    // Large values (pixel data) are not read: header pass only. The
+    // structure is checked first, as on every way in (a hostile file on a
+    // CD must not take the viewer down).
+    auto loaded = dicom::DicomFile::loadStructure(path, name);
+    if (!loaded) {
+        out.problem = QStringLiteral("not readable as DICOM: %1").arg(loaded.error());
         return out;
     }
-    DcmDataset &ds = *ff.getDataset();
+    DcmDataset &ds = loaded.value().dataset();
     // Only the few texts the viewer shows are converted to UTF-8, on a
     // small copy: converting the whole dataset would touch every element.
     DcmDataset texts;
@@ -634,14 +636,13 @@ void decode(const VolumePtr &volume, QThreadPool *pool, int firstSlice, std::fun
         std::sort(ks.begin(), ks.end(), [&](int a, int b) { return std::abs(a - firstSlice) < std::abs(b - firstSlice); });
         const QString path = o.second;
         pool->start([volume, ks, path, onSlice]() {
-            DcmFileFormat ff;
-            const OFCondition c = ff.loadFile(path.toLocal8Bit().constData());
+            auto loaded = dicom::DicomFile::loadStructure(path, QFileInfo(path).fileName());
             QString fileError;
             dicom::PixelInfo info;
-            if (c.bad()) {
-                fileError = QFileInfo(path).fileName() + QStringLiteral(": ") + QString::fromLatin1(c.text());
+            if (!loaded) {
+                fileError = loaded.error();
             } else {
-                auto pi = dicom::pixelInfo(*ff.getDataset());
+                auto pi = dicom::pixelInfo(loaded.value().dataset());
                 if (!pi)
                     fileError = QFileInfo(path).fileName() + QStringLiteral(": ") + pi.error();
                 else
@@ -650,7 +651,7 @@ void decode(const VolumePtr &volume, QThreadPool *pool, int firstSlice, std::fun
             for (int k : ks) {
                 QString err = fileError;
                 if (err.isEmpty()) {
-                    err = decodeInto(*volume, k, *ff.getDataset(), info);
+                    err = decodeInto(*volume, k, loaded.value().dataset(), info);
                     if (!err.isEmpty())
                         err = QFileInfo(path).fileName() + QStringLiteral(": ") + err;
                 }
