@@ -172,7 +172,7 @@ private Q_SLOTS:
         const auto file = dicom::DicomFile::parse(bytes, QStringLiteral("4g.dcm"));
         QVERIFY(!file.ok());
         const qint64 offset = bytes.size() - 812 - 12;
-        QCOMPARE(file.error(), QStringLiteral("4g.dcm: element (7FE0,0010) at offset %1 declares 4294967290 bytes but only 812 remain")
+        QCOMPARE(file.error(), QStringLiteral("4g.dcm: truncated: element (7FE0,0010) at offset %1 declares 4294967290 bytes but only 812 remain")
                                    .arg(offset));
         const QString path = m_dir.filePath(QStringLiteral("4g.dcm"));
         QFile out(path);

@@ -517,7 +517,8 @@ private:
         const qint64 remain = remaining(f);
         if (remain >= 0 && length > remain) {
             const bool atDataEnd = f.limit < 0 || (m_src.size() >= 0 && f.limit >= m_src.size());
-            fail(QStringLiteral("element %1 at offset %2 declares %3 bytes but only %4 remain%5")
+            fail(QStringLiteral("%1element %2 at offset %3 declares %4 bytes but only %5 remain%6")
+                     .arg(atDataEnd ? QStringLiteral("truncated: ") : QString())
                      .arg(tagText(tag))
                      .arg(offset(at))
                      .arg(length)
@@ -547,7 +548,7 @@ private:
         const qint64 skipped = m_src.skip(length);
         if (skipped < length) {
             const QString why = m_src.error();
-            fail(QStringLiteral("element %1 at offset %2 declares %3 bytes but only %4 remain%5")
+            fail(QStringLiteral("truncated: element %1 at offset %2 declares %3 bytes but only %4 remain%5")
                      .arg(tagText(tag))
                      .arg(offset(at))
                      .arg(length)
