@@ -270,6 +270,27 @@ private Q_SLOTS:
         QVERIFY2(file.error().contains(reason), qPrintable(file.error()));
     }
 
+    void tooManyElements_ShouldBeRefusedQuickly()
+    {
+        // One sequence of 2,000,001 empty items (16 MB): each would be an
+        // object in DCMTK's memory.
+        QByteArray body;
+        putTag(body, 0x0040, 0x0275);
+        body.append("SQ\0\0", 4);
+        putU32(body, 0xffffffff);
+        QByteArray item;
+        putTag(item, 0xfffe, 0xe000);
+        putU32(item, 0);
+        body.append(item.repeated(int(dicom::kMaxElementCount) + 1));
+        putTag(body, 0xfffe, 0xe0dd);
+        putU32(body, 0);
+        QElapsedTimer clock;
+        clock.start();
+        const QString problem = dicom::checkStructure(part10(body), QStringLiteral("many.dcm"));
+        QVERIFY2(problem.contains(QStringLiteral("more than 2000000 elements")), qPrintable(problem));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    }
+
     void implicitVrDeepNesting_ShouldBeRefused()
     {
         // Implicit VR, defined lengths: only the dictionary says (0040,A730)
