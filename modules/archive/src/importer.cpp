@@ -64,8 +64,10 @@ QStringList dicomDirFiles(const QString &path, QStringList *errors)
     if (parsed.value().dataset().findAndGetSequence(DCM_DirectoryRecordSequence, records).bad() || !records)
         return files;
     const QString base = QFileInfo(path).absolutePath();
-    for (unsigned long i = 0; i < records->card(); ++i) {
-        DcmItem *record = records->getItem(i);
+    // Walk the list: getItem(i) seeks from the start each time, which made
+    // a DICOMDIR of many records quadratic to read.
+    for (DcmObject *o = records->nextInContainer(nullptr); o; o = records->nextInContainer(o)) {
+        DcmItem *record = static_cast<DcmItem *>(o);
         const QString id = dicom::stringValue(*record, DCM_ReferencedFileID);
         if (id.isEmpty())
             continue;

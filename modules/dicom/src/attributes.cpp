@@ -2,16 +2,16 @@
 
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/dcmdata/dcdicent.h>
+#include <dcmtk/dcmdata/dcelem.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dctag.h>
 
 namespace kilima::dicom {
 
-QString stringValue(DcmItem &item, const DcmTagKey &tag)
+namespace {
+
+QString trimmed(const OFString &value)
 {
-    OFString value;
-    if (item.findAndGetOFStringArray(tag, value, OFFalse).bad())
-        return {};
     // Trailing spaces and NULs are padding; leading spaces are significant
     // only for a few VRs that Kilima does not index.
     QString s = QString::fromUtf8(value.c_str(), int(value.length()));
@@ -23,6 +23,24 @@ QString stringValue(DcmItem &item, const DcmTagKey &tag)
     while (begin < s.size() && s.at(begin) == QLatin1Char(' '))
         ++begin;
     return s.mid(begin);
+}
+
+} // namespace
+
+QString stringValue(DcmItem &item, const DcmTagKey &tag)
+{
+    OFString value;
+    if (item.findAndGetOFStringArray(tag, value, OFFalse).bad())
+        return {};
+    return trimmed(value);
+}
+
+QString stringValue(DcmElement &element)
+{
+    OFString value;
+    if (element.getOFStringArray(value, OFFalse).bad())
+        return {};
+    return trimmed(value);
 }
 
 bool tagFromKeyword(const QString &keyword, DcmTagKey *tag)

@@ -9,6 +9,7 @@
 #include <dcmtk/dcmdata/dcvrui.h>
 
 #include <QCryptographicHash>
+#include <vector>
 
 namespace kilima::dicom {
 
@@ -187,23 +188,29 @@ void Deidentifier::processItem(DcmItem &item, bool topLevel)
         }
     }
     // Private attributes, overlays' text and curves can carry identity.
-    for (long i = long(item.card()) - 1; i >= 0; --i) {
-        DcmElement *e = item.getElement(unsigned(i));
+    // One walk along the list, removals after it in list order (so each
+    // search for the element to remove is short): getElement(i) from the
+    // end seeked from the start each time, quadratic in the elements.
+    std::vector<DcmElement *> doomed;
+    for (DcmObject *o = item.nextInContainer(nullptr); o; o = item.nextInContainer(o)) {
+        auto *e = dynamic_cast<DcmElement *>(o);
         if (!e)
             continue;
         const DcmTag &tag = e->getTag();
         const Uint16 g = tag.getGroup();
         if (tag.isPrivate() || (g >= 0x5000 && g <= 0x50FF) ||
             ((g >= 0x6000 && g <= 0x60FF) && (tag.getElement() == 0x0022 || tag.getElement() == 0x1500))) {
-            delete item.remove(e);
+            doomed.push_back(e);
             continue;
         }
         if (e->ident() == EVR_SQ) {
             auto *sq = static_cast<DcmSequenceOfItems *>(e);
-            for (unsigned long k = 0; k < sq->card(); ++k)
-                processItem(*sq->getItem(k), false);
+            for (DcmObject *k = sq->nextInContainer(nullptr); k; k = sq->nextInContainer(k))
+                processItem(*static_cast<DcmItem *>(k), false);
         }
     }
+    for (DcmElement *e : doomed)
+        delete item.remove(e);
 }
 
 core::Status Deidentifier::apply(DcmDataset &dataset)

@@ -52,9 +52,13 @@ dicomnet::FindResponse ArchiveQueryHandler::find(const dicomnet::Peer &, dicomne
 
     // Every element of the identifier is a matching key or a return key;
     // keys the index cannot answer are returned empty (PS3.4 C.2.2.1.3).
+    // The identifier comes from the network: walk its list (getElement(i)
+    // and a lookup per key seek from the start, quadratic in the keys).
     QList<DcmTagKey> requested;
-    for (unsigned long i = 0; i < identifier.card(); ++i) {
-        DcmElement *el = identifier.getElement(i);
+    for (DcmObject *o = identifier.nextInContainer(nullptr); o; o = identifier.nextInContainer(o)) {
+        auto *el = dynamic_cast<DcmElement *>(o);
+        if (!el)
+            continue;
         const DcmTagKey tag = el->getTag();
         if (tag == DCM_QueryRetrieveLevel || tag == DCM_SpecificCharacterSet || tag.getGroup() == 0x0000 ||
             tag.getElement() == 0x0000)
@@ -63,7 +67,7 @@ dicomnet::FindResponse ArchiveQueryHandler::find(const dicomnet::Peer &, dicomne
         const unsigned int number = dicom::tagNumber(tag);
         if (!archive::isQueryable(query.level, number))
             continue;
-        query.keys.append({number, dicom::stringValue(identifier, tag)});
+        query.keys.append({number, dicom::stringValue(*el)});
     }
     const auto rows = m_archive.query(query);
     if (!rows)
@@ -102,8 +106,10 @@ dicomnet::FindResponse ArchiveQueryHandler::findWorklist(DcmDataset &identifier,
         putString(match, DCM_SpecificCharacterSet, QStringLiteral("ISO_IR 192"));
         // Return what was asked for: each requested key with the stored value
         // (empty when the item has none); the procedure step sequence item by item.
-        for (unsigned long i = 0; i < identifier.card(); ++i) {
-            DcmElement *el = identifier.getElement(i);
+        for (DcmObject *o = identifier.nextInContainer(nullptr); o; o = identifier.nextInContainer(o)) {
+            auto *el = dynamic_cast<DcmElement *>(o);
+            if (!el)
+                continue;
             const DcmTagKey tag = el->getTag();
             if (tag == DCM_SpecificCharacterSet || tag.getElement() == 0x0000)
                 continue;
@@ -115,8 +121,8 @@ dicomnet::FindResponse ArchiveQueryHandler::findWorklist(DcmDataset &identifier,
                 if (!out)
                     continue;
                 if (requestedStep && storedStep) {
-                    for (unsigned long k = 0; k < requestedStep->card(); ++k) {
-                        const DcmTagKey sub = requestedStep->getElement(k)->getTag();
+                    for (DcmObject *k = requestedStep->nextInContainer(nullptr); k; k = requestedStep->nextInContainer(k)) {
+                        const DcmTagKey sub = k->getTag();
                         DcmElement *value = nullptr;
                         if (storedStep->findAndGetElement(sub, value, OFFalse, OFTrue /* copy */).good() && value)
                             out->insert(value, OFTrue);

@@ -538,8 +538,9 @@ core::Result<QString> srPlainText(const QByteArray &part10)
     DcmSequenceOfItems *content = nullptr;
     if (ds.findAndGetSequence(DCM_ContentSequence, content).bad() || !content)
         return core::Error{QStringLiteral("SR: no content sequence")};
-    for (unsigned long i = 0; i < content->card(); ++i) {
-        DcmItem *item = content->getItem(i);
+    // Walk the lists (getItem(i) seeks from the start each time).
+    for (DcmObject *o = content->nextInContainer(nullptr); o; o = content->nextInContainer(o)) {
+        auto *item = static_cast<DcmItem *>(o);
         if (stringValue(*item, DCM_ValueType) != QLatin1String("CONTAINER"))
             continue;
         DcmItem *concept = nullptr;
@@ -551,8 +552,8 @@ core::Result<QString> srPlainText(const QByteArray &part10)
         DcmSequenceOfItems *children = nullptr;
         if (item->findAndGetSequence(DCM_ContentSequence, children).bad() || !children)
             continue;
-        for (unsigned long j = 0; j < children->card(); ++j) {
-            DcmItem *child = children->getItem(j);
+        for (DcmObject *c = children->nextInContainer(nullptr); c; c = children->nextInContainer(c)) {
+            auto *child = static_cast<DcmItem *>(c);
             if (stringValue(*child, DCM_ValueType) == QLatin1String("TEXT")) {
                 OFString raw;
                 // TextValue keeps its leading spaces and line breaks: read it raw.

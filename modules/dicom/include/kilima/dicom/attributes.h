@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <map>
 
+class DcmElement;
 class DcmItem;
 class DcmTagKey;
 
@@ -15,6 +16,9 @@ namespace kilima::dicom {
 // A dataset's string value for `tag` (all values joined with '\'), trimmed
 // of the padding the VR allows; empty when absent.
 QString stringValue(DcmItem &item, const DcmTagKey &tag);
+// The same for an element already at hand (no lookup: walking a dataset
+// and looking each element up again is quadratic).
+QString stringValue(DcmElement &element);
 
 // Tag <-> keyword through DCMTK's data dictionary ("PatientName" <-> (0010,0010)).
 bool tagFromKeyword(const QString &keyword, DcmTagKey *tag);
