@@ -13,6 +13,7 @@
 #include <kilima/core/datadir.h>
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,30 @@ private Q_SLOTS:
             QCOMPARE(good.status, 200);
             QVERIFY(good.body.startsWith("\x89PNG"));
         }
+    }
+
+    void retrieveConvertingIt_ShouldCutTheStreamNamingTheFile()
+    {
+        // Converting the object to explicit VR little endian decodes it: the
+        // answer's status is already sent, so the stream stops (the
+        // transport then ends the connection without the final chunk) and
+        // the log names the stored file and why.
+        const dicomweb::HttpReply r = m_service->retrieve(
+            request("multipart/related; type=\"application/dicom\"; transfer-syntax=1.2.840.10008.1.2.1"), archive::Level::Instance,
+            m_ct.studyUid, m_ct.seriesUid, m_badSop);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.stream);
+        QByteArray body;
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("WADO-RS retrieve cut short: stored file .*\\.dcm could not be read or "
+                                                               "converted to 1\\.2\\.840\\.10008\\.1\\.2\\.1: the stored pixel data "
+                                                               "cannot be decoded: .*lossless \\(SOF3\\)")));
+        const bool complete = r.stream([&](const char *data, qint64 size) {
+            body.append(data, int(size));
+            return true;
+        });
+        QVERIFY(!complete);
+        QVERIFY(!body.contains(m_goodPixels.left(64)));
     }
 
     void asStored_ShouldStillBeServed()

@@ -1,6 +1,8 @@
 #include "transcode_p.h"
 
 #include <kilima/dicom/codecs.h>
+#include <kilima/dicom/dicomfile.h>
+#include <kilima/dicom/pixeldata.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -60,13 +62,24 @@ core::Result<QByteArray> transcodeFile(const QString &path, const QString &ts)
     registerEncoders();
     if (!canProduce(ts))
         return core::Error{QStringLiteral("transfer syntax %1 cannot be produced by this server").arg(ts)};
-    DcmFileFormat ff;
-    OFCondition cond = ff.loadFile(OFFilename(QFile::encodeName(path).constData()));
-    if (cond.bad())
-        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(QString::fromLatin1(cond.text()))};
+    auto file = dicom::DicomFile::loadStructure(path, QStringLiteral("the stored file"));
+    if (!file)
+        return core::Error{QStringLiteral("cannot read the stored file: %1").arg(file.error())};
+    DcmFileFormat &ff = file.value().fileFormat();
     const E_TransferSyntax target = DcmXfer(ts.toLatin1().constData()).getXfer();
     DcmDataset *ds = ff.getDataset();
-    cond = ds->chooseRepresentation(target, nullptr);
+    // DCMTK's decoders fill what each codestream's header says and report
+    // success: every frame must describe the image before it is converted,
+    // or the converted object would carry unwritten memory as pixels.
+    if (DcmXfer(ds->getOriginalXfer()).isEncapsulated() && ds->getOriginalXfer() != target) {
+        if (const auto info = dicom::pixelInfo(*ds); info.ok()) {
+            for (int f = 0; f < info.value().frames; ++f) {
+                if (const core::Status frame = dicom::checkEncodedFrame(*ds, f); !frame.ok())
+                    return core::Error{QStringLiteral("the stored pixel data cannot be decoded: %1").arg(frame.error())};
+            }
+        }
+    }
+    OFCondition cond = ds->chooseRepresentation(target, nullptr);
     if (cond.bad() || !ds->canWriteXfer(target))
         return core::Error{QStringLiteral("the stored pixel data (%1) cannot be converted to %2%3")
                                .arg(QString::fromLatin1(DcmXfer(ds->getOriginalXfer()).getXferName()),

@@ -87,12 +87,13 @@ private:
 
 // A retrieve whose answer has started cannot change its status: the
 // transport cuts the body; this says which stored file stopped it.
-void logCut(const QString &file, const QString &ts, const BufferedSink &out)
+void logCut(const QString &file, const QString &ts, const BufferedSink &out, const QString &why = {})
 {
     if (out.clientGone())
         return;
-    qCWarning(lcWado).noquote() << QStringLiteral("WADO-RS retrieve cut short: stored file %1 could not be read%2")
-                                       .arg(file, ts == QLatin1String("*") ? QString() : QStringLiteral(" or converted to ") + ts);
+    qCWarning(lcWado).noquote() << QStringLiteral("WADO-RS retrieve cut short: stored file %1 could not be read%2%3")
+                                       .arg(file, ts == QLatin1String("*") ? QString() : QStringLiteral(" or converted to ") + ts,
+                                            why.isEmpty() ? QString() : QStringLiteral(": ") + why);
 }
 
 // The transfer syntax UID from a Part 10 file's meta header (explicit VR
@@ -131,17 +132,22 @@ QString peekTransferSyntax(const QByteArray &head)
 
 // One stored file into the body: as stored when `ts` is "*" or what it is
 // stored in, else transcoded (one instance in memory).
-bool writeInstance(const QString &path, const QString &ts, BufferedSink &out)
+bool writeInstance(const QString &path, const QString &ts, BufferedSink &out, QString *why = nullptr)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (why)
+            *why = f.errorString();
         return false;
+    }
     if (ts != QLatin1String("*")) {
         const QByteArray head = f.peek(4096);
         const QString stored = peekTransferSyntax(head);
         if (stored != ts) {
             f.close();
             auto bytes = transcodeFile(path, ts);
+            if (!bytes.ok() && why)
+                *why = bytes.error();
             return bytes.ok() && out.put(bytes.value());
         }
     }
@@ -310,8 +316,9 @@ HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QStrin
         reply.contentType = partType;
         reply.stream = [files, ts](const Sink &sink) {
             BufferedSink out(sink);
-            if (!writeInstance(files.at(0), ts, out)) {
-                logCut(files.at(0), ts, out);
+            QString why;
+            if (!writeInstance(files.at(0), ts, out, &why)) {
+                logCut(files.at(0), ts, out, why);
                 return false;
             }
             return out.flush();
@@ -345,8 +352,9 @@ HttpReply WebService::retrieve(const HttpRequest &req, Level level, const QStrin
         BufferedSink out(sink);
         const QByteArray header = partHeader(boundary, partType);
         for (const QString &file : files) {
-            if (!out.put(header) || !writeInstance(file, ts, out) || !out.put("\r\n", 2)) {
-                logCut(file, ts, out);
+            QString why;
+            if (!out.put(header) || !writeInstance(file, ts, out, &why) || !out.put("\r\n", 2)) {
+                logCut(file, ts, out, why);
                 return false;   // client gone, or a file unreadable: the body ends early
             }
         }
