@@ -2,6 +2,8 @@
 
 #include "common_p.h"
 
+#include <kilima/dicom/structure.h>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -33,6 +35,12 @@ OutgoingFile inspectFile(const QString &path)
     f.path = path;
     if (!QFileInfo(path).isFile()) {
         f.error = QStringLiteral("file does not exist");
+        return f;
+    }
+    // DCMTK's parser recurses per sequence and allocates what length fields
+    // claim: a file chosen to be sent is checked before it reads it.
+    if (const QString problem = dicom::checkFileStructure(path, QFileInfo(path).fileName()); !problem.isEmpty()) {
+        f.error = QStringLiteral("not a readable DICOM file: %1").arg(problem);
         return f;
     }
     DcmFileFormat file;

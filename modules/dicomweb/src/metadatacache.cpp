@@ -3,6 +3,7 @@
 #include <kilima/archive/sqlite.h>
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/charset.h>
+#include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/dicomjson.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -104,13 +105,13 @@ QString MetadataCache::keyOf(const QString &path) const
 
 core::Result<InstanceMetadata> MetadataCache::parse(const QString &path)
 {
-    DcmFileFormat ff;
     // Values over 4 KiB (pixel data, large private blobs) are not read:
-    // they become BulkDataURIs anyway.
-    const OFCondition cond = ff.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096);
-    if (cond.bad())
-        return core::Error{QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), QString::fromLatin1(cond.text()))};
-    DcmDataset &ds = *ff.getDataset();
+    // they become BulkDataURIs anyway. The structure is checked first
+    // (objects stored before that check existed may be hostile).
+    auto file = dicom::DicomFile::loadStructure(path, QFileInfo(path).fileName());
+    if (!file)
+        return core::Error{file.error()};
+    DcmDataset &ds = file.value().dataset();
     dicom::convertToUtf8(ds);
     InstanceMetadata m;
     m.studyUid = dicom::stringValue(ds, DCM_StudyInstanceUID);
