@@ -3,7 +3,6 @@
 #include <kilima/dicom/codecs.h>
 #include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/pixeldata.h>
-#include <kilima/dicom/rleheader.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -31,9 +30,6 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         return core::Error{QStringLiteral("cannot read the stored file: %1").arg(file.error())};
     DcmFileFormat &ff = file.value().fileFormat();
     DcmDataset *ds = ff.getDataset();
-    // DicomImage decodes one frame at a time and trusts RLE segment offsets.
-    if (const core::Status rle = dicom::checkRlePixelData(*ds); !rle.ok())
-        return core::Error{QStringLiteral("the image cannot be rendered: %1").arg(rle.error())};
     // Its codecs also fill only what a codestream's own header says and
     // report success: the frame must describe this image first.
     // (A frame that does not exist stays DicomImage's error.)
