@@ -185,7 +185,8 @@ FileScan scanFile(const QString &path)
     // CD must not take the viewer down).
     auto loaded = dicom::DicomFile::loadStructure(path, name);
     if (!loaded) {
-        out.problem = QStringLiteral("not readable as DICOM: %1").arg(loaded.error());
+        const QString why = loaded.error().startsWith(name + QStringLiteral(": ")) ? loaded.error().mid(name.size() + 2) : loaded.error();
+        out.problem = QStringLiteral("%1: not readable as DICOM: %2").arg(name, why);
         return out;
     }
     DcmDataset &ds = loaded.value().dataset();
@@ -655,8 +656,12 @@ void decode(const VolumePtr &volume, QThreadPool *pool, int firstSlice, std::fun
                     if (!err.isEmpty())
                         err = QFileInfo(path).fileName() + QStringLiteral(": ") + err;
                 }
-                if (!err.isEmpty())
+                if (!err.isEmpty()) {
                     qCWarning(lcLoader, "slice %d not decoded: %s", k, qPrintable(err));
+                    // The voxel buffer is not zero-filled up front: a slice
+                    // that failed must not show what that memory held.
+                    std::fill_n(volume->sliceData(k), volume->sliceSamples(), quint16(0));
+                }
                 volume->markSliceReady(k, err);
                 if (onSlice)
                     onSlice(k);
