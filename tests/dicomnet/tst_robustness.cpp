@@ -4,6 +4,7 @@
 // timeouts, freeing their worker, while other associations carry on;
 // stop() ends everything within its grace period.
 #include "dimsetestsupport.h"
+#include "hostiledicom.h"
 #include "phantom.h"
 
 #include <QDir>
@@ -294,6 +295,32 @@ private Q_SLOTS:
         }
         QCOMPARE(ok, 24);
         QCOMPARE(s.audit.find(QStringLiteral("C-ECHO"), QStringLiteral("success")).size(), 24 * 20);
+    }
+
+    // 5,700 nested sequences overflowed the stack of DCMTK's recursive
+    // parser on receipt and killed the server. The received file is checked
+    // first: 0xC000 with the reason, nothing reaches the handler, and the
+    // server goes on. (storescu reads the file with the same parser before
+    // sending, so it runs with an unlimited stack.)
+    void deeplyNestedObject_isRefusedWithReasonAndServerKeepsServing()
+    {
+        TestServer s;
+        QVERIFY(s.start().ok());
+        QTemporaryDir dir;
+        const QByteArray study = newUid().toLatin1(), series = newUid().toLatin1();
+        QFile f(dir.filePath(QStringLiteral("deep.dcm")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(hostile::part10(hostile::nestedSequences(5700), newUid().toLatin1(), study, series));
+        f.close();
+        const ToolRun store = runTool(QStringLiteral("/bin/bash"),
+                                      QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -s unlimited && exec storescu -d \"$@\""),
+                                                  QStringLiteral("storescu")}
+                                          + echoArgs(s.port()) + QStringList{f.fileName()});
+        QVERIFY2(store.output.contains(QLatin1String("DIMSE Status                  : 0xc000")), qPrintable(store.output.right(2000)));
+        QVERIFY2(store.output.contains(QLatin1String("sequences nested deeper than 64 levels: (0040,A730)")),
+                 qPrintable(store.output.right(2000)));
+        QCOMPARE(s.store.count(), 0);
+        QCOMPARE(runTool(QStringLiteral("echoscu"), echoArgs(s.port())).exitCode, 0);
     }
 };
 
