@@ -1,6 +1,7 @@
 // The structural check that runs before DCMTK parses anything: hostile
 // objects are refused with the offset and tag of the problem, and every
 // object DCMTK's own dcmdump reads passes it.
+#include "hostiledicom.h"
 #include "phantom.h"
 #include "testdata.h"
 
@@ -25,26 +26,7 @@ using namespace kilima;
 
 namespace {
 
-void putU16(QByteArray &b, quint16 v) { b.append(char(v & 0xff)).append(char(v >> 8)); }
-void putU32(QByteArray &b, quint32 v)
-{
-    putU16(b, quint16(v & 0xffff));
-    putU16(b, quint16(v >> 16));
-}
-void putTag(QByteArray &b, quint16 group, quint16 element)
-{
-    putU16(b, group);
-    putU16(b, element);
-}
-void putShort(QByteArray &b, quint16 group, quint16 element, const char *vr, QByteArray value, char pad = ' ')
-{
-    if (value.size() % 2)
-        value.append(pad);
-    putTag(b, group, element);
-    b.append(vr, 2);
-    putU16(b, quint16(value.size()));
-    b.append(value);
-}
+using namespace kilima::test::hostile;
 
 // A Part 10 file, explicit VR little endian, around `body` (elements after
 // (0008,0018) and before anything of a higher group than body's own).
