@@ -5,6 +5,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
 #include <kilima/dicom/attributes.h>
+#include <kilima/dicom/dicomfile.h>
 
 #include <dcmtk/dcmdata/dcddirif.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -96,9 +97,12 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
     for (const QString &file : files) {
         if (cancel && cancel->load())
             return core::Error{tr("Export cancelled after %1 of %2 images.").arg(done).arg(files.size())};
-        DcmFileFormat ff;
-        if (ff.loadFile(OFFilename(QFile::encodeName(file).constData())).bad())
-            return core::Error{tr("Cannot read %1 from the archive: run `kilima-node verify`.").arg(file)};
+        // Through the structural check: objects stored before it existed
+        // may be hostile, and DCMTK's parser recurses per sequence.
+        auto loaded = dicom::DicomFile::loadStructure(file, file);
+        if (!loaded)
+            return core::Error{tr("Cannot read %1 from the archive (%2): run `kilima-node verify`.").arg(file, loaded.error())};
+        DcmFileFormat &ff = loaded.value().fileFormat();
         DcmDataset &ds = *ff.getDataset();
         const QString studyUid = dicom::stringValue(ds, DCM_StudyInstanceUID);
         const QString seriesUid = dicom::stringValue(ds, DCM_SeriesInstanceUID);

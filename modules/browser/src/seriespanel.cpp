@@ -2,6 +2,7 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicom/attributes.h>
+#include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/pixeldata.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -40,10 +41,10 @@ QString get(const dicom::AttributeMap &m, unsigned tag)
 // The middle image, windowed with its own window or its value range.
 QImage thumbnail(const QString &file, int size)
 {
-    DcmFileFormat ff;
-    if (ff.loadFile(OFFilename(QFile::encodeName(file).constData())).bad())
+    auto loaded = dicom::DicomFile::loadStructure(file, file);
+    if (!loaded)
         return {};
-    DcmDataset &ds = *ff.getDataset();
+    DcmDataset &ds = loaded.value().dataset();
     auto info = dicom::pixelInfo(ds);
     if (!info || info.value().rows <= 0 || info.value().columns <= 0)
         return {};
