@@ -86,7 +86,8 @@ private Q_SLOTS:
         const qint64 ms = timer.elapsed();
         QCOMPARE(privateCount(ds), 0);
         QCOMPARE(dicom::stringValue(ds, DCM_SliceThickness), QStringLiteral("1.5"));
-        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        // Room for a loaded machine and ASan; the quadratic removal took 299 s.
+        QVERIFY2(ms < 20000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 };
 
