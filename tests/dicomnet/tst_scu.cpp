@@ -12,6 +12,8 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 
 #include <QDir>
+#include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -180,6 +182,45 @@ private Q_SLOTS:
         QCOMPARE(received.size(), 1);
         const QString ts = transferSyntaxOf(fileBytes(out.filePath(received.first())));
         QVERIFY2(ts == QLatin1String("1.2.840.10008.1.2.1") || ts == QLatin1String("1.2.840.10008.1.2"), qPrintable(ts));
+    }
+
+    void store_toPeerWithoutCompression_neverSendsAFrameThatDoesNotDecode()
+    {
+        // JPEG lossless data labelled Baseline: DCMTK decodes it as 8-bit
+        // into a 16-bit image, reports success and leaves half the pixel
+        // buffer unwritten, which would go to the peer as the image.
+        if (QStandardPaths::findExecutable(QStringLiteral("dcmcjpeg")).isEmpty())
+            QSKIP("dcmtk's dcmcjpeg is not installed");
+        QTemporaryDir dir;
+        CtPhantom p;
+        p.slices = 1;
+        p.rows = p.columns = 32;
+        const QString plain = writeCtPhantom(dir.filePath(QStringLiteral("ct")), p).first();
+        const QString lossless = dir.filePath(QStringLiteral("lossless.dcm"));
+        QCOMPARE(runTool(QStringLiteral("dcmcjpeg"), {QStringLiteral("+e1"), plain, lossless}).exitCode, 0);
+        QByteArray bytes = fileBytes(lossless);
+        const int ts = bytes.indexOf("1.2.840.10008.1.2.4.70");
+        QVERIFY(ts > 0);
+        bytes.replace(ts, 22, "1.2.840.10008.1.2.4.50");
+        const QString labelled = dir.filePath(QStringLiteral("labelled.dcm"));
+        QFile f(labelled);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+        f.close();
+
+        QTemporaryDir out;
+        const quint16 port = freePort();
+        auto storescp = startTool(QStringLiteral("storescp"), {QStringLiteral("-aet"), QStringLiteral("PLAIN"),
+                                                               QStringLiteral("-od"), out.path(), QString::number(port)});
+        QVERIFY(waitForPort(port));
+        auto summary = Scu::store(configFor(port, QStringLiteral("PLAIN")), {labelled});
+        storescp->kill();
+        storescp->waitForFinished();
+        QVERIFY2(summary.ok(), qPrintable(summary.error()));
+        QCOMPARE(summary.value().failed, 1);
+        QVERIFY2(summary.value().failures.first().contains(QLatin1String("the pixel data cannot be decoded: JPEG Baseline frame 1: "
+                                                                         "the codestream is lossless (SOF3)")),
+                 qPrintable(summary.value().failures.first()));
+        QVERIFY(QDir(out.path()).entryList(QDir::Files).isEmpty());
     }
 
     void find_returnsTheMatches()

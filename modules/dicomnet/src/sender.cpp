@@ -2,6 +2,7 @@
 
 #include "common_p.h"
 
+#include <kilima/dicom/pixeldata.h>
 #include <kilima/dicom/structure.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -156,6 +157,20 @@ SendOutcome sendFile(T_ASC_Association *assoc, const std::vector<ContextChoice> 
     DcmDataset *ds = dcm.getDataset();
     const E_TransferSyntax target = DcmXfer(chosen->transferSyntax.toLatin1().constData()).getXfer();
     if (!exact) {
+        // DCMTK's decoders fill what each codestream's header says and
+        // report success: a frame that disagrees with the image would go to
+        // the peer with unwritten memory as pixels.
+        if (DcmXfer(ds->getOriginalXfer()).isEncapsulated()) {
+            if (const auto info = dicom::pixelInfo(*ds); info.ok()) {
+                for (int f = 0; f < info.value().frames; ++f) {
+                    if (const core::Status frame = dicom::checkEncodedFrame(*ds, f); !frame.ok()) {
+                        out.reason = QStringLiteral("the peer does not accept %1 and the pixel data cannot be decoded: %2")
+                                         .arg(transferSyntaxName(file.transferSyntax), frame.error());
+                        return out;
+                    }
+                }
+            }
+        }
         cond = ds->chooseRepresentation(target, nullptr);
         if (cond.bad() || !ds->canWriteXfer(target)) {
             out.reason = QStringLiteral("the peer does not accept %1 and the pixel data cannot be decoded to %2%3")
