@@ -324,7 +324,7 @@ private Q_SLOTS:
     // fuzz/dicom_parse): conversion walked the element list from its start
     // for every element, so 200,000 elements took minutes.
     // The bound leaves room for a loaded CI machine and the ASan build
-    // (2-5 s there); the quadratic walk took over 80 s in Release.
+    // (2-15 s there); the quadratic walk took over 80 s in Release.
     void manyElements_ShouldAllConvertInSeconds()
     {
         DcmDataset ds = datasetWith("ISO_IR 100", QByteArray("M\xfcller"));
@@ -347,7 +347,7 @@ private Q_SLOTS:
         QCOMPARE(dicom::stringValue(ds, DcmTagKey(0x0009 + 2 * ((elements - 1) / 0xf000), 0x1000 + (elements - 1) % 0xf000)),
                  u8("Jürgen"));
         QCOMPARE(dicom::stringValue(*item, DCM_IssuerOfPatientID), u8("Jürgen"));
-        QVERIFY2(ms < 20000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        QVERIFY2(ms < 30000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 
     void sequenceItemWithOwnCharset_ShouldOverrideTheDatasets()

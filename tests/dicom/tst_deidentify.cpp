@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(privateCount(ds), 0);
         QCOMPARE(dicom::stringValue(ds, DCM_SliceThickness), QStringLiteral("1.5"));
         // Room for a loaded machine and ASan; the quadratic removal took 299 s.
-        QVERIFY2(ms < 20000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        QVERIFY2(ms < 30000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 };
 

@@ -416,7 +416,7 @@ private Q_SLOTS:
     // encoding walked the element list from its start for every element, so
     // 200,000 elements took minutes. All of them must come out, in seconds.
     // The bound leaves room for a loaded CI machine and the ASan build
-    // (2-5 s there); the quadratic walk took over 80 s in Release.
+    // (2-15 s there); the quadratic walk took over 80 s in Release.
     void manyElementsAndItems_ShouldAllEncodeInSeconds()
     {
         DcmDataset ds;
@@ -436,7 +436,7 @@ private Q_SLOTS:
         const qint64 ms = timer.elapsed();
         QCOMPARE(json.size(), elements + 1);
         QCOMPARE(json.value(QStringLiteral("00081115")).toObject().value(QStringLiteral("Value")).toArray().size(), items);
-        QVERIFY2(ms < 20000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        QVERIFY2(ms < 30000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 
     void sharedRobustnessFiles_ShouldAllEncode()
