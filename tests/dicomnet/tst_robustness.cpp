@@ -322,6 +322,27 @@ private Q_SLOTS:
         QCOMPARE(s.store.count(), 0);
         QCOMPARE(runTool(QStringLiteral("echoscu"), echoArgs(s.port())).exitCode, 0);
     }
+
+    // The same nesting in a C-FIND identifier: 0xC000 with the reason, the
+    // query handler never called.
+    void deeplyNestedIdentifier_isRefusedWithReasonAndServerKeepsServing()
+    {
+        TestServer s;
+        QVERIFY(s.start().ok());
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("query.dcm")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(hostile::part10(hostile::nestedSequences(5700), newUid().toLatin1(), newUid().toLatin1(), newUid().toLatin1()));
+        f.close();
+        const ToolRun find = runTool(QStringLiteral("/bin/bash"),
+                                     QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -s unlimited && exec findscu -d -S \"$@\""),
+                                                 QStringLiteral("findscu")}
+                                         + echoArgs(s.port()) + QStringList{f.fileName()});
+        QVERIFY2(find.output.contains(QLatin1String("0xc000"), Qt::CaseInsensitive), qPrintable(find.output.right(2000)));
+        QVERIFY2(find.output.contains(QLatin1String("sequences nested deeper than 64 levels")), qPrintable(find.output.right(2000)));
+        QVERIFY(s.query.levels().isEmpty());
+        QCOMPARE(runTool(QStringLiteral("echoscu"), echoArgs(s.port())).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(RobustnessTest)

@@ -307,7 +307,12 @@ public:
         QByteArray syntax;
         if (!readMeta(&syntax))
             return m_error;
-        const QByteArray ts = syntax;
+        return runDataset(syntax);
+    }
+
+    // The dataset alone, in transfer syntax `ts` (guessed when empty).
+    QString runDataset(const QByteArray &ts)
+    {
         bool explicitVr = true, bigEndian = false;
         if (ts == "1.2.840.10008.1.2") {
             explicitVr = false;
@@ -773,6 +778,12 @@ QString checkStructure(const QByteArray &bytes, const QString &name)
 {
     MemorySource source(bytes.constData(), bytes.size());
     return Scanner(source, name).run();
+}
+
+QString checkDatasetStructure(const QByteArray &dataset, const QString &transferSyntaxUid, const QString &name)
+{
+    MemorySource source(dataset.constData(), dataset.size());
+    return Scanner(source, name).runDataset(transferSyntaxUid.toLatin1());
 }
 
 QString checkFileStructure(const QString &path, const QString &name)

@@ -61,7 +61,10 @@ void runConnection(ScpShared &shared, T_ASC_Network *net, int fd, bool tls);
 
 // Reads the identifier of a C-FIND/MOVE/GET request (none when the request
 // carries none); false when the association is unusable.
-bool receiveIdentifier(ScpAssociation &a, T_DIMSE_DataSetType type, std::unique_ptr<DcmDataset> *identifier);
+// False when the association broke; an identifier refused for its
+// structure leaves `identifier` empty and says why in `problem`.
+bool receiveIdentifier(ScpAssociation &a, T_DIMSE_DataSetType type, std::unique_ptr<DcmDataset> *identifier,
+                       QString *problem = nullptr);
 // The Study Instance UID(s) an identifier names, for the audit.
 QString identifierStudy(DcmDataset *identifier);
 

@@ -3,8 +3,13 @@
 #include "common_p.h"
 #include "scp_p.h"
 
+#include <kilima/dicom/structure.h>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcostrma.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 
 #include <memory>
 
@@ -30,19 +35,83 @@ bool sendFindStatus(ScpAssociation &a, T_ASC_PresentationContextID presId, const
 
 } // namespace
 
-bool receiveIdentifier(ScpAssociation &a, T_DIMSE_DataSetType type, std::unique_ptr<DcmDataset> *identifier)
+namespace {
+
+// An identifier is a few hundred bytes; a peer sending more is refused
+// once it has sent it all (the association stays in step).
+constexpr qint64 kMaxIdentifierBytes = 1 << 20;
+
+// Collects the identifier's bytes as they arrive, without parsing them.
+class IdentifierConsumer : public DcmConsumer {
+public:
+    OFBool good() const override { return OFTrue; }
+    OFCondition status() const override { return EC_Normal; }
+    OFBool isFlushed() const override { return OFTrue; }
+    offile_off_t avail() const override { return offile_off_t(0x7fffffff); }
+    offile_off_t write(const void *buf, offile_off_t buflen) override
+    {
+        if (m_bytes.size() + qint64(buflen) > kMaxIdentifierBytes)
+            m_tooLarge = true;
+        else
+            m_bytes.append(static_cast<const char *>(buf), qsizetype(buflen));
+        return buflen;
+    }
+    void flush() override {}
+    QByteArray m_bytes;
+    bool m_tooLarge = false;
+};
+
+class IdentifierStream : public DcmOutputStream {
+public:
+    explicit IdentifierStream(IdentifierConsumer *consumer) : DcmOutputStream(consumer) {}
+};
+
+} // namespace
+
+bool receiveIdentifier(ScpAssociation &a, T_DIMSE_DataSetType type, std::unique_ptr<DcmDataset> *identifier,
+                       QString *problem)
 {
     if (type == DIMSE_DATASET_NULL)
         return true;
+    // Received as bytes and checked before DCMTK parses them: its parser
+    // recurses per sequence, and an identifier of thousands of nested
+    // sequences would overflow the stack of the node.
     T_ASC_PresentationContextID dataPresId = 0;
-    DcmDataset *ds = nullptr;
-    OFCondition cond = DIMSE_receiveDataSetInMemory(a.assoc, DIMSE_NONBLOCKING, a.shared.config.dimseTimeoutSeconds,
-                                                    &dataPresId, &ds, nullptr, nullptr);
-    if (cond.bad()) {
-        delete ds;
-        return false;
+    IdentifierConsumer consumer;
+    OFCondition cond;
+    {
+        IdentifierStream stream(&consumer);
+        cond = DIMSE_receiveDataSetInFile(a.assoc, DIMSE_NONBLOCKING, a.shared.config.dimseTimeoutSeconds, &dataPresId,
+                                          &stream, nullptr, nullptr);
+        stream.flush();
     }
-    identifier->reset(ds);
+    if (cond.bad())
+        return false;
+    auto refuse = [&](const QString &why) {
+        if (problem)
+            *problem = why;
+        qCWarning(lcDimse).noquote() << QStringLiteral("%1@%2: identifier refused: %3").arg(a.peer.callingAe, a.peer.host, why);
+        return true;
+    };
+    if (consumer.m_tooLarge)
+        return refuse(QStringLiteral("identifier larger than %1 bytes").arg(kMaxIdentifierBytes));
+    T_ASC_PresentationContext pc{};
+    if (ASC_findAcceptedPresentationContext(a.assoc->params, dataPresId, &pc).bad())
+        return refuse(QStringLiteral("identifier on an unknown presentation context"));
+    const QString problemText = dicom::checkDatasetStructure(consumer.m_bytes, QString::fromLatin1(pc.acceptedTransferSyntax),
+                                                             QStringLiteral("identifier"));
+    if (!problemText.isEmpty())
+        return refuse(problemText.mid(problemText.indexOf(QLatin1String(": ")) + 2));
+    DcmInputBufferStream in;
+    in.setBuffer(consumer.m_bytes.constData(), offile_off_t(consumer.m_bytes.size()));
+    in.setEos();
+    auto ds = std::make_unique<DcmDataset>();
+    ds->transferInit();
+    cond = ds->read(in, DcmXfer(pc.acceptedTransferSyntax).getXfer());
+    ds->transferEnd();
+    if (cond.bad())
+        return refuse(QStringLiteral("cannot parse the identifier: %1").arg(conditionText(cond)));
+    *identifier = std::move(ds);
     return true;
 }
 
@@ -57,7 +126,8 @@ QString identifierStudy(DcmDataset *identifier)
 bool handleFind(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_C_FindRQ &req)
 {
     std::unique_ptr<DcmDataset> identifier;
-    if (!receiveIdentifier(a, req.DataSetType, &identifier))
+    QString identifierProblem;
+    if (!receiveIdentifier(a, req.DataSetType, &identifier, &identifierProblem))
         return false;
     const QString action = QStringLiteral("C-FIND");
     QueryModel model = QueryModel::StudyRoot;
@@ -78,8 +148,9 @@ bool handleFind(ScpAssociation &a, T_ASC_PresentationContextID presId, T_DIMSE_C
         return sendFindStatus(a, presId, req, 0x0122, QStringLiteral("queries are not offered by this node"));
     }
     if (!identifier) {
-        a.shared.audit(a.peer, action, QStringLiteral("failure"), QStringLiteral("no identifier"));
-        return sendFindStatus(a, presId, req, 0xC000, QStringLiteral("C-FIND request without identifier"));
+        const QString why = identifierProblem.isEmpty() ? QStringLiteral("C-FIND request without identifier") : identifierProblem;
+        a.shared.audit(a.peer, action, QStringLiteral("failure"), identifierProblem.isEmpty() ? QStringLiteral("no identifier") : why);
+        return sendFindStatus(a, presId, req, 0xC000, why);
     }
     const Decision decision = a.shared.handlers.policy->allow(a.peer, service);
     if (!decision.accepted) {

@@ -130,14 +130,16 @@ struct Retrieve {
 bool Retrieve::run(T_DIMSE_DataSetType dataSetType)
 {
     std::unique_ptr<DcmDataset> identifier;
-    if (!receiveIdentifier(a, dataSetType, &identifier))
+    QString identifierProblem;
+    if (!receiveIdentifier(a, dataSetType, &identifier, &identifierProblem))
         return false;
     const QString study = identifierStudy(identifier.get());
     RetrieveHandler *retrieve = a.shared.handlers.retrieve;
     if (!retrieve)
         return refuse(0x0122, QStringLiteral("retrieve is not offered by this node"), QStringLiteral("failure"), study);
     if (!identifier)
-        return refuse(0xC000, QStringLiteral("request without identifier"), QStringLiteral("failure"), study);
+        return refuse(0xC000, identifierProblem.isEmpty() ? QStringLiteral("request without identifier") : identifierProblem,
+                      QStringLiteral("failure"), study);
     const QueryModel model = (qstrcmp(sopClass(), UID_MOVEPatientRootQueryRetrieveInformationModel) == 0
                               || qstrcmp(sopClass(), UID_GETPatientRootQueryRetrieveInformationModel) == 0)
                                ? QueryModel::PatientRoot

@@ -35,6 +35,9 @@ constexpr int kMaxUnorderedElements = 256;
 // the meta header names (or the one its first bytes show). Returns an empty
 // string when the structure is sound, else the reason, starting with `name`.
 QString checkStructure(const QByteArray &bytes, const QString &name);
+// A bare dataset (no preamble or meta header) in a known transfer syntax,
+// as DIMSE carries identifiers; the syntax is guessed when empty.
+QString checkDatasetStructure(const QByteArray &dataset, const QString &transferSyntaxUid, const QString &name);
 // The same for a file on disk, reading element headers only (values are
 // skipped, not read), so a multi-gigabyte object costs no memory.
 QString checkFileStructure(const QString &path, const QString &name);
