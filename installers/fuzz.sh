@@ -52,8 +52,10 @@ for f in "$pydicom"/test_files/*.dcm "$pydicom"/charset_files/*.dcm; do
 done
 if [ -d "$shared" ]; then
   for dir in "$shared"/*/; do
-    find "$dir" -type f -size -200k -name '*.dcm' -printf '%s %p\n' | sort -n | head -3 | cut -d' ' -f2- |
-      while read -r f; do cp "$f" "$seeds/dicom/shared-$(basename "$dir")-$(basename "$f")"; done
+    # (a process substitution: head closing the pipe must not trip pipefail)
+    while read -r f; do
+      cp "$f" "$seeds/dicom/shared-$(basename "$dir")-$(basename "$f")"
+    done < <(find "$dir" -type f -size -200k -name '*.dcm' -printf '%s %p\n' | sort -n | head -3 | cut -d' ' -f2-)
   done
 fi
 for f in "$pydicom"/test_files/*.json; do [ -f "$f" ] && cp "$f" "$seeds/dicom_json/"; done
