@@ -468,9 +468,9 @@ private Q_SLOTS:
                                         << "0010001A: the tag appears more than once";
 
         QByteArray deep = R"({"00400275":{"vr":"SQ","Value":[{}]}})";
-        for (int i = 0; i < 40; ++i)
+        for (int i = 0; i < 70; ++i)
             deep = R"({"00400275":{"vr":"SQ","Value":[)" + deep + "]}}";
-        QTest::newRow("deep nesting") << deep << "sequences nested deeper than 32 levels";
+        QTest::newRow("deep nesting") << deep << "sequences nested deeper than 64 levels";
     }
 
     void hostileInput_ShouldGiveAnErrorNamingTheTag()

@@ -1,5 +1,7 @@
 #include <kilima/dicom/dicomjson.h>
 
+#include <kilima/dicom/structure.h>
+
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcelem.h>
@@ -29,8 +31,10 @@ namespace kilima::dicom {
 namespace {
 
 // Sequences nest a few levels in real data; anything deeper is an attack or
-// a bug, and recursion must stay far from the stack limit.
-constexpr int kMaxDepth = 32;
+// a bug, and recursion must stay far from the stack limit. The same bound as
+// for binary objects (structure.h), so whatever Kilima stores as Part 10 it
+// can also take back as DICOM JSON.
+constexpr int kMaxDepth = kMaxSequenceDepth;
 // The largest value length a DICOM element can have (0xFFFFFFFF is reserved
 // for undefined length).
 constexpr qint64 kMaxLength = 0xFFFFFFFELL;
