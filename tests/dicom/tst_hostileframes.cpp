@@ -34,6 +34,7 @@ private:
     QTemporaryDir m_dir;
     QString m_lossless; // 16-bit CT phantom, JPEG lossless SV1 (dcmcjpeg +e1)
     QString m_rle;      // the same, RLE (dcmcrle)
+    QString m_jpegLs;   // the same, JPEG-LS lossless (dcmcjpls)
     QByteArray m_good;  // its pixels decoded from the uncompressed original
 
 private Q_SLOTS:
@@ -51,6 +52,9 @@ private Q_SLOTS:
         QString out;
         QVERIFY2(test::runTool(QStringLiteral("dcmcjpeg"), {QStringLiteral("+e1"), plain, m_lossless}, &out) == 0, qPrintable(out));
         QVERIFY2(test::runTool(QStringLiteral("dcmcrle"), {plain, m_rle}, &out) == 0, qPrintable(out));
+        m_jpegLs = m_dir.filePath(QStringLiteral("jpegls.dcm"));
+        if (!QStandardPaths::findExecutable(QStringLiteral("dcmcjpls")).isEmpty())
+            QVERIFY2(test::runTool(QStringLiteral("dcmcjpls"), {plain, m_jpegLs}, &out) == 0, qPrintable(out));
         auto original = dicom::DicomFile::load(plain);
         QVERIFY(original.ok());
         auto pixels = dicom::decodeFrame(original.value().dataset(), 0);
@@ -61,7 +65,9 @@ private Q_SLOTS:
 
     void intactEncodings_ShouldDecodeToTheOriginalPixels()
     {
-        for (const QString &path : {m_lossless, m_rle}) {
+        for (const QString &path : {m_lossless, m_rle, m_jpegLs}) {
+            if (!QFile::exists(path))
+                continue;
             auto file = dicom::DicomFile::load(path);
             QVERIFY2(file.ok(), qPrintable(file.error()));
             auto frame = dicom::decodeFrame(file.value().dataset(), 0);
@@ -91,6 +97,10 @@ private Q_SLOTS:
         QTest::newRow("8-bit codestream, 16-bit image") << QStringLiteral("lossless") << QByteArray("\xff\xc3\x00\x0b\x10", 5)
                                                         << QByteArray("\xff\xc3\x00\x0b\x08", 5)
                                                         << QStringLiteral("8-bit samples but Bits Allocated is 16");
+        // JPEG-LS frame header (SOF55): 32 rows -> 16.
+        QTest::newRow("JPEG-LS frame header smaller than the image")
+            << QStringLiteral("jpegls") << QByteArray("\xff\xf7\x00\x0b", 4) << QByteArray()
+            << QStringLiteral("but the image is 32 x 32");
         // RLE header: 2 segments (high and low bytes) -> 1.
         QTest::newRow("RLE with a segment missing") << QStringLiteral("rle") << QByteArray("\x02\x00\x00\x00\x40\x00\x00\x00", 8)
                                                     << QByteArray("\x01\x00\x00\x00\x40\x00\x00\x00", 8)
@@ -103,10 +113,19 @@ private Q_SLOTS:
         QFETCH(QByteArray, find);
         QFETCH(QByteArray, replace);
         QFETCH(QString, reason);
-        QByteArray bytes = readAll(source == QLatin1String("rle") ? m_rle : m_lossless);
+        const QString path = source == QLatin1String("rle") ? m_rle : source == QLatin1String("jpegls") ? m_jpegLs : m_lossless;
+        if (!QFile::exists(path))
+            QSKIP("dcmtk's dcmcjpls is not installed");
+        QByteArray bytes = readAll(path);
         const int at = bytes.indexOf(find);
         QVERIFY2(at > 0, "the field to damage is not where dcmtk writes it");
-        bytes.replace(at, find.size(), replace);
+        if (replace.isEmpty()) {
+            // SOF55: marker, length, precision, then the rows (big endian).
+            bytes[at + 5] = 0;
+            bytes[at + 6] = 16;
+        } else {
+            bytes.replace(at, find.size(), replace);
+        }
         auto file = dicom::DicomFile::parse(bytes, QStringLiteral("hostile.dcm"));
         QVERIFY2(file.ok(), qPrintable(file.error()));
         for (int attempt = 0; attempt < 2; ++attempt) {
