@@ -126,7 +126,7 @@ private Q_SLOTS:
         f.write(QJsonDocument(config).toJson());
         f.close();
         QVERIFY(m_orthanc.start(orthancBin, {configFile}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 30000), qPrintable(m_orthanc.output()));
+        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
     }
 
     void cleanupTestCase()

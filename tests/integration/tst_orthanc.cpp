@@ -105,8 +105,8 @@ private Q_SLOTS:
         f.write(QJsonDocument(config).toJson());
         f.close();
         QVERIFY(m_orthanc.start(orthanc, {configFile}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 30000), qPrintable(m_orthanc.output()));
-        QVERIFY(test::waitForPort(m_orthancDicom, 30000));
+        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
+        QVERIFY(test::waitForPort(m_orthancDicom, 90000));
 
         QCOMPARE(node(m_data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("orthanc"), QStringLiteral("--aet"),
                                QStringLiteral("ORTHANC"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),

@@ -164,7 +164,7 @@ private Q_SLOTS:
         ocf.write(QJsonDocument(oc).toJson());
         ocf.close();
         QVERIFY(m_orthanc.start(orthanc, {ocf.fileName()}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 30000), qPrintable(m_orthanc.output()));
+        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
 
         // The rules: CT chest to the PACS; MR (not from a test bench) to
         // Orthanc once the study is stable; everything MODALITY1 sends to the
