@@ -240,6 +240,18 @@ private Q_SLOTS:
             }
             QTest::newRow("tags descending") << b << QStringLiteral("more than 256 elements out of ascending tag order");
         }
+        {
+            // A VR no standard defines: DCMTK reads two reserved bytes and a
+            // 32-bit length (here 0xFFFFFFF0, which it allocated), so the
+            // check must too (fuzz/dicom_parse found PL, TL, QI, UA).
+            QByteArray b;
+            putTag(b, 0x0010, 0x0010);
+            b.append("PL");
+            putU16(b, 4);
+            putU32(b, 0xfffffff0);
+            putShort(b, 0x0010, 0x0020, "LO", "ID");
+            QTest::newRow("unknown VR with a 32-bit length") << b << QStringLiteral("element (0010,0010) at offset");
+        }
     }
 
     void lyingStructures_ShouldBeRefusedWithReason()

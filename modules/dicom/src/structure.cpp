@@ -242,11 +242,17 @@ QString tagText(quint32 tag)
 
 bool isLongLengthVr(const char *vr)
 {
-    static const char *const longVrs[] = {"OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"};
-    for (const char *v : longVrs)
+    // The VRs with a 16-bit length field (PS3.5 Table 7.1-2). Every other
+    // one, a VR no standard defines included, has two reserved bytes and a
+    // 32-bit length: that is how DCMTK reads a VR it does not know
+    // ("assuming 4 byte length field"), and the check must read the same
+    // bytes as the parser it guards.
+    static const char *const shortVrs[] = {"AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO",
+                                           "LT", "PN", "SH", "SL", "SS", "ST", "TM", "UI", "UL", "US"};
+    for (const char *v : shortVrs)
         if (vr[0] == v[0] && vr[1] == v[1])
-            return true;
-    return false;
+            return false;
+    return true;
 }
 
 // Bytes per value of the fixed-size VRs; 0 for the others.
