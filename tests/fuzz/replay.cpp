@@ -19,6 +19,8 @@
 #include <QFile>
 
 #include <csignal>
+#include <cstdlib>
+#include <new>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -47,6 +49,46 @@ void setCurrent(const QString &name)
     memcpy(g_current, utf8.constData(), n);
     g_current[n] = 0;
 }
+
+} // namespace
+
+// Out-of-memory findings (a claimed length allocated before it is checked)
+// fail the fuzzers through libFuzzer's 2 GB malloc limit; here, where such
+// an allocation would simply succeed, the same limit aborts the replay and
+// names the input. Not under ASan, which replaces operator new itself.
+#if !defined(__SANITIZE_ADDRESS__)
+namespace {
+
+constexpr std::size_t kMallocLimit = std::size_t(2048) << 20;
+
+void *limitedAlloc(std::size_t size, bool nothrow)
+{
+    if (size > kMallocLimit) {
+        char line[128];
+        const int n = snprintf(line, sizeof line, "fuzz replay: allocation of %zu bytes (over the 2 GB limit)\n", size);
+        (void)!write(STDERR_FILENO, line, size_t(n));
+        abort();
+    }
+    if (void *p = malloc(size ? size : 1))
+        return p;
+    if (nothrow)
+        return nullptr;
+    throw std::bad_alloc();
+}
+
+} // namespace
+
+void *operator new(std::size_t size) { return limitedAlloc(size, false); }
+void *operator new[](std::size_t size) { return limitedAlloc(size, false); }
+void *operator new(std::size_t size, const std::nothrow_t &) noexcept { return limitedAlloc(size, true); }
+void *operator new[](std::size_t size, const std::nothrow_t &) noexcept { return limitedAlloc(size, true); }
+void operator delete(void *p) noexcept { free(p); }
+void operator delete[](void *p) noexcept { free(p); }
+void operator delete(void *p, std::size_t) noexcept { free(p); }
+void operator delete[](void *p, std::size_t) noexcept { free(p); }
+#endif
+
+namespace {
 
 void feed(const QString &name, const QByteArray &bytes)
 {
