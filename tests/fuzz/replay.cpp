@@ -32,9 +32,13 @@ namespace {
 
 char g_current[4096] = "(none)";
 
+// One input may take this long (libFuzzer's -timeout is 10 s; the ASan
+// Debug build and a loaded CI machine are several times slower).
+constexpr unsigned kSecondsPerInput = 60;
+
 void onFatalSignal(int sig)
 {
-    const char *what = "fuzz replay: crashed on input: ";
+    const char *what = sig == SIGALRM ? "fuzz replay: over 60 s on input: " : "fuzz replay: crashed on input: ";
     (void)!write(STDERR_FILENO, what, strlen(what));
     (void)!write(STDERR_FILENO, g_current, strlen(g_current));
     (void)!write(STDERR_FILENO, "\n", 1);
@@ -93,14 +97,16 @@ namespace {
 void feed(const QString &name, const QByteArray &bytes)
 {
     setCurrent(name);
+    alarm(kSecondsPerInput);
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size()));
+    alarm(0);
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL})
+    for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGALRM})
         signal(sig, onFatalSignal);
 
     bool generated = false, pending = false;
