@@ -56,12 +56,48 @@ bool allowed(E_TransferSyntax xfer, unsigned sof, int precision)
     }
 }
 
+// Before decoding, DCMTK 3.6.7's JPEG decoder reads the sample precision
+// with a marker walk of its own (DJCodecDecoder::scanJpegDataForBitDepth),
+// stricter than the IJG decoder and with one trap: a TEM marker (FF01)
+// does not move it on, so it never returns. Walk the same way and refuse
+// what that walk cannot get through to a frame header.
+QString checkDcmtkPrecisionScan(const std::uint8_t *d, std::size_t n)
+{
+    std::size_t i = 0;
+    while (i + 4 < n) {
+        const unsigned m = be16(d + i);
+        if (m >= 0xffc0 && m <= 0xffcf && m != 0xffc4 && m != 0xffc8 && m != 0xffcc)
+            return {};
+        if (m == 0xff01)
+            return QStringLiteral("a TEM marker (FF01) at offset %1 before the frame header, which DCMTK's decoder cannot pass").arg(i);
+        if (m == 0xffff)
+            i += 1;   // fill byte
+        else if (m >= 0xffd0 && m <= 0xffd9)
+            i += 2;   // RSTn, SOI, EOI: no length
+        else if (m >= 0xffc4 && m <= 0xfffe)
+            i += be16(d + i + 2) + 2;   // segments with a length
+        else if (d[i] == 0xff && d[i + 1] > 0x02 && d[i + 1] <= 0xbf)
+            i += 2;   // reserved markers
+        else
+            return QStringLiteral("bytes %1 %2 at offset %3 are not a JPEG marker")
+                .arg(d[i], 2, 16, QLatin1Char('0'))
+                .arg(d[i + 1], 2, 16, QLatin1Char('0'))
+                .arg(i);
+    }
+    return QStringLiteral("no frame header where DCMTK's decoder looks for the sample precision");
+}
+
 } // namespace
 
 QString checkJpegFrame(const std::uint8_t *d, std::size_t n, E_TransferSyntax xfer, const PixelInfo &image)
 {
     if (n < 4 || d[0] != 0xff || d[1] != 0xd8)
         return QStringLiteral("the frame does not start with a JPEG start-of-image marker");
+    if (xfer != EXS_JPEGLSLossless && xfer != EXS_JPEGLSLossy) {
+        const QString scan = checkDcmtkPrecisionScan(d, n);
+        if (!scan.isEmpty())
+            return scan;
+    }
     std::size_t i = 2;
     for (;;) {
         while (i < n && d[i] != 0xff)

@@ -255,6 +255,17 @@ bool isLongLengthVr(const char *vr)
     return true;
 }
 
+bool isStandardVr(const char *vr)
+{
+    static const char *const vrs[] = {"AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT",
+                                      "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST",
+                                      "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV"};
+    for (const char *v : vrs)
+        if (vr[0] == v[0] && vr[1] == v[1])
+            return true;
+    return false;
+}
+
 // Bytes per value of the fixed-size VRs; 0 for the others.
 int valueSize(const char *vr)
 {
@@ -379,7 +390,10 @@ private:
             const qint64 at = m_src.pos();
             const quint32 fullTag = quint32(u16(h, false)) << 16 | u16(h + 2, false);
             char vr[2] = {h[4], h[5]};
-            if (!(vr[0] >= 'A' && vr[0] <= 'Z' && vr[1] >= 'A' && vr[1] <= 'Z')) {
+            // PS3.10: the meta header is explicit VR little endian. DCMTK
+            // takes one whose VR it does not know for implicit VR and reads
+            // the VR bytes as a length, so only standard VRs pass.
+            if (!isStandardVr(vr)) {
                 fail(QStringLiteral("meta header element %1 at offset %2 has no valid VR").arg(tagText(fullTag)).arg(offset(at)));
                 return false;
             }
