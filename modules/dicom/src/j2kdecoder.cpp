@@ -84,6 +84,8 @@ bool looksLikeJ2k(const std::uint8_t *d, std::size_t n)
     return n >= sizeof jp2 && std::memcmp(d, jp2, sizeof jp2) == 0;
 }
 
+constexpr std::uint64_t kMaxJ2kTiles = 1024;
+
 J2kResult decodeJ2kFrame(const std::uint8_t *data, std::size_t size, const J2kTarget &t, QByteArray &out)
 {
     J2kResult r;
@@ -136,9 +138,27 @@ J2kResult decodeJ2kFrame(const std::uint8_t *data, std::size_t size, const J2kTa
         return failed("cannot read the JPEG 2000 header");
     }
     std::unique_ptr<opj_image_t, ImageDeleter> image(rawImage);
+    // Judge the header before OpenJPEG allocates for it: an image of other
+    // size than the DICOM one, or thousands of tiles (each costs OpenJPEG
+    // about 150 KB before a byte is decoded; a 257-byte stream of 1 x 65284
+    // pixels in 4-row tiles made it allocate 2.3 GB), is refused here.
+    const std::uint64_t width = image->x1 - image->x0, height = image->y1 - image->y0;
+    if (width != std::uint64_t(t.columns) || height != std::uint64_t(t.rows)) {
+        r.error = QStringLiteral("the codestream is %1 x %2 but the image is %3 x %4 (columns x rows)")
+                      .arg(width)
+                      .arg(height)
+                      .arg(t.columns)
+                      .arg(t.rows);
+        return r;
+    }
     if (opj_codestream_info_v2_t *cstr = opj_get_cstr_info(codec.get())) {
         r.colorTransformed = cstr->m_default_tile_info.mct != 0;
+        const std::uint64_t tiles = std::uint64_t(cstr->tw) * cstr->th;
         opj_destroy_cstr_info(&cstr);
+        if (tiles > kMaxJ2kTiles) {
+            r.error = QStringLiteral("the codestream has %1 tiles (at most %2 are decoded)").arg(tiles).arg(kMaxJ2kTiles);
+            return r;
+        }
     }
     if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
         return failed("JPEG 2000 decoding failed");
