@@ -8,6 +8,9 @@
 #   KILIMA_FUZZ_TARGETS   space-separated target names (default: all built)
 #   KILIMA_FUZZ_BUILD_DIR clang build folder (default build/fuzz)
 #   KILIMA_JOBS           targets run side by side (default: nproc)
+#   KILIMA_FUZZ_SEED      libFuzzer's random seed (default 1, so that a run is
+#                         repeatable: the same inputs on the same code; set
+#                         0 for a new seed each run when hunting)
 #   KILIMA_FUZZ_FLAGS     more libFuzzer flags, e.g. -malloc_limit_mb=8192 to
 #                         look past a known oversized allocation
 #
@@ -18,6 +21,7 @@ set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$top"
 seconds="${KILIMA_FUZZ_SECONDS:-45}"
+seed="${KILIMA_FUZZ_SEED:-1}"
 if [ "$seconds" = 0 ]; then
   echo "fuzz: KILIMA_FUZZ_SECONDS=0, not fuzzing"
   exit 0
@@ -85,7 +89,7 @@ fuzz_one() {
   for d in $(seed_dirs "$t"); do [ -d "$d" ] && extra+=("$d"); done
   # New inputs go to the first folder (the run's corpus, kept between local
   # runs); the others are read only.
-  if "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+  if "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -seed="$seed" -rss_limit_mb=2048 -timeout=10 \
       -max_len=262144 -print_final_stats=1 -artifact_prefix="$crashes" ${KILIMA_FUZZ_FLAGS:-} "$corpus" "${extra[@]}" >"$log" 2>&1; then
     echo "fuzz: $t: clean for ${seconds} s ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') runs)"
     return 0
