@@ -7,6 +7,8 @@
 // stream is checked without holding it in memory.
 #include <kilima/dicom/structure.h>
 
+#include "structuresource_p.h"
+
 #include <dcmtk/dcmdata/dctag.h>
 
 #include <QFile>
@@ -14,224 +16,21 @@
 #include <algorithm>
 #include <cstring>
 #include <vector>
-#include <zlib.h>
 
 namespace kilima::dicom {
 
 namespace {
+
+using detail::FileSource;
+using detail::InflateSource;
+using detail::MemorySource;
+using detail::Source;
 
 constexpr quint32 kUndefined = 0xffffffffu;
 constexpr quint32 kItem = 0xfffee000u;
 constexpr quint32 kItemEnd = 0xfffee00du;
 constexpr quint32 kSequenceEnd = 0xfffee0ddu;
 constexpr quint32 kPixelData = 0x7fe00010u;
-// A deflated dataset may not inflate beyond this (a deflate bomb costs CPU
-// here, then memory in DCMTK, which inflates the whole dataset).
-constexpr qint64 kMaxInflatedBytes = qint64(1) << 30;
-
-// Forward-only bytes with a small look-ahead.
-class Source {
-public:
-    virtual ~Source() = default;
-    // Total bytes, or -1 when only reading to the end tells (deflate).
-    virtual qint64 size() const = 0;
-    qint64 pos() const { return m_pos; }
-    // Copies the next n bytes without consuming them; false if fewer remain.
-    virtual bool peek(char *dst, int n) = 0;
-    // Consumes exactly n bytes into dst; false if fewer remain.
-    virtual bool read(char *dst, int n) = 0;
-    // Skips up to n bytes, returns how many were there.
-    virtual qint64 skip(qint64 n) = 0;
-    virtual bool atEnd() = 0;
-    virtual QString error() const { return {}; }
-
-protected:
-    qint64 m_pos = 0;
-};
-
-class MemorySource : public Source {
-public:
-    MemorySource(const char *data, qint64 size) : m_data(data), m_size(size) {}
-    qint64 size() const override { return m_size; }
-    bool peek(char *dst, int n) override
-    {
-        if (m_size - m_pos < n)
-            return false;
-        std::memcpy(dst, m_data + m_pos, size_t(n));
-        return true;
-    }
-    bool read(char *dst, int n) override
-    {
-        if (!peek(dst, n))
-            return false;
-        m_pos += n;
-        return true;
-    }
-    qint64 skip(qint64 n) override
-    {
-        const qint64 k = std::min(n, m_size - m_pos);
-        m_pos += k;
-        return k;
-    }
-    bool atEnd() override { return m_pos >= m_size; }
-
-private:
-    const char *m_data;
-    qint64 m_size;
-};
-
-// A window over a file: element headers are read through a buffer, values
-// are seeked over.
-class FileSource : public Source {
-public:
-    explicit FileSource(QFile &file) : m_file(file), m_size(file.size()) {}
-    qint64 size() const override { return m_size; }
-    bool peek(char *dst, int n) override
-    {
-        if (!fill(n))
-            return false;
-        std::memcpy(dst, m_buffer.constData() + (m_pos - m_bufferStart), size_t(n));
-        return true;
-    }
-    bool read(char *dst, int n) override
-    {
-        if (!peek(dst, n))
-            return false;
-        m_pos += n;
-        return true;
-    }
-    qint64 skip(qint64 n) override
-    {
-        const qint64 k = std::min(n, m_size - m_pos);
-        m_pos += k;
-        return k;
-    }
-    bool atEnd() override { return m_pos >= m_size; }
-    QString error() const override { return m_error; }
-
-private:
-    bool fill(int n)
-    {
-        if (m_size - m_pos < n)
-            return false;
-        if (m_pos >= m_bufferStart && m_pos + n <= m_bufferStart + m_buffer.size())
-            return true;
-        if (!m_file.seek(m_pos)) {
-            m_error = m_file.errorString();
-            return false;
-        }
-        m_bufferStart = m_pos;
-        m_buffer = m_file.read(64 * 1024);
-        if (m_buffer.size() < n) {
-            m_error = m_file.errorString();
-            return false;
-        }
-        return true;
-    }
-    QFile &m_file;
-    qint64 m_size;
-    QByteArray m_buffer;
-    qint64 m_bufferStart = 0;
-    QString m_error;
-};
-
-// Raw deflate (transfer syntax 1.2.840.10008.1.2.1.99) over another source.
-class InflateSource : public Source {
-public:
-    explicit InflateSource(Source &in) : m_in(in)
-    {
-        std::memset(&m_z, 0, sizeof m_z);
-        m_ok = inflateInit2(&m_z, -MAX_WBITS) == Z_OK;
-        if (!m_ok)
-            m_error = QStringLiteral("cannot start inflating");
-    }
-    ~InflateSource() override { inflateEnd(&m_z); }
-    qint64 size() const override { return -1; }
-    bool peek(char *dst, int n) override
-    {
-        if (!fill(n))
-            return false;
-        std::memcpy(dst, m_out.constData() + m_head, size_t(n));
-        return true;
-    }
-    bool read(char *dst, int n) override
-    {
-        if (!peek(dst, n))
-            return false;
-        m_head += n;
-        m_pos += n;
-        return true;
-    }
-    qint64 skip(qint64 n) override
-    {
-        qint64 done = 0;
-        while (done < n) {
-            if (!fill(1))
-                break;
-            const qint64 k = std::min<qint64>(n - done, m_out.size() - m_head);
-            m_head += int(k);
-            m_pos += k;
-            done += k;
-        }
-        return done;
-    }
-    bool atEnd() override { return !fill(1); }
-    QString error() const override { return m_error; }
-
-private:
-    // Makes at least n inflated bytes available after m_head.
-    bool fill(int n)
-    {
-        while (m_out.size() - m_head < n) {
-            if (!m_ok || m_finished)
-                return false;
-            m_out.remove(0, m_head);
-            m_head = 0;
-            if (m_z.avail_in == 0) {
-                m_inBuffer.resize(64 * 1024);
-                const qint64 left = m_in.size() - m_in.pos();
-                const int chunk = int(std::min<qint64>(m_inBuffer.size(), left));
-                if (chunk <= 0 || !m_in.read(m_inBuffer.data(), chunk)) {
-                    m_finished = true;
-                    m_error = QStringLiteral("the deflated data ends before its end marker");
-                    return false;
-                }
-                m_z.next_in = reinterpret_cast<Bytef *>(m_inBuffer.data());
-                m_z.avail_in = uInt(chunk);
-            }
-            char block[64 * 1024];
-            m_z.next_out = reinterpret_cast<Bytef *>(block);
-            m_z.avail_out = sizeof block;
-            const int rc = inflate(&m_z, Z_NO_FLUSH);
-            const int produced = int(sizeof block - m_z.avail_out);
-            m_out.append(block, produced);
-            m_inflated += produced;
-            if (m_inflated > kMaxInflatedBytes) {
-                m_ok = false;
-                m_error = QStringLiteral("the deflated dataset inflates to more than %1 bytes").arg(kMaxInflatedBytes);
-                return false;
-            }
-            if (rc == Z_STREAM_END) {
-                m_finished = true;
-            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-                m_ok = false;
-                m_error = QStringLiteral("the deflated data is corrupt (%1)").arg(QString::fromLatin1(m_z.msg ? m_z.msg : "zlib error"));
-                return false;
-            }
-        }
-        return true;
-    }
-    Source &m_in;
-    z_stream m_z;
-    bool m_ok = false;
-    bool m_finished = false;
-    QByteArray m_inBuffer;
-    QByteArray m_out;
-    int m_head = 0;
-    qint64 m_inflated = 0;
-    QString m_error;
-};
-
 QString tagText(quint32 tag)
 {
     return QStringLiteral("(%1,%2)")
