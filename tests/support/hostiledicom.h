@@ -33,8 +33,9 @@ inline void putShort(QByteArray &b, quint16 group, quint16 element, const char *
 
 // A Secondary Capture Part 10 file with the given UIDs; `body` follows the
 // group 0020 elements (so it must hold groups above 0020, in order).
-inline QByteArray part10(const QByteArray &body, const QByteArray &sopUid, const QByteArray &studyUid,
-                         const QByteArray &seriesUid)
+inline QByteArray part10(const QByteArray &body, const QByteArray &sopUid = "1.2.826.0.1.3680043.2.1125.99.1",
+                         const QByteArray &studyUid = "1.2.826.0.1.3680043.2.1125.99.2",
+                         const QByteArray &seriesUid = "1.2.826.0.1.3680043.2.1125.99.3")
 {
     QByteArray meta;
     putTag(meta, 0x0002, 0x0001);
