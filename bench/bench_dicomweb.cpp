@@ -27,12 +27,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -142,25 +138,10 @@ int main(int argc, char **argv)
     const QString kilimaBase = QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(server.port());
 
     // Orthanc + DICOMweb plugin with the same series (stored over STOW-RS).
-    const QString orthancBin = QStandardPaths::findExecutable(QStringLiteral("Orthanc"), {QStringLiteral("/usr/sbin")});
     const quint16 orthancHttp = test::freePort();
-    const QJsonObject oc{
-        {QStringLiteral("StorageDirectory"), tmp.filePath(QStringLiteral("orthanc/storage"))},
-        {QStringLiteral("IndexDirectory"), tmp.filePath(QStringLiteral("orthanc/index"))},
-        {QStringLiteral("HttpPort"), orthancHttp},
-        {QStringLiteral("DicomPort"), test::freePort()},
-        {QStringLiteral("RemoteAccessAllowed"), false},
-        {QStringLiteral("AuthenticationEnabled"), true},
-        {QStringLiteral("RegisteredUsers"), QJsonObject{{QStringLiteral("bench"), QStringLiteral("bench-password")}}},
-        {QStringLiteral("Plugins"), QJsonArray{QStringLiteral("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")}},
-        {QStringLiteral("DicomWeb"), QJsonObject{{QStringLiteral("Enable"), true}, {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}},
-    };
-    QFile ocf(tmp.filePath(QStringLiteral("orthanc.json")));
-    ocf.open(QIODevice::WriteOnly);
-    ocf.write(QJsonDocument(oc).toJson());
-    ocf.close();
     test::Peer orthanc;
-    const bool haveOrthanc = !orthancBin.isEmpty() && orthanc.start(orthancBin, {ocf.fileName()}) && test::waitForPort(orthancHttp, 30000);
+    const bool haveOrthanc = test::startOrthancDicomWeb(orthanc, tmp.filePath(QStringLiteral("orthanc")), orthancHttp,
+                                                        QStringLiteral("bench"), QStringLiteral("bench-password"));
     const QString orthancBase = QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(orthancHttp);
     dicomweb::ClientConfig cc;
     cc.user = QStringLiteral("bench");

@@ -16,10 +16,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -159,25 +155,10 @@ int main(int argc, char **argv)
     }
     const QByteArray auth = "Basic " + QByteArray("bench:bench-password").toBase64();
 
-    const QString orthancBin = QStandardPaths::findExecutable(QStringLiteral("Orthanc"), {QStringLiteral("/usr/sbin")});
     const quint16 orthancHttp = test::freePort();
-    const QJsonObject oc{
-        {QStringLiteral("StorageDirectory"), tmp.filePath(QStringLiteral("orthanc/storage"))},
-        {QStringLiteral("IndexDirectory"), tmp.filePath(QStringLiteral("orthanc/index"))},
-        {QStringLiteral("HttpPort"), orthancHttp},
-        {QStringLiteral("DicomPort"), test::freePort()},
-        {QStringLiteral("RemoteAccessAllowed"), true},
-        {QStringLiteral("AuthenticationEnabled"), true},
-        {QStringLiteral("RegisteredUsers"), QJsonObject{{QStringLiteral("bench"), QStringLiteral("bench-password")}}},
-        {QStringLiteral("Plugins"), QJsonArray{QStringLiteral("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")}},
-        {QStringLiteral("DicomWeb"), QJsonObject{{QStringLiteral("Enable"), true}, {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}},
-    };
-    QFile ocf(tmp.filePath(QStringLiteral("orthanc.json")));
-    ocf.open(QIODevice::WriteOnly);
-    ocf.write(QJsonDocument(oc).toJson());
-    ocf.close();
     test::Peer orthanc;
-    const bool haveOrthanc = !orthancBin.isEmpty() && orthanc.start(orthancBin, {ocf.fileName()}) && test::waitForPort(orthancHttp, 30000);
+    const bool haveOrthanc = test::startOrthancDicomWeb(orthanc, tmp.filePath(QStringLiteral("orthanc")), orthancHttp,
+                                                        QStringLiteral("bench"), QStringLiteral("bench-password"), true);
     if (haveOrthanc) {
         for (const QString &f : files) {
             QString out;

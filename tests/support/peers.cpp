@@ -1,6 +1,13 @@
 #include "peers.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -112,6 +119,32 @@ int runTool(const QString &program, const QStringList &args, QString *output, in
 int runToolStdout(const QString &program, const QStringList &args, QString *output, int timeoutMs)
 {
     return runWith(QProcess::ForwardedErrorChannel, program, args, output, timeoutMs, {});
+}
+
+bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, const QString &user, const QString &password,
+                          bool remoteAccess)
+{
+    const QString bin = QStandardPaths::findExecutable(QStringLiteral("Orthanc"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    const QString plugin = QStringLiteral("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
+    if (bin.isEmpty() || !QFileInfo::exists(plugin) || !QDir().mkpath(dir))
+        return false;
+    const QJsonObject config{
+        {QStringLiteral("StorageDirectory"), QString(dir + QStringLiteral("/storage"))},
+        {QStringLiteral("IndexDirectory"), QString(dir + QStringLiteral("/index"))},
+        {QStringLiteral("HttpPort"), int(httpPort)},
+        {QStringLiteral("DicomPort"), int(freePort())},
+        {QStringLiteral("RemoteAccessAllowed"), remoteAccess},
+        {QStringLiteral("AuthenticationEnabled"), true},
+        {QStringLiteral("RegisteredUsers"), QJsonObject{{user, password}}},
+        {QStringLiteral("Plugins"), QJsonArray{plugin}},
+        {QStringLiteral("DicomWeb"), QJsonObject{{QStringLiteral("Enable"), true}, {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}},
+    };
+    QFile f(dir + QStringLiteral("/orthanc.json"));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    return peer.start(bin, {f.fileName()}) && waitForPort(httpPort, 90000);
 }
 
 } // namespace kilima::test

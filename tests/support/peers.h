@@ -42,4 +42,11 @@ int runTool(const QString &program, const QStringList &args, QString *output = n
 // repair after a killed node) shows in the log without breaking the parse.
 int runToolStdout(const QString &program, const QStringList &args, QString *output, int timeoutMs = 300000);
 
+// Starts Orthanc with its DICOMweb plugin (/dicom-web/) in `dir` on
+// `httpPort` (DICOM on a free port), HTTP Basic for `user`, and waits for it.
+// `remoteAccess` lets other loopback addresses than 127.0.0.1 in. False when
+// Orthanc or the plugin is not installed or it does not come up.
+bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, const QString &user, const QString &password,
+                          bool remoteAccess = false);
+
 } // namespace kilima::test
