@@ -186,8 +186,6 @@ bool keepsAlive(const Connection &c, bool stopping)
 Exchange::Exchange(Connection &c) : m_conn(c) {}
 const RequestHead &Exchange::head() const { return m_conn.head; }
 const std::string &Exchange::peerAddress() const { return m_conn.peer; }
-bool Exchange::isTls() const { return m_conn.ssl != nullptr; }
-bool Exchange::responded() const { return m_conn.responded; }
 
 Exchange::Body Exchange::readBody(const std::function<bool(const char *, std::size_t)> &receive, std::int64_t maxBytes,
                                   std::string *why)

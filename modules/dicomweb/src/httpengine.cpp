@@ -200,12 +200,6 @@ void Engine::stop()
 
 int Engine::port() const { return d->boundPort; }
 
-Engine::Counters Engine::counters() const
-{
-    std::lock_guard<std::mutex> lock(d->mutex);
-    return Counters{int(d->all.size()), int(d->busy.size())};
-}
-
 void Engine::Impl::work()
 {
     for (;;) {

@@ -51,7 +51,6 @@ class Exchange {
 public:
     const RequestHead &head() const;
     const std::string &peerAddress() const;
-    bool isTls() const;
 
     enum class Body { Complete, Stopped, TooLarge, Failed };
     // Reads the whole body into `receive` as it arrives (sending 100
@@ -70,7 +69,6 @@ public:
     // sees a truncated answer, never a complete-looking one.
     bool respondStream(int status, const Headers &headers, std::int64_t length,
                        const std::function<bool(const BodySink &)> &writer);
-    bool responded() const;
 
 private:
     friend class Engine;
@@ -91,12 +89,6 @@ public:
     // and waits for the workers.
     void stop();
     int port() const;
-
-    struct Counters {
-        int open = 0;            // connections now
-        int inWorkers = 0;       // of which being served
-    };
-    Counters counters() const;
 
 private:
     struct Impl;
