@@ -90,8 +90,6 @@ private Q_SLOTS:
         m_data = m_tmp.filePath(QStringLiteral("kilima"));
         m_kilimaHttp = test::freePort();
         m_kilimaDicom = test::freePort();
-        m_orthancHttp = test::freePort();
-        m_orthancDicom = test::freePort();
 
         QVERIFY(m_kilima.start(test::nodeBinary(), {QStringLiteral("--data-dir"), m_data, QStringLiteral("serve"), QStringLiteral("--dicom-port"),
                                                     QString::number(m_kilimaDicom), QStringLiteral("--http-port"), QString::number(m_kilimaHttp),
@@ -103,10 +101,6 @@ private Q_SLOTS:
 
         const QJsonObject config{
             {QStringLiteral("Name"), QStringLiteral("KilimaWebPeer")},
-            {QStringLiteral("StorageDirectory"), m_tmp.filePath(QStringLiteral("orthanc/storage"))},
-            {QStringLiteral("IndexDirectory"), m_tmp.filePath(QStringLiteral("orthanc/index"))},
-            {QStringLiteral("HttpPort"), m_orthancHttp},
-            {QStringLiteral("DicomPort"), m_orthancDicom},
             {QStringLiteral("RemoteAccessAllowed"), false},
             {QStringLiteral("AuthenticationEnabled"), true},
             {QStringLiteral("RegisteredUsers"), QJsonObject{{m_orthancUser, m_orthancPassword}}},
@@ -120,13 +114,9 @@ private Q_SLOTS:
                                                    {QStringLiteral("Username"), QStringLiteral("admin")},
                                                    {QStringLiteral("Password"), m_password}}}}}}},
         };
-        const QString configFile = m_tmp.filePath(QStringLiteral("orthanc.json"));
-        QFile f(configFile);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(config).toJson());
-        f.close();
-        QVERIFY(m_orthanc.start(orthancBin, {configFile}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
+        QString why;
+        QVERIFY2(test::startOrthanc(m_orthanc, m_tmp.filePath(QStringLiteral("orthanc")), config, &m_orthancHttp, &m_orthancDicom, &why),
+                 qPrintable(why));
     }
 
     void cleanupTestCase()

@@ -82,15 +82,9 @@ private Q_SLOTS:
             QSKIP("Orthanc is not installed (installers/install-deps.sh installs it)");
         m_data = m_tmp.filePath(QStringLiteral("kilima"));
         m_kilimaPort = test::freePort();
-        m_orthancDicom = test::freePort();
-        m_orthancHttp = test::freePort();
 
         const QJsonObject config{
             {QStringLiteral("Name"), QStringLiteral("KilimaTestPeer")},
-            {QStringLiteral("StorageDirectory"), m_tmp.filePath(QStringLiteral("orthanc/storage"))},
-            {QStringLiteral("IndexDirectory"), m_tmp.filePath(QStringLiteral("orthanc/index"))},
-            {QStringLiteral("HttpPort"), m_orthancHttp},
-            {QStringLiteral("DicomPort"), m_orthancDicom},
             {QStringLiteral("DicomAet"), QStringLiteral("ORTHANC")},
             {QStringLiteral("RemoteAccessAllowed"), false},
             {QStringLiteral("AuthenticationEnabled"), false},
@@ -99,14 +93,10 @@ private Q_SLOTS:
             {QStringLiteral("DicomModalities"),
              QJsonObject{{QStringLiteral("kilima"), QJsonArray{QStringLiteral("KILIMA"), QStringLiteral("127.0.0.1"), m_kilimaPort}}}},
         };
-        const QString configFile = m_tmp.filePath(QStringLiteral("orthanc.json"));
-        QFile f(configFile);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(config).toJson());
-        f.close();
-        QVERIFY(m_orthanc.start(orthanc, {configFile}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
-        QVERIFY(test::waitForPort(m_orthancDicom, 90000));
+        QString why;
+        QVERIFY2(test::startOrthanc(m_orthanc, m_tmp.filePath(QStringLiteral("orthanc")), config, &m_orthancHttp, &m_orthancDicom, &why),
+                 qPrintable(why));
+        QVERIFY(m_orthanc.waitForPort(m_orthancDicom, 90000));
 
         QCOMPARE(node(m_data, {QStringLiteral("nodes"), QStringLiteral("add"), QStringLiteral("orthanc"), QStringLiteral("--aet"),
                                QStringLiteral("ORTHANC"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),

@@ -143,28 +143,19 @@ private Q_SLOTS:
         m_kilimaPort = test::freePort();
         m_pacsPort = test::freePort();
         m_nowherePort = test::freePort();
-        m_orthancHttp = test::freePort();
-        m_orthancDicom = test::freePort();
 
         m_s3 = std::make_unique<test::S3Server>(m_tmp.filePath(QStringLiteral("s3")));
         QVERIFY(m_s3->start());
         QVERIFY(m_s3->createBucket(QStringLiteral("routed")));
 
         const QJsonObject oc{{QStringLiteral("Name"), QStringLiteral("KilimaRoutingPeer")},
-                             {QStringLiteral("StorageDirectory"), m_tmp.filePath(QStringLiteral("orthanc/storage"))},
-                             {QStringLiteral("IndexDirectory"), m_tmp.filePath(QStringLiteral("orthanc/index"))},
-                             {QStringLiteral("HttpPort"), m_orthancHttp},
-                             {QStringLiteral("DicomPort"), m_orthancDicom},
                              {QStringLiteral("RemoteAccessAllowed"), false},
                              {QStringLiteral("AuthenticationEnabled"), false},
                              {QStringLiteral("Plugins"), QJsonArray{plugin}},
                              {QStringLiteral("DicomWeb"), QJsonObject{{QStringLiteral("Enable"), true}, {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}}};
-        QFile ocf(m_tmp.filePath(QStringLiteral("orthanc.json")));
-        QVERIFY(ocf.open(QIODevice::WriteOnly));
-        ocf.write(QJsonDocument(oc).toJson());
-        ocf.close();
-        QVERIFY(m_orthanc.start(orthanc, {ocf.fileName()}));
-        QVERIFY2(test::waitForPort(m_orthancHttp, 90000), qPrintable(m_orthanc.output()));
+        QString why;
+        QVERIFY2(test::startOrthanc(m_orthanc, m_tmp.filePath(QStringLiteral("orthanc")), oc, &m_orthancHttp, &m_orthancDicom, &why),
+                 qPrintable(why));
 
         // The rules: CT chest to the PACS; MR (not from a test bench) to
         // Orthanc once the study is stable; everything MODALITY1 sends to the

@@ -63,6 +63,29 @@ QString Peer::output()
     return QString::fromUtf8(m_output);
 }
 
+bool Peer::waitForPort(quint16 port, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (m_process.state() == QProcess::NotRunning) {
+            output();
+            return false;
+        }
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(500)) {
+            socket.abort();
+            return true;
+        }
+        // Reads what the child wrote meanwhile, so that a failure shows it.
+        if (m_process.waitForReadyRead(50))
+            m_output += m_process.readAll();
+    }
+    output();
+    return false;
+}
+
 void Peer::terminate(int graceMs)
 {
     if (m_process.state() == QProcess::NotRunning)
@@ -121,6 +144,34 @@ int runToolStdout(const QString &program, const QStringList &args, QString *outp
     return runWith(QProcess::ForwardedErrorChannel, program, args, output, timeoutMs, {});
 }
 
+namespace {
+
+// Writes `config` (storage and index under `dir`) and starts Orthanc on it;
+// waits for `httpPort` while Orthanc runs.
+bool writeAndStartOrthanc(Peer &peer, const QString &bin, const QString &dir, QJsonObject config, quint16 httpPort, QString *why)
+{
+    config.insert(QStringLiteral("StorageDirectory"), QString(dir + QStringLiteral("/storage")));
+    config.insert(QStringLiteral("IndexDirectory"), QString(dir + QStringLiteral("/index")));
+    QFile f(dir + QStringLiteral("/orthanc.json"));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    if (!peer.start(bin, {f.fileName()})) {
+        if (why)
+            *why = QStringLiteral("Orthanc did not start: ") + peer.process().errorString();
+        return false;
+    }
+    if (peer.waitForPort(httpPort, 90000))
+        return true;
+    if (why)
+        *why = (peer.process().state() == QProcess::NotRunning ? QStringLiteral("Orthanc exited: ") : QStringLiteral("timeout: ")) + peer.output();
+    qWarning("Orthanc did not come up on port %u: %s", unsigned(httpPort), qPrintable(peer.output()));
+    return false;
+}
+
+} // namespace
+
 bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, const QString &user, const QString &password,
                           bool remoteAccess)
 {
@@ -129,8 +180,6 @@ bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, cons
     if (bin.isEmpty() || !QFileInfo::exists(plugin) || !QDir().mkpath(dir))
         return false;
     const QJsonObject config{
-        {QStringLiteral("StorageDirectory"), QString(dir + QStringLiteral("/storage"))},
-        {QStringLiteral("IndexDirectory"), QString(dir + QStringLiteral("/index"))},
         {QStringLiteral("HttpPort"), int(httpPort)},
         {QStringLiteral("DicomPort"), int(freePort())},
         {QStringLiteral("RemoteAccessAllowed"), remoteAccess},
@@ -139,12 +188,34 @@ bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, cons
         {QStringLiteral("Plugins"), QJsonArray{plugin}},
         {QStringLiteral("DicomWeb"), QJsonObject{{QStringLiteral("Enable"), true}, {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}},
     };
-    QFile f(dir + QStringLiteral("/orthanc.json"));
-    if (!f.open(QIODevice::WriteOnly))
+    return writeAndStartOrthanc(peer, bin, dir, config, httpPort, nullptr);
+}
+
+bool startOrthanc(Peer &peer, const QString &dir, QJsonObject config, quint16 *httpPort, quint16 *dicomPort, QString *why)
+{
+    const QString bin = QStandardPaths::findExecutable(QStringLiteral("Orthanc"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (bin.isEmpty() || !QDir().mkpath(dir)) {
+        if (why)
+            *why = QStringLiteral("Orthanc is not installed");
         return false;
-    f.write(QJsonDocument(config).toJson());
-    f.close();
-    return peer.start(bin, {f.fileName()}) && waitForPort(httpPort, 90000);
+    }
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const quint16 http = freePort();
+        const quint16 dicom = freePort();
+        config.insert(QStringLiteral("HttpPort"), int(http));
+        config.insert(QStringLiteral("DicomPort"), int(dicom));
+        if (writeAndStartOrthanc(peer, bin, dir, config, http, why)) {
+            *httpPort = http;
+            if (dicomPort)
+                *dicomPort = dicom;
+            return true;
+        }
+        peer.terminate(5000);
+        // A timeout with Orthanc still running is not a port race: no retry.
+        if (why && why->startsWith(QLatin1String("timeout")))
+            return false;
+    }
+    return false;
 }
 
 } // namespace kilima::test

@@ -3,6 +3,7 @@
 // 127.0.0.1.
 #pragma once
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,10 @@ public:
     void kill();                           // SIGKILL now
     QProcess &process() { return m_process; }
     QString output();                      // stdout + stderr so far
+    // Waits until the child accepts connections on 127.0.0.1:port; false at
+    // once when the child has exited (a port taken, a bad configuration),
+    // with its output read so far.
+    bool waitForPort(quint16 port, int timeoutMs = 15000);
 
 private:
     QProcess m_process;
@@ -48,5 +53,12 @@ int runToolStdout(const QString &program, const QStringList &args, QString *outp
 // Orthanc or the plugin is not installed or it does not come up.
 bool startOrthancDicomWeb(Peer &peer, const QString &dir, quint16 httpPort, const QString &user, const QString &password,
                           bool remoteAccess = false);
+
+// Starts Orthanc with `config` in `dir` and waits for its HTTP port. The HTTP
+// and DICOM ports are chosen here, written into the configuration and
+// returned: when Orthanc exits at start (a port taken by another test since
+// it was found free), it is started again on new ports, three tries in all.
+// On failure `why` holds Orthanc's output.
+bool startOrthanc(Peer &peer, const QString &dir, QJsonObject config, quint16 *httpPort, quint16 *dicomPort, QString *why);
 
 } // namespace kilima::test
