@@ -132,6 +132,36 @@ WindowLevel autoWindow(const Image2D &img)
     return {(a + b) / 2, std::max(1.0, b - a)};
 }
 
+QVector<WindowLevel> fileWindows(const Volume &v, int slice)
+{
+    QVector<WindowLevel> out;
+    if (slice < 0 || slice >= int(v.sources.size()))
+        return out;
+    const SliceSource &s = v.sources[size_t(slice)];
+    const int n = int(std::min(s.windowCenters.size(), s.windowWidths.size()));
+    for (int i = 0; i < n; ++i) {
+        if (s.windowWidths[i] > 0)
+            out.append({s.windowCenters[i], s.windowWidths[i]});
+    }
+    return out;
+}
+
+WindowLevel defaultWindow(const Volume &v, int slice, const Image2D &img)
+{
+    const QVector<WindowLevel> windows = fileWindows(v, slice);
+    if (!windows.isEmpty())
+        return windows.front();
+    return autoWindow(img);
+}
+
+const VoiLut *voiLutFor(const Volume &v, int slice)
+{
+    if (slice < 0 || slice >= int(v.sources.size()))
+        return nullptr;
+    const VoiLut *lut = v.sources[size_t(slice)].voiLut.get();
+    return lut && !lut->table.empty() ? lut : nullptr;
+}
+
 WindowLevel defaultWindow(const Volume &v, const Image2D &img)
 {
     if (!v.windowCenters.isEmpty() && !v.windowWidths.isEmpty() && v.windowWidths.front() > 0)

@@ -48,6 +48,7 @@ struct FrameHeader {
     double slope = 1, intercept = 0;
     QVector<double> wc, ww;
     std::shared_ptr<VoiLut> voiLut;
+    bool presentationInverse = false;
 };
 
 double num(DcmItem &item, const DcmTagKey &tag, double fallback = 0, unsigned long pos = 0)
@@ -130,10 +131,11 @@ void applyFunctionalGroups(DcmItem *perFrame, DcmItem *shared, FrameHeader &h)
             (void)stack;
         }
         if (DcmItem *voi = seqItem(g, DCM_FrameVOILUTSequence)) {
-            const double c = num(*voi, DCM_WindowCenter, NAN), w = num(*voi, DCM_WindowWidth, NAN);
-            if (std::isfinite(c) && std::isfinite(w) && w > 0) {
-                h.wc = {c};
-                h.ww = {w};
+            // Every window of the frame (a reader cycles through them), in order.
+            const QVector<double> c = allNums(*voi, DCM_WindowCenter), w = allNums(*voi, DCM_WindowWidth);
+            if (!c.isEmpty() && !w.isEmpty() && w.front() > 0) {
+                h.wc = c;
+                h.ww = w;
             }
         }
     }
@@ -269,6 +271,7 @@ FileScan scanFile(const QString &path)
     h.wc = allNums(ds, DCM_WindowCenter);
     h.ww = allNums(ds, DCM_WindowWidth);
     h.voiLut = readVoiLut(ds);
+    h.presentationInverse = dicom::stringValue(ds, DCM_PresentationLUTShape).trimmed().toUpper() == QLatin1String("INVERSE");
     h.temporal = num(ds, DCM_TemporalPositionIdentifier, NAN);
     if (!std::isfinite(h.temporal))
         h.temporal = num(ds, DCM_TriggerTime, NAN);
@@ -370,6 +373,7 @@ VolumePtr makeVolume(const QList<FrameHeader> &frames, bool geometry)
     v->windowCenters = h.wc;
     v->windowWidths = h.ww;
     v->voiLut = h.voiLut;
+    v->presentationInverse = h.presentationInverse;
     v->rescaleUnit = h.modality == QLatin1String("CT") ? QStringLiteral("HU") : QString();
     v->hasGeometry = geometry;
     v->spacingKnown = h.hasSpacing;
@@ -392,6 +396,9 @@ VolumePtr makeVolume(const QList<FrameHeader> &frames, bool geometry)
         s.instanceNumber = f.instanceNumber;
         s.slope = f.slope;
         s.intercept = f.intercept;
+        s.windowCenters = f.wc;
+        s.windowWidths = f.ww;
+        s.voiLut = f.voiLut;
         // 32-bit samples are kept as their top 16 bits; the slope restores the scale.
         if (f.bitsAllocated == 32 && f.bitsStored > 16)
             s.slope *= double(1 << (f.bitsStored - 16));

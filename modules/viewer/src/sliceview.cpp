@@ -235,7 +235,8 @@ void SliceView::rebuildImage()
             m_image = imaging::sliceImage(*m_volume, m_slice);
         }
         if (m_image.isValid() && !m_windowSet) {
-            m_window = imaging::defaultWindow(*m_volume, m_image);
+            m_window = m_mpr ? imaging::defaultWindow(*m_volume, m_image)
+                             : imaging::defaultWindow(*m_volume, m_slice, m_image);
             m_windowSet = true;
             Q_EMIT windowChanged(m_window);
         }
@@ -254,7 +255,8 @@ void SliceView::rerender()
     opt.window = m_window;
     opt.invert = m_invert != (m_volume && m_volume->invertGrey());
     if (m_useVoiLut && m_volume && m_volume->voiLut) {
-        opt.voiLut = m_volume->voiLut.get();
+        const imaging::VoiLut *own = m_mpr ? nullptr : imaging::voiLutFor(*m_volume, m_slice);
+        opt.voiLut = own ? own : m_volume->voiLut.get();
         opt.volume = m_volume.get();
     }
     // Rendered straight into the previous frame's QImage (32-bit rows are

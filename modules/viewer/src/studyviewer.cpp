@@ -649,7 +649,7 @@ void StudyViewer::updateThumbnail(int index)
         return;
     const imaging::Image2D img = imaging::sliceImage(*v, k);
     imaging::DisplayOptions opt;
-    opt.window = imaging::defaultWindow(*v, img);
+    opt.window = imaging::defaultWindow(*v, k, img);
     opt.invert = v->invertGrey();
     const std::vector<quint32> px = imaging::render(img, opt);
     QImage q(reinterpret_cast<const uchar *>(px.data()), img.width, img.height, img.width * 4, QImage::Format_RGB32);

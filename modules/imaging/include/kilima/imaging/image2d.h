@@ -7,6 +7,7 @@
 #include <kilima/imaging/volume.h>
 
 #include <QString>
+#include <QVector>
 #include <cmath>
 #include <vector>
 
@@ -62,7 +63,16 @@ void render(const Image2D &img, const DisplayOptions &opt, quint32 *out);
 // A window that shows the image well when the file has none: 1st to 99th percentile.
 WindowLevel autoWindow(const Image2D &img);
 
-// The file's window (first value) or autoWindow().
+// The window the file gives the displayed image: the first Window Center/
+// Width of slice `slice` (its own attributes, or its frame's Frame VOI LUT
+// functional group), else autoWindow(img). Slices of one series may differ.
+WindowLevel defaultWindow(const Volume &v, int slice, const Image2D &img);
+// Every window the file gives slice `slice` (empty when none).
+QVector<WindowLevel> fileWindows(const Volume &v, int slice);
+// The VOI LUT of slice `slice` (first VOI LUT Sequence item), null when it has none.
+const VoiLut *voiLutFor(const Volume &v, int slice);
+
+// The first slice's window: for callers without a slice (MPR planes, 3D).
 WindowLevel defaultWindow(const Volume &v, const Image2D &img);
 
 } // namespace kilima::imaging

@@ -21,7 +21,11 @@
 
 namespace kilima::imaging {
 
-// Where one slice's pixels come from.
+struct VoiLut;
+
+// Where one slice's pixels come from, and how the file says to show them:
+// window and VOI LUT belong to each image (a series' first and middle
+// slices often carry different windows; enhanced objects window per frame).
 struct SliceSource {
     QString path;
     int frame = 0;          // frame of a multi-frame object
@@ -29,12 +33,17 @@ struct SliceSource {
     QString sopUid;
     int instanceNumber = 0;
     double slope = 1, intercept = 0;
+    // Window Center/Width of this image (Frame VOI LUT functional group for
+    // an enhanced frame), in modality units, all values in file order.
+    QVector<double> windowCenters, windowWidths;
+    std::shared_ptr<VoiLut> voiLut;   // first VOI LUT Sequence item; null if none
 };
 
-// A VOI LUT from the file (VOI LUT Sequence item).
+// A VOI LUT from the file (VOI LUT Sequence item). Input: modality values
+// (after the Modality LUT), as PS3.3 C.11.2 defines.
 struct VoiLut {
     int firstMapped = 0;
-    int bits = 16;
+    int bits = 16;          // from the descriptor
     std::vector<quint16> table;
     QString explanation;
 };
@@ -54,9 +63,14 @@ public:
     bool isSigned = false;
     int bitsStored = 16;
     QString photometric;       // after decode: MONOCHROME1/2 or RGB
-    bool invertGrey() const { return photometric == QLatin1String("MONOCHROME1"); }
-    QVector<double> windowCenters, windowWidths;   // from the files
+    bool invertGrey() const { return photometric == QLatin1String("MONOCHROME1") || presentationInverse; }
+    // The first slice's window and VOI LUT, kept for callers that want one
+    // value for the series; what a displayed image shows comes from
+    // defaultWindow(v, slice, img) / voiLutFor(v, slice) (image2d.h).
+    QVector<double> windowCenters, windowWidths;
     std::shared_ptr<VoiLut> voiLut;
+    // Presentation LUT Shape INVERSE (or MONOCHROME1): grey shown inverted.
+    bool presentationInverse = false;
     QString rescaleUnit;       // "HU" for CT, else ""
 
     // --- geometry ----------------------------------------------------
