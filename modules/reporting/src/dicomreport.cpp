@@ -257,6 +257,49 @@ bool isMultiFrameClass(const QString &sopClass)
     return !single.contains(sopClass);
 }
 
+void addUnique(QStringList *list, const QString &value)
+{
+    if (!value.trimmed().isEmpty() && !list->contains(value.trimmed()))
+        list->append(value.trimmed());
+}
+
+// Code items of `seq` in `item`: "SCHEME:VALUE" codes, meanings as descriptions.
+void collectCodes(DcmItem &item, const DcmTagKey &seq, QStringList *descriptions, QStringList *codes)
+{
+    DcmSequenceOfItems *sq = nullptr;
+    if (item.findAndGetSequence(seq, sq).bad() || !sq)
+        return;
+    for (unsigned long i = 0; i < sq->card(); ++i) {
+        DcmItem *code = sq->getItem(i);
+        const QString value = stringValue(*code, DCM_CodeValue);
+        if (!value.isEmpty())
+            addUnique(codes, stringValue(*code, DCM_CodingSchemeDesignator) + QLatin1Char(':') + value);
+        addUnique(descriptions, stringValue(*code, DCM_CodeMeaning));
+    }
+}
+
+// What the study was done for, as far as the instance says: the series and
+// procedure descriptions and procedure codes that template matching reads.
+void collectProcedure(DcmItem &ds, QStringList *descriptions, QStringList *codes)
+{
+    for (const DcmTagKey &t : {DCM_SeriesDescription, DCM_ProtocolName, DCM_RequestedProcedureDescription,
+                               DCM_PerformedProcedureStepDescription, DCM_ScheduledProcedureStepDescription})
+        addUnique(descriptions, stringValue(ds, t));
+    collectCodes(ds, DCM_ProcedureCodeSequence, descriptions, codes);
+    collectCodes(ds, DCM_RequestedProcedureCodeSequence, descriptions, codes);
+    collectCodes(ds, DCM_PerformedProtocolCodeSequence, descriptions, codes);
+    DcmSequenceOfItems *requests = nullptr;
+    if (ds.findAndGetSequence(DCM_RequestAttributesSequence, requests).good() && requests) {
+        for (unsigned long i = 0; i < requests->card(); ++i) {
+            DcmItem *r = requests->getItem(i);
+            addUnique(descriptions, stringValue(*r, DCM_RequestedProcedureDescription));
+            addUnique(descriptions, stringValue(*r, DCM_ScheduledProcedureStepDescription));
+            collectCodes(*r, DCM_RequestedProcedureCodeSequence, descriptions, codes);
+            collectCodes(*r, DCM_ScheduledProtocolCodeSequence, descriptions, codes);
+        }
+    }
+}
+
 } // namespace
 
 QString newUid()
@@ -303,6 +346,7 @@ core::Result<StudyHeader> StudyHeader::fromFile(const QString &path)
     }
     StudyHeader h;
     h.m_ds = ds;
+    collectProcedure(src, &h.m_descriptions, &h.m_procedureCodes);
     return h;
 }
 
@@ -324,6 +368,8 @@ StudyFields StudyHeader::fields() const
     f.studyId = stringValue(ds, DCM_StudyID);
     f.institution = stringValue(ds, DCM_InstitutionName);
     f.bodyPart = stringValue(ds, DCM_BodyPartExamined);
+    f.descriptions = m_descriptions;
+    f.procedureCodes = m_procedureCodes;
     return f;
 }
 

@@ -1,5 +1,7 @@
 #include <kilima/reporting/pdfexport.h>
 
+#include "pdffonts_p.h"
+
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/pixeldata.h>
@@ -15,7 +17,9 @@
 #include <QJsonDocument>
 #include <QPageSize>
 #include <QPainter>
+#include <QPalette>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextDocument>
 #include <QUrl>
@@ -167,15 +171,41 @@ QString textToHtml(const QString &text)
     return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
 }
 
-// The body of a QTextEdit's HTML (between <body> and </body>).
+// The body of a QTextEdit's HTML (between <body> and </body>), without
+// text or background colours: text pasted from a dark-themed source (light
+// grey on black) would otherwise print light grey on white paper.
 QString htmlBody(const QString &html)
 {
+    QString body = html;
     const int b = html.indexOf(QLatin1String("<body"));
-    if (b < 0)
-        return html;
-    const int start = html.indexOf(QLatin1Char('>'), b) + 1;
-    const int end = html.lastIndexOf(QLatin1String("</body>"));
-    return html.mid(start, end > start ? end - start : -1);
+    if (b >= 0) {
+        const int start = html.indexOf(QLatin1Char('>'), b) + 1;
+        const int end = html.lastIndexOf(QLatin1String("</body>"));
+        body = html.mid(start, end > start ? end - start : -1);
+    }
+    static const QRegularExpression colourStyle(QStringLiteral("(?<![\\w-])(background-)?color\\s*:[^;\"']*;?"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression colourAttr(QStringLiteral("\\s(bg)?color\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    return body.replace(colourStyle, QString()).replace(colourAttr, QString());
+}
+
+// Black on white for paper and the archive, never the application palette
+// (the dark theme's text colour is #DCDCDC, invisible on white).
+QPalette printPalette()
+{
+    QPalette p;
+    for (QPalette::ColorGroup g : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        for (QPalette::ColorRole r : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::BrightText})
+            p.setColor(g, r, Qt::black);
+        for (QPalette::ColorRole r : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button})
+            p.setColor(g, r, Qt::white);
+        p.setColor(g, QPalette::Link, QColor(0x1a, 0x3c, 0x8c));
+        p.setColor(g, QPalette::LinkVisited, QColor(0x1a, 0x3c, 0x8c));
+        p.setColor(g, QPalette::Highlight, Qt::white);
+        p.setColor(g, QPalette::HighlightedText, Qt::black);
+    }
+    return p;
 }
 
 QString formatValue(double v)
@@ -223,7 +253,7 @@ QString reportHtml(const Report &r, const ReportSettings &settings, const QList<
         return QStringLiteral("<tr><td style=\"color:#555555;\">%1</td><td><b>%2</b></td></tr>").arg(esc(k), esc(v));
     };
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"2\"><tr><td width=\"50%\" valign=\"top\"><table>");
-    h += row(QStringLiteral("Patient"), StudyFields::displayName(s.patientName));
+    h += row(QStringLiteral("Patient"), StudyFields::fullDisplayName(s.patientName));
     h += row(QStringLiteral("Patient ID"), s.patientId);
     h += row(QStringLiteral("Birth date"), StudyFields::displayDate(s.patientBirthDate));
     h += row(QStringLiteral("Sex"), s.patientSex);
@@ -314,11 +344,20 @@ core::Status paintReport(QPagedPaintDevice &device, const Report &r, const Repor
     const double footerHeight = dpi * 0.45;
     const double bodyHeight = pageHeight - footerHeight;
 
+    // The HTML is built once to learn which characters the fonts must cover.
+    const QString html = reportHtml(r, settings, images, pageWidth * 96.0 / device.logicalDpiX());
+    const QString who = StudyFields::fullDisplayName(r.study.patientName) + QStringLiteral(" · ") + r.study.patientId;
+    QString coverage;
+    {
+        QTextDocument probe;
+        probe.setHtml(html);
+        coverage = probe.toPlainText() + who + settings.footer;
+    }
     QTextDocument doc;
     doc.documentLayout()->setPaintDevice(&device);
-    QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPointSizeF(10);
+    const QFont base = detail::reportFont(coverage, 10);
     doc.setDefaultFont(base);
+    doc.setDefaultStyleSheet(QStringLiteral("body { color: #000000; background-color: #ffffff; }"));
     doc.setDocumentMargin(0);
     if (!settings.logoPath.isEmpty()) {
         QImage logo(settings.logoPath);
@@ -329,7 +368,7 @@ core::Status paintReport(QPagedPaintDevice &device, const Report &r, const Repor
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("kilima://key/%1").arg(i)), images.at(i).image);
     // QTextDocument sizes images in 96-dpi pixels and scales them to the
     // device, so the HTML gets the page width in those units.
-    doc.setHtml(reportHtml(r, settings, images, pageWidth * 96.0 / device.logicalDpiX()));
+    doc.setHtml(html);
     doc.setPageSize(QSizeF(pageWidth, bodyHeight));
     const int pages = doc.pageCount();
 
@@ -338,7 +377,7 @@ core::Status paintReport(QPagedPaintDevice &device, const Report &r, const Repor
     QFont mark = base;
     mark.setPointSizeF(64);
     mark.setBold(true);
-    const QString who = StudyFields::displayName(r.study.patientName) + QStringLiteral(" · ") + r.study.patientId;
+    const QPalette paper = printPalette();
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
             device.newPage();
@@ -346,6 +385,7 @@ core::Status paintReport(QPagedPaintDevice &device, const Report &r, const Repor
         painter.translate(0, -page * bodyHeight);
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.clip = QRectF(0, page * bodyHeight, pageWidth, bodyHeight);
+        ctx.palette = paper;
         doc.documentLayout()->draw(&painter, ctx);
         painter.restore();
 
@@ -387,9 +427,11 @@ core::Result<QByteArray> renderPdf(const Report &r, const ReportSettings &settin
         if (!st)
             return core::Error{st.error()};
     }
-    if (!buffer.data().startsWith("%PDF-"))
+    QByteArray pdf = buffer.data();
+    if (!pdf.startsWith("%PDF-"))
         return core::Error{QStringLiteral("the PDF writer produced no document")};
-    return buffer.data();
+    fixPdfTextMapping(pdf);
+    return pdf;
 }
 
 } // namespace kilima::reporting

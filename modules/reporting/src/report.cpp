@@ -88,6 +88,28 @@ QString StudyFields::displayName(const QString &pn)
     return parts.first().trimmed() + QStringLiteral(", ") + rest.join(QLatin1Char(' '));
 }
 
+QString StudyFields::fullDisplayName(const QString &pn)
+{
+    const QStringList groups = pn.split(QLatin1Char('='));
+    QString first = displayName(groups.value(0));
+    QStringList others;
+    for (int i = 1; i < groups.size(); ++i) {
+        // Ideographic and phonetic groups read as "family given" without a comma.
+        QStringList parts;
+        for (const QString &c : groups.at(i).split(QLatin1Char('^'))) {
+            if (!c.trimmed().isEmpty())
+                parts.append(c.trimmed());
+        }
+        if (!parts.isEmpty())
+            others.append(parts.join(QLatin1Char(' ')));
+    }
+    if (others.isEmpty())
+        return first;
+    if (first.isEmpty())
+        return others.join(QStringLiteral(", "));
+    return first + QStringLiteral(" (") + others.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
 QString StudyFields::displayDate(const QString &da)
 {
     if (da.size() == 8)
@@ -110,7 +132,9 @@ QJsonObject StudyFields::toJson() const
                        {QStringLiteral("accessionNumber"), accessionNumber},
                        {QStringLiteral("studyId"), studyId},
                        {QStringLiteral("institution"), institution},
-                       {QStringLiteral("bodyPart"), bodyPart}};
+                       {QStringLiteral("bodyPart"), bodyPart},
+                       {QStringLiteral("descriptions"), QJsonArray::fromStringList(descriptions)},
+                       {QStringLiteral("procedureCodes"), QJsonArray::fromStringList(procedureCodes)}};
 }
 
 StudyFields StudyFields::fromJson(const QJsonObject &o)
@@ -130,6 +154,10 @@ StudyFields StudyFields::fromJson(const QJsonObject &o)
     s.studyId = o.value(QStringLiteral("studyId")).toString();
     s.institution = o.value(QStringLiteral("institution")).toString();
     s.bodyPart = o.value(QStringLiteral("bodyPart")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("descriptions")).toArray())
+        s.descriptions.append(v.toString());
+    for (const QJsonValue &v : o.value(QStringLiteral("procedureCodes")).toArray())
+        s.procedureCodes.append(v.toString());
     return s;
 }
 

@@ -140,8 +140,22 @@ core::Result<Report> ReportWorkflow::newDraft(const QString &studyUid, const QSt
         if (it != rows.value().first().end() && !it->second.isEmpty())
             fields.modality = it->second;
     }
+    // Every series' description, not only the first file's: a study whose
+    // first series is a scout still matches on its other series.
+    archive::Query sq;
+    sq.level = archive::Level::Series;
+    sq.keys.append({dicom::tagNumber(0x0020, 0x000D), studyUid});
+    sq.returnKeys = {dicom::tagNumber(0x0008, 0x103E)};
+    if (auto rows = m_archive.query(sq)) {
+        for (const auto &row : rows.value()) {
+            const auto it = row.find(dicom::tagNumber(0x0008, 0x103E));
+            if (it != row.end() && !it->second.trimmed().isEmpty() && !fields.descriptions.contains(it->second.trimmed()))
+                fields.descriptions.append(it->second.trimmed());
+        }
+    }
     Report r = Report::forStudy(fields);
     r.author = user;
+    // No match: the blank structure, and the panel asks the reader to choose.
     const ReportTemplate *t = templateId.isEmpty() ? m_templates->bestMatch(fields) : m_templates->find(templateId);
     if (!templateId.isEmpty() && !t)
         return core::Error{QStringLiteral("no report template \"%1\"").arg(templateId)};

@@ -4,7 +4,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace kilima::reporting {
 
@@ -64,6 +67,48 @@ QMap<QString, QString> macroMap(const QJsonValue &v)
     return m;
 }
 
+// Upper case, every run of non-letters/digits one space: "MR-Brain w/o"
+// becomes "MR BRAIN W O", so words compare whatever the punctuation.
+QString normalizeWords(const QString &text, bool keepWildcards)
+{
+    QString out;
+    out.reserve(text.size());
+    bool space = true;
+    for (const QChar c : text.toUpper()) {
+        if (c.isLetterOrNumber() || (keepWildcards && (c == QLatin1Char('*') || c == QLatin1Char('?')))) {
+            out.append(c);
+            space = false;
+        } else if (!space) {
+            out.append(QLatin1Char(' '));
+            space = true;
+        }
+    }
+    return out.trimmed();
+}
+
+// A keyword as a whole-word pattern; '*' and '?' stay inside one word.
+QRegularExpression keywordPattern(const QString &keyword)
+{
+    const QString norm = normalizeWords(keyword, true);
+    if (norm.isEmpty())
+        return QRegularExpression();
+    QString rx;
+    for (const QChar c : norm) {
+        if (c == QLatin1Char('*'))
+            rx += QStringLiteral("\\S*");
+        else if (c == QLatin1Char('?'))
+            rx += QStringLiteral("\\S");
+        else
+            rx += QRegularExpression::escape(QString(c));
+    }
+    return QRegularExpression(QStringLiteral("(^| )") + rx + QStringLiteral("( |$)"));
+}
+
+bool sameItem(const StructuredItem &a, const StructuredItem &b)
+{
+    return a.section == b.section && a.name == b.name;
+}
+
 } // namespace
 
 QJsonObject ReportTemplate::toJson() const
@@ -79,6 +124,7 @@ QJsonObject ReportTemplate::toJson() const
         ms.insert(it.key(), it.value());
     return QJsonObject{{QStringLiteral("id"), id},           {QStringLiteral("name"), name},
                        {QStringLiteral("modalities"), jsonList(modalities)}, {QStringLiteral("bodyParts"), jsonList(bodyParts)},
+                       {QStringLiteral("keywords"), jsonList(keywords)}, {QStringLiteral("procedureCodes"), jsonList(procedureCodes)},
                        {QStringLiteral("sections"), secs},   {QStringLiteral("items"), its},
                        {QStringLiteral("macros"), ms}};
 }
@@ -93,6 +139,12 @@ core::Result<ReportTemplate> ReportTemplate::fromJson(const QJsonObject &o, cons
     t.modalities = stringList(o.value(QStringLiteral("modalities")));
     for (QString &b : t.bodyParts = stringList(o.value(QStringLiteral("bodyParts"))))
         b = b.toUpper();
+    t.keywords = stringList(o.value(QStringLiteral("keywords")));
+    t.procedureCodes = stringList(o.value(QStringLiteral("procedureCodes")));
+    for (const QString &k : t.keywords) {
+        if (!keywordPattern(k).isValid() || normalizeWords(k, true).isEmpty())
+            return core::Error{QStringLiteral("%1: keyword \"%2\" has no letters or digits").arg(origin, k)};
+    }
     const QJsonObject secs = o.value(QStringLiteral("sections")).toObject();
     for (auto it = secs.begin(); it != secs.end(); ++it) {
         if (!sectionKeys().contains(it.key()))
@@ -188,30 +240,69 @@ const ReportTemplate *TemplateLibrary::find(const QString &id) const
     return nullptr;
 }
 
-const ReportTemplate *TemplateLibrary::bestMatch(const StudyFields &study) const
+QList<TemplateMatch> TemplateLibrary::matches(const StudyFields &study) const
 {
     const QStringList modalities = study.modality.toUpper().split(QLatin1Char('\\'), Qt::SkipEmptyParts);
-    const QString haystack = (study.bodyPart + QLatin1Char(' ') + study.studyDescription).toUpper();
-    const ReportTemplate *best = nullptr;
-    int bestScore = 0;
+    const QString bodyPart = normalizeWords(study.bodyPart, false);
+    // One line per description so that a phrase never spans two of them.
+    QStringList texts{normalizeWords(study.studyDescription, false)};
+    for (const QString &d : study.descriptions)
+        texts.append(normalizeWords(d, false));
+    auto inDescriptions = [&texts](const QRegularExpression &rx) {
+        for (const QString &t : texts) {
+            if (!t.isEmpty() && rx.match(t).hasMatch())
+                return true;
+        }
+        return false;
+    };
+    QList<TemplateMatch> out;
     for (const ReportTemplate &t : m_templates) {
-        int score = 0;
-        for (const QString &m : t.modalities) {
-            if (modalities.contains(m.toUpper()))
-                score += 1;
-        }
-        if (score == 0)
+        bool modality = false;
+        for (const QString &m : t.modalities)
+            modality = modality || modalities.contains(m.toUpper());
+        if (!modality)
             continue;
+        TemplateMatch m{&t, 0, {}};
+        for (const QString &code : t.procedureCodes) {
+            const QString c = code.trimmed().toUpper();
+            for (const QString &have : study.procedureCodes) {
+                const QString h = have.toUpper();
+                if (!c.isEmpty() && (h == c || (!c.contains(QLatin1Char(':')) && h.section(QLatin1Char(':'), 1) == c))) {
+                    m.score += 100;
+                    m.reasons.append(QStringLiteral("procedure code %1").arg(code));
+                }
+            }
+        }
         for (const QString &b : t.bodyParts) {
-            if (!b.isEmpty() && haystack.contains(b))
-                score += 10;
+            const QString nb = normalizeWords(b, false);
+            if (!nb.isEmpty() && nb == bodyPart) {
+                m.score += 50;
+                m.reasons.append(QStringLiteral("body part %1").arg(study.bodyPart));
+            } else if (!nb.isEmpty() && inDescriptions(keywordPattern(nb))) {
+                m.score += 20;
+                m.reasons.append(QStringLiteral("\"%1\" in the description").arg(b));
+            }
         }
-        if (score > bestScore) {
-            best = &t;
-            bestScore = score;
+        for (const QString &k : t.keywords) {
+            if (t.bodyParts.contains(normalizeWords(k, true)))
+                continue;   // counted above
+            if (inDescriptions(keywordPattern(k))) {
+                m.score += 20;
+                m.reasons.append(QStringLiteral("\"%1\" in the description").arg(k));
+            }
         }
+        if (m.score > 0)
+            out.append(m);
     }
-    return best;
+    // Best first; equal scores keep the library's (file name) order.
+    std::stable_sort(out.begin(), out.end(), [](const TemplateMatch &a, const TemplateMatch &b) { return a.score > b.score; });
+    return out;
+}
+
+const ReportTemplate *TemplateLibrary::bestMatch(const StudyFields &study) const
+{
+    const QList<TemplateMatch> all = matches(study);
+    return all.isEmpty() ? nullptr : all.first().tpl;
 }
 
 core::Status TemplateLibrary::save(const ReportTemplate &t)
@@ -291,6 +382,66 @@ void TemplateLibrary::apply(const ReportTemplate &t, Report &report)
             present = present || (existing.section == item.section && existing.name == item.name);
         if (!present)
             report.items.append(item);
+    }
+}
+
+QList<StructuredItem> TemplateLibrary::editedItems(const ReportTemplate &from, const Report &report)
+{
+    QList<StructuredItem> out;
+    for (const StructuredItem &have : report.items) {
+        for (const StructuredItem &orig : from.items) {
+            if (sameItem(have, orig) && !have.value.trimmed().isEmpty() && have.value.trimmed() != orig.value.trimmed())
+                out.append(have);
+        }
+    }
+    return out;
+}
+
+void TemplateLibrary::replace(const ReportTemplate *from, const ReportTemplate *to, Report &report, bool keepEditedItems)
+{
+    if (from) {
+        QList<StructuredItem> kept;
+        for (const StructuredItem &have : report.items) {
+            bool fromTemplate = false, edited = false;
+            for (const StructuredItem &orig : from->items) {
+                if (sameItem(have, orig)) {
+                    fromTemplate = true;
+                    edited = !have.value.trimmed().isEmpty() && have.value.trimmed() != orig.value.trimmed();
+                }
+            }
+            if (!fromTemplate || (edited && keepEditedItems))
+                kept.append(have);
+        }
+        report.items = kept;
+        // Only the template's own text goes: a section the reader typed in
+        // differs from it and stays as it is.
+        for (auto it = from->sections.begin(); it != from->sections.end(); ++it) {
+            Section &s = report.section(it.key());
+            if (!s.text.trimmed().isEmpty() && s.text.trimmed() == fillFields(it.value(), report.study).trimmed()) {
+                s.text.clear();
+                s.html.clear();
+            }
+        }
+    }
+    report.templateId.clear();
+    if (to) {
+        // The new template's items come first, then what the reader kept.
+        const QList<StructuredItem> kept = report.items;
+        report.items.clear();
+        apply(*to, report);
+        for (const StructuredItem &k : kept) {
+            bool present = false;
+            for (const StructuredItem &i : report.items)
+                present = present || sameItem(i, k);
+            if (present) {
+                for (StructuredItem &i : report.items) {
+                    if (sameItem(i, k))
+                        i.value = k.value;   // the reader's value wins over the new template's
+                }
+            } else {
+                report.items.append(k);
+            }
+        }
     }
 }
 

@@ -27,6 +27,9 @@ public:
 
 private:
     std::shared_ptr<DcmDataset> m_ds;
+    // For template matching only; never written into the report objects.
+    QStringList m_descriptions;
+    QStringList m_procedureCodes;
 };
 
 struct ObjectIds {

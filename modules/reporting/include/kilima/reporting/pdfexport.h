@@ -4,6 +4,8 @@
 // window/level, a measurements table, addenda, the signature block, page
 // numbers, and a "PRELIMINARY" watermark on every page until the report is
 // final. Needs a QGuiApplication (kilima-node uses the offscreen platform).
+// A report is printed and archived black on white whatever the workstation's
+// theme or palette, in fonts chosen to cover every character of its text.
 #pragma once
 
 #include <kilima/core/result.h>
@@ -53,5 +55,11 @@ core::Result<QByteArray> renderPdf(const Report &report, const ReportSettings &s
 // The same layout onto any paged device (a QPrinter for printing).
 core::Status paintReport(QPagedPaintDevice &device, const Report &report, const ReportSettings &settings,
                          const QList<RenderedKeyImage> &images);
+// Repairs the text map (ToUnicode) of a PDF written by Qt so that text
+// extraction returns the typed characters (山, not the radical ⼭ that
+// shares its glyph). Same-length edits only; returns the number of codes
+// changed. renderPdf() applies it; a PDF printed through a QPrinter needs it
+// applied to the file.
+int fixPdfTextMapping(QByteArray &pdf);
 
 } // namespace kilima::reporting

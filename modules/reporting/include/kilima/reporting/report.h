@@ -81,9 +81,17 @@ struct StudyFields {
     QString studyId;
     QString institution;
     QString bodyPart;
+    // What template matching reads besides the above (UTF-8): the series'
+    // descriptions and protocol names, requested/performed procedure
+    // descriptions and code meanings; codes as "SCHEME:VALUE".
+    QStringList descriptions;
+    QStringList procedureCodes;
 
     // "Иванов, Пётр" from "Иванов^Пётр".
     static QString displayName(const QString &pn);
+    // Every component group: "Yamada, Tarou (山田 太郎, やまだ たろう)";
+    // the printed report shows this so ideographic and phonetic names stay.
+    static QString fullDisplayName(const QString &pn);
     // "2024-01-15" from "20240115".
     static QString displayDate(const QString &da);
     QJsonObject toJson() const;

@@ -20,7 +20,14 @@ struct ReportTemplate {
     QString id;                 // "ct-chest"
     QString name;               // "CT chest"
     QStringList modalities;     // "CT"
-    QStringList bodyParts;      // upper-case keywords matched against Body Part Examined / Study Description
+    QStringList bodyParts;      // Body Part Examined values (upper case), also looked for as words in the descriptions
+    // Words or wildcards ("ECHO*", "TTE", "W/O CONTRAST"), case-insensitive,
+    // looked for as whole words in the study, series and procedure descriptions
+    // and the procedure code meanings.
+    QStringList keywords;
+    // "SCHEME:VALUE" or "VALUE" (any scheme): Procedure Code Sequence and
+    // Requested Procedure Code Sequence.
+    QStringList procedureCodes;
     QMap<QString, QString> sections;   // section key -> text with {{Field}} placeholders
     QList<StructuredItem> items;
     QMap<QString, QString> macros;     // template-specific snippets
@@ -28,6 +35,12 @@ struct ReportTemplate {
 
     QJsonObject toJson() const;
     static core::Result<ReportTemplate> fromJson(const QJsonObject &o, const QString &origin);
+};
+
+struct TemplateMatch {
+    const ReportTemplate *tpl = nullptr;
+    int score = 0;
+    QStringList reasons;        // "body part HEAD", "procedure ECHOCARDIOGRAM" (for the panel)
 };
 
 // Replaces {{PatientName}}, {{PatientID}}, {{PatientBirthDate}},
@@ -43,8 +56,14 @@ public:
     void reload();
     QList<ReportTemplate> templates() const { return m_templates; }
     const ReportTemplate *find(const QString &id) const;
-    // The template that fits the study best (modality, then body part
-    // keywords in Body Part Examined or Study Description); null if none fits.
+    // Templates that fit the study, best first. A template must share a
+    // modality with the study AND match a procedure code, the body part or a
+    // keyword: the modality alone is never enough (a head CT must not get the
+    // chest template because both are CT). Scores: procedure code 100, Body
+    // Part Examined 50, each keyword or body part word in a description 20.
+    QList<TemplateMatch> matches(const StudyFields &study) const;
+    // The first of matches(); null when nothing fits: the report then starts
+    // blank and the reader chooses (never a silent guess).
     const ReportTemplate *bestMatch(const StudyFields &study) const;
 
     core::Status save(const ReportTemplate &t);     // adds or overrides (user copy)
@@ -59,6 +78,14 @@ public:
     // Applies `t` to `report`: fills each empty section with the template's
     // text (fields filled in) and adds its structured items.
     static void apply(const ReportTemplate &t, Report &report);
+    // Items of `from` (the report's current template) whose value the reader
+    // changed: what switching templates could lose.
+    static QList<StructuredItem> editedItems(const ReportTemplate &from, const Report &report);
+    // Switches `report` from template `from` (null: none) to `to` (null: the
+    // blank structure). The old template's own text and unchanged items go;
+    // section text the reader typed always stays; items the reader edited stay
+    // only when `keepEditedItems`; items the reader added stay.
+    static void replace(const ReportTemplate *from, const ReportTemplate *to, Report &report, bool keepEditedItems);
 
     QStringList errors() const { return m_errors; }
     QString userDir() const { return m_userDir; }
