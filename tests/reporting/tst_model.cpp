@@ -6,6 +6,7 @@
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
 #include <kilima/archive/sqlite.h>
+#include <kilima/reporting/dicomreport.h>
 #include <kilima/reporting/draftjournal.h>
 #include <kilima/reporting/pdfexport.h>
 #include <kilima/reporting/report.h>
@@ -30,7 +31,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
         QVERIFY2(lib.errors().isEmpty(), qPrintable(lib.errors().join(QLatin1Char('\n'))));
-        for (const char *id : {"ct-chest", "ct-head", "mr-brain", "cr-chest", "us-abdomen"}) {
+        for (const char *id : {"ct-chest", "ct-head", "mr-brain", "cr-chest", "us-abdomen", "us-echo"}) {
             const ReportTemplate *t = lib.find(QLatin1String(id));
             QVERIFY2(t, id);
             QVERIFY(t->builtIn);
@@ -60,6 +61,119 @@ private Q_SLOTS:
         QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("us-abdomen"));
         s.modality = QStringLiteral("NM");
         QVERIFY(!lib.bestMatch(s));
+    }
+
+    void bestMatch_ShouldNeverPickOnModalityAlone()
+    {
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        StudyFields s;
+        s.modality = QStringLiteral("CT");   // a CT without body part or description
+        QVERIFY(!lib.bestMatch(s));
+        s.modality = QStringLiteral("US");
+        s.studyDescription = QStringLiteral("US Doppler");
+        QVERIFY(!lib.bestMatch(s));
+        // Words, not substrings ("Pathead" is no head); wildcards and
+        // procedure codes count.
+        s.modality = QStringLiteral("CT");
+        s.studyDescription = QStringLiteral("Pathead phantom");
+        QVERIFY(!lib.bestMatch(s));
+        s.studyDescription = QStringLiteral("CT cerebrum w/o contrast");
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("ct-head"));
+        s.studyDescription.clear();
+        s.modality = QStringLiteral("US");
+        s.descriptions = {QStringLiteral("TTE complete")};
+        QCOMPARE(lib.bestMatch(s)->id, QStringLiteral("us-echo"));
+        ReportTemplate custom;
+        custom.id = QStringLiteral("us-carotid");
+        custom.name = QStringLiteral("Carotid Doppler");
+        custom.modalities = {QStringLiteral("US")};
+        custom.procedureCodes = {QStringLiteral("RPID:RPID2545")};
+        QVERIFY(lib.save(custom).ok());
+        s.descriptions.clear();
+        s.procedureCodes = {QStringLiteral("RPID:RPID2545")};
+        const auto ranked = lib.matches(s);
+        QCOMPARE(ranked.size(), 1);
+        QCOMPARE(ranked.first().tpl->id, QStringLiteral("us-carotid"));
+        QVERIFY(!ranked.first().reasons.isEmpty());
+    }
+
+    void bestMatch_ShouldFitTheRealStudies_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");   // empty: blank report, the reader chooses
+        const QString d = test::sharedTestData();
+        if (d.isEmpty())
+            return;
+        const QString ct = QDir(d + QStringLiteral("/ct_invesalius_0051")).entryInfoList({QStringLiteral("*.dcm")}, QDir::Files, QDir::Name).first().filePath();
+        const QString mr = QDir(d + QStringLiteral("/mr_fnndsc_sag_mprage")).entryInfoList({QStringLiteral("*.dcm")}, QDir::Files, QDir::Name).first().filePath();
+        // InVesalius head CT: Body Part Examined "BASE 3MM", no description;
+        // it used to get "CT chest" with "Lungs: clear".
+        QTest::newRow("CT head, no usable body part") << ct << QString();
+        // Philips EPIQ echo: Procedure Code Sequence "ECHOCARDIOGRAM"; it used
+        // to get "Ultrasound of the abdomen".
+        QTest::newRow("US echo, procedure code") << d + QStringLiteral("/robustness/pydicom_extra/JPGLosslessP14SV1_1s_1f_8b.dcm") << QStringLiteral("us-echo");
+        // ACUSON cine, "US Dopler": could be any vessel or the heart.
+        QTest::newRow("US Doppler, no anatomy") << d + QStringLiteral("/robustness/dicomparser_encapsulation/encapsulated/multi-frame/IM00001.implicit_little_endian.dcm") << QString();
+        QTest::newRow("MR brain") << mr << QStringLiteral("mr-brain");
+    }
+
+    void bestMatch_ShouldFitTheRealStudies()
+    {
+        if (test::sharedTestData().isEmpty())
+            QSKIP("../shared/testdata/dicom is absent");
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        auto header = StudyHeader::fromFile(file);
+        QVERIFY2(header, qPrintable(header.error()));
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        const ReportTemplate *t = lib.bestMatch(header.value().fields());
+        QCOMPARE(t ? t->id : QString(), expected);
+        // A draft from no template has the blank structure, no normal findings.
+        Report r = Report::forStudy(header.value().fields());
+        if (t)
+            TemplateLibrary::apply(*t, r);
+        else
+            QVERIFY(r.items.isEmpty() && r.plainText().trimmed().isEmpty());
+    }
+
+    void replace_ShouldSwapTemplateItemsAndKeepWhatTheReaderTyped()
+    {
+        QTemporaryDir tmp;
+        TemplateLibrary lib(tmp.filePath(QStringLiteral("templates")));
+        StudyFields s;
+        s.modality = QStringLiteral("CT");
+        s.studyDate = QStringLiteral("20240115");
+        Report r = Report::forStudy(s);
+        TemplateLibrary::apply(*lib.find(QStringLiteral("ct-chest")), r);
+        r.setSectionText(QStringLiteral("findings"), QStringLiteral("Small subdural collection."));
+        r.items.append({QStringLiteral("findings"), QStringLiteral("Own item"), QStringLiteral("typed")});
+        for (StructuredItem &i : r.items) {
+            if (i.name == QLatin1String("Pleura"))
+                i.value = QStringLiteral("Small left effusion.");   // the reader edited it
+        }
+        const ReportTemplate *chest = lib.find(QStringLiteral("ct-chest"));
+        QCOMPARE(TemplateLibrary::editedItems(*chest, r).size(), 1);
+        TemplateLibrary::replace(chest, lib.find(QStringLiteral("ct-head")), r, false);
+        QCOMPARE(r.templateId, QStringLiteral("ct-head"));
+        QStringList names;
+        for (const StructuredItem &i : r.items)
+            names << i.name;
+        QVERIFY2(!names.contains(QStringLiteral("Lungs")) && !names.contains(QStringLiteral("Pleura")), qPrintable(names.join(QLatin1Char(','))));
+        QVERIFY(names.contains(QStringLiteral("Brain parenchyma")));
+        QVERIFY(names.contains(QStringLiteral("Own item")));
+        QVERIFY(r.section(QStringLiteral("technique")).text.contains(QStringLiteral("CT of the head")));
+        QCOMPARE(r.section(QStringLiteral("findings")).text, QStringLiteral("Small subdural collection."));
+        // Keeping the reader's edits, and back to the blank structure.
+        Report k = Report::forStudy(s);
+        TemplateLibrary::apply(*chest, k);
+        k.items[1].value = QStringLiteral("Small left effusion.");
+        TemplateLibrary::replace(chest, nullptr, k, true);
+        QVERIFY(k.templateId.isEmpty());
+        QCOMPARE(k.items.size(), 1);
+        QCOMPARE(k.items.first().value, QStringLiteral("Small left effusion."));
+        QVERIFY(k.section(QStringLiteral("technique")).text.isEmpty());
     }
 
     void apply_ShouldFillStudyFieldsAndStructuredItems()
