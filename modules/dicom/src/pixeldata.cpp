@@ -580,6 +580,11 @@ core::Result<DecodedPixels> decodePixels(DcmDataset &dataset)
     return decodeRange(dataset, 0, info.value().frames);
 }
 
+core::Result<DecodedPixels> decodeFrames(DcmDataset &dataset, int first, int count)
+{
+    return decodeRange(dataset, first, count);
+}
+
 core::Result<QByteArray> decodeFrame(DcmDataset &dataset, int frame)
 {
     auto decoded = decodeRange(dataset, frame, 1);

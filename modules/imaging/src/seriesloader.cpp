@@ -545,19 +545,16 @@ ScanResult scanFiles(const QStringList &files, int threads)
 
 namespace {
 
-QString decodeInto(Volume &v, int k, DcmDataset &ds, const dicom::PixelInfo &info)
+QString decodeInto(Volume &v, int k, DcmDataset &ds)
 {
     const SliceSource &s = v.sources[size_t(k)];
-    auto frame = dicom::decodeFrame(ds, s.frame);
+    // The decoded frame's own description: a JPEG codec has already turned
+    // YBR into RGB (the stored Photometric Interpretation still says YBR),
+    // so colour is converted below only where the decoder left it YBR.
+    auto frame = dicom::decodeFrames(ds, s.frame, 1);
     if (!frame)
         return frame.error();
-    dicom::DecodedPixels px{info, frame.take()};
-    px.info.frames = 1;
-    if (px.info.bitsAllocated == 1) {   // unpacked by the decoder to one byte per sample
-        px.info.bitsAllocated = 8;
-        px.info.bitsStored = 8;
-        px.info.highBit = 7;
-    }
+    dicom::DecodedPixels px = frame.take();
     if (px.info.photometric == QLatin1String("PALETTE COLOR")) {
         auto rgb = dicom::applyPalette(ds, px);
         if (!rgb)
@@ -646,20 +643,15 @@ void decode(const VolumePtr &volume, QThreadPool *pool, int firstSlice, std::fun
         pool->start([volume, ks, path, onSlice]() {
             auto loaded = dicom::DicomFile::loadStructure(path, QFileInfo(path).fileName());
             QString fileError;
-            dicom::PixelInfo info;
             if (!loaded) {
                 fileError = loaded.error();
-            } else {
-                auto pi = dicom::pixelInfo(loaded.value().dataset());
-                if (!pi)
-                    fileError = QFileInfo(path).fileName() + QStringLiteral(": ") + pi.error();
-                else
-                    info = pi.value();
+            } else if (auto pi = dicom::pixelInfo(loaded.value().dataset()); !pi) {
+                fileError = QFileInfo(path).fileName() + QStringLiteral(": ") + pi.error();
             }
             for (int k : ks) {
                 QString err = fileError;
                 if (err.isEmpty()) {
-                    err = decodeInto(*volume, k, loaded.value().dataset(), info);
+                    err = decodeInto(*volume, k, loaded.value().dataset());
                     if (!err.isEmpty())
                         err = QFileInfo(path).fileName() + QStringLiteral(": ") + err;
                 }

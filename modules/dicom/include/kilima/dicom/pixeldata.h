@@ -68,8 +68,13 @@ core::Result<PixelInfo> pixelInfo(DcmDataset &dataset);
 core::Result<DecodedPixels> decodePixels(DcmDataset &dataset);
 
 // Decodes one frame (0-based) without decoding the others where the
-// encoding allows it.
+// encoding allows it. The bytes only: what they hold (RGB for YBR JPEG,
+// see above) is in decodeFrames()' info, never in pixelInfo().
 core::Result<QByteArray> decodeFrame(DcmDataset &dataset, int frame);
+// Frames [first, first + count) with what they hold after decoding
+// (info.photometric tells whether the codec already converted YBR to RGB:
+// a caller converts colour only where it says YBR_FULL).
+core::Result<DecodedPixels> decodeFrames(DcmDataset &dataset, int first, int count);
 
 // Checks, without decoding, that the encoded frame (0-based) describes the
 // image the dataset does (JPEG/JPEG-LS frame header, RLE segments), which
