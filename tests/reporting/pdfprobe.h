@@ -26,7 +26,7 @@ inline bool havePoppler()
     return true;
 }
 
-inline QString runTool(const QString &program, const QStringList &args)
+inline QString popplerOutput(const QString &program, const QStringList &args)
 {
     QProcess p;
     p.start(program, args);
@@ -37,12 +37,12 @@ inline QString runTool(const QString &program, const QStringList &args)
 
 inline QString pdfText(const QString &pdf)
 {
-    return runTool(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    return popplerOutput(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
 }
 
 inline QString pdfFonts(const QString &pdf)
 {
-    return runTool(QStringLiteral("pdffonts"), {pdf});
+    return popplerOutput(QStringLiteral("pdffonts"), {pdf});
 }
 
 // Embedded fonts whose name contains `part` ("CJK"): pdffonts' "emb" column says yes.
@@ -66,7 +66,7 @@ struct PdfWord {
 
 inline QList<PdfWord> pdfWords(const QString &pdf)
 {
-    const QString xml = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    const QString xml = popplerOutput(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     static const QRegularExpression rx(QStringLiteral("<page |<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
     QList<PdfWord> out;
     int page = 0;
@@ -89,7 +89,7 @@ inline QImage pdfPage(const QString &pdf, int page, int dpi)
 {
     QTemporaryDir dir;
     const QString prefix = dir.filePath(QStringLiteral("page"));
-    runTool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+    popplerOutput(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
                                          QString::number(page), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, prefix});
     return QImage(prefix + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
 }

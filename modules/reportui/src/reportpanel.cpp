@@ -6,6 +6,7 @@
 #include <kilima/reporting/reportworkflow.h>
 
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -76,7 +77,7 @@ void ReportPanel::buildUi()
     m_templates = new QComboBox(this);
     m_templates->setObjectName(QStringLiteral("templates"));
     m_templateButton = new QPushButton(tr("Apply template"), this);
-    connect(m_templateButton, &QPushButton::clicked, this, [this] { applyTemplate(m_templates->currentData().toString()); });
+    connect(m_templateButton, &QPushButton::clicked, this, &ReportPanel::onApplyTemplateClicked);
     auto *saveTemplate = new QPushButton(tr("Save as template…"), this);
     connect(saveTemplate, &QPushButton::clicked, this, &ReportPanel::onSaveTemplateClicked);
     auto *addMacroButton = new QPushButton(tr("New macro…"), this);
@@ -88,6 +89,10 @@ void ReportPanel::buildUi()
     tplRow->addWidget(addMacroButton);
     reloadTemplates();
     outer->addLayout(tplRow);
+    m_templateHint = new QLabel(this);
+    m_templateHint->setObjectName(QStringLiteral("templateHint"));
+    m_templateHint->setWordWrap(true);
+    outer->addWidget(m_templateHint);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -155,76 +160,6 @@ void ReportPanel::buildUi()
     connect(m_addendumButton, &QPushButton::clicked, this, &ReportPanel::onAddendumClicked);
     connect(m_exportButton, &QPushButton::clicked, this, &ReportPanel::onExportClicked);
     connect(m_printButton, &QPushButton::clicked, this, &ReportPanel::onPrintClicked);
-}
-
-void ReportPanel::reloadTemplates()
-{
-    const QString current = m_templates->currentData().toString();
-    m_templates->clear();
-    for (const ReportTemplate &t : m_workflow->templates().templates())
-        m_templates->addItem(t.builtIn ? t.name : t.name + tr(" (local)"), t.id);
-    const int idx = m_templates->findData(current);
-    if (idx >= 0)
-        m_templates->setCurrentIndex(idx);
-}
-
-bool ReportPanel::saveAsTemplate(const QString &templateId, const QString &name)
-{
-    const Report r = report();
-    ReportTemplate t;
-    if (const ReportTemplate *existing = m_workflow->templates().find(templateId))
-        t = *existing;
-    t.id = templateId.trimmed();
-    t.name = name.trimmed().isEmpty() ? t.id : name.trimmed();
-    if (t.modalities.isEmpty() && !r.study.modality.isEmpty())
-        t.modalities = r.study.modality.split(QLatin1Char('\\'), Qt::SkipEmptyParts);
-    if (t.bodyParts.isEmpty() && !r.study.bodyPart.isEmpty())
-        t.bodyParts = {r.study.bodyPart.toUpper()};
-    t.sections.clear();
-    for (const Section &sec : r.sections) {
-        if (!sec.text.trimmed().isEmpty())
-            t.sections.insert(sec.key, sec.text);
-    }
-    t.items = r.items;
-    t.builtIn = false;
-    auto st = m_workflow->templates().save(t);
-    if (!st)
-        return fail(st.error());
-    reloadTemplates();
-    Q_EMIT message(tr("Template \"%1\" saved").arg(t.name));
-    return true;
-}
-
-bool ReportPanel::addMacro(const QString &key, const QString &text)
-{
-    auto st = m_workflow->templates().saveMacro(key, text);
-    if (!st)
-        return fail(st.error());
-    return true;
-}
-
-void ReportPanel::onSaveTemplateClicked()
-{
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save as template"), tr("Template name:"), QLineEdit::Normal,
-                                               m_templates->currentText(), &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
-    QString id = name.trimmed().toLower();
-    id.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    if (!saveAsTemplate(id, name))
-        QMessageBox::warning(this, tr("Save as template"), m_lastError);
-}
-
-void ReportPanel::onAddMacroClicked()
-{
-    bool ok = false;
-    const QString key = QInputDialog::getText(this, tr("New macro"), tr("Short key (typed as .key):"), QLineEdit::Normal, QString(), &ok);
-    if (!ok || key.trimmed().isEmpty())
-        return;
-    const QString text = QInputDialog::getMultiLineText(this, tr("New macro"), tr("Text inserted for .%1:").arg(key.trimmed()), QString(), &ok);
-    if (ok && !addMacro(key, text))
-        QMessageBox::warning(this, tr("New macro"), m_lastError);
 }
 
 QStringList ReportPanel::pendingDrafts() const
@@ -348,6 +283,7 @@ void ReportPanel::showReport(const Report &r)
     const int idx = m_templates->findData(r.templateId);
     if (idx >= 0)
         m_templates->setCurrentIndex(idx);
+    updateTemplateHint();
     m_loading = false;
     updateState();
 }
@@ -443,18 +379,6 @@ bool ReportPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
-}
-
-bool ReportPanel::applyTemplate(const QString &templateId)
-{
-    const ReportTemplate *t = m_workflow->templates().find(templateId);
-    if (!t)
-        return fail(tr("No template \"%1\"").arg(templateId));
-    Report r = report();
-    TemplateLibrary::apply(*t, r);
-    showReport(r);
-    m_autosaver->changed();
-    return true;
 }
 
 void ReportPanel::refreshAnnotations()
@@ -610,6 +534,18 @@ bool ReportPanel::print(QPrinter &printer)
     auto st = paintReport(printer, r, m_workflow->settings(), m_workflow->renderKeyImages(r));
     if (!st)
         return fail(st.error());
+    if (printer.outputFormat() == QPrinter::PdfFormat && !printer.outputFileName().isEmpty()) {
+        // "Print to file": the same text repair as the exported PDF, so that
+        // the file's names and findings can be searched and copied.
+        QFile f(printer.outputFileName());
+        if (f.open(QIODevice::ReadWrite)) {
+            QByteArray pdf = f.readAll();
+            if (fixPdfTextMapping(pdf) > 0) {
+                f.seek(0);
+                f.write(pdf);
+            }
+        }
+    }
     return true;
 }
 

@@ -56,7 +56,14 @@ public:
     QStringList templateIds() const;
 
     // The actions behind the buttons, without dialogs (automation, tests).
-    bool applyTemplate(const QString &templateId);
+    // Switches to `templateId` (empty: the blank structure): the previous
+    // template's own text and unchanged items are replaced, typed section
+    // text and added items stay; items of the old template the reader
+    // edited stay when `keepEditedItems` (the button asks first).
+    bool applyTemplate(const QString &templateId, bool keepEditedItems = true);
+    // What the panel tells the reader about the template: the one chosen and
+    // why, or that none matched and a choice is needed.
+    QString templateHint() const;
     bool saveDraft();
     bool makePreliminary();
     bool sign(const QString &password);
@@ -100,6 +107,8 @@ private:
     void onSaveTemplateClicked();
     void onAddMacroClicked();
     void reloadTemplates();
+    void onApplyTemplateClicked();
+    void updateTemplateHint();
 
     archive::Archive &m_archive;
     std::unique_ptr<reporting::ReportWorkflow> m_workflow;
@@ -117,6 +126,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_autosaveLabel = nullptr;
     QComboBox *m_templates = nullptr;
+    QLabel *m_templateHint = nullptr;
     QList<QPair<QString, QTextEdit *>> m_editors;
     QTableWidget *m_items = nullptr;
     QTableWidget *m_measurements = nullptr;
