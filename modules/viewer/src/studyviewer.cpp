@@ -1,4 +1,5 @@
 #include <kilima/viewer/studyviewer.h>
+#include "studyscan_p.h"
 #include <kilima/viewer/mprview.h>
 #include <kilima/viewer/volumeview.h>
 
@@ -293,6 +294,7 @@ void StudyViewer::buildActions()
             v->setShowOverlays(!v->showOverlays());
     }, false);
     add(tr("Sync scroll"), QKeySequence(Qt::Key_Y), [this] { m_sync = !m_sync; });
+    add(tr("Segmentation"), QKeySequence(Qt::Key_G), [this] { setShowSegmentations(!m_showSegmentations); });
     add(tr("Delete last measurement"), QKeySequence(Qt::Key_Delete), [this] {
         if (!m_measurements.isEmpty())
             removeMeasurement(m_measurements.back().id);
@@ -420,6 +422,10 @@ void StudyViewer::applyPreset(const QString &name)
     imaging::WindowLevel w;
     bool found = false;
     if (name == tr("Default (file)") && v && v->volume()) {
+        if (m_mode != Mode::Mpr) {
+            v->useFileWindow();   // the displayed image's own, slice by slice
+            return;
+        }
         w = imaging::defaultWindow(*v->volume(), v->currentImage());
         found = true;
     }
@@ -457,6 +463,9 @@ void StudyViewer::setMode(Mode mode)
     if (mode == Mode::Mpr) {
         if (m_mpr->volume() != vol)
             m_mpr->setVolume(vol);
+        // The reader keeps the window they were reading with.
+        if (m_active && m_active->volume() == vol && !m_active->isMpr())
+            m_mpr->setWindow(m_active->window());
         m_stack->setCurrentWidget(m_mpr);
     } else {
         // 3D needs the whole volume: it is resampled once decoding is done.
@@ -483,7 +492,7 @@ void StudyViewer::openStudy(const QString &studyInstanceUid)
     rec.detail = QStringLiteral("opened in the viewer");
     m_archive.auditLog().append(rec);
     archive::Archive *a = &m_archive;
-    auto *watcher = new QFutureWatcher<imaging::ScanResult>(this);
+    auto *watcher = new QFutureWatcher<StudyScan>(this);
     m_scans.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         onScanned(watcher->result(), false);
@@ -493,11 +502,11 @@ void StudyViewer::openStudy(const QString &studyInstanceUid)
     watcher->setFuture(QtConcurrent::run([a, studyInstanceUid]() {
         auto files = a->instanceFiles(archive::Level::Study, studyInstanceUid);
         if (!files) {
-            imaging::ScanResult r;
-            r.notDisplayable.append(files.error());
+            StudyScan r;
+            r.scan.notDisplayable.append(files.error());
             return r;
         }
-        return imaging::scanFiles(files.value());
+        return scanForReading(files.value());
     }));
     reloadAnnotations();
 }
@@ -505,7 +514,7 @@ void StudyViewer::openStudy(const QString &studyInstanceUid)
 void StudyViewer::addComparisonStudy(const QString &studyInstanceUid)
 {
     archive::Archive *a = &m_archive;
-    auto *watcher = new QFutureWatcher<imaging::ScanResult>(this);
+    auto *watcher = new QFutureWatcher<StudyScan>(this);
     m_scans.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         onScanned(watcher->result(), true);
@@ -514,7 +523,7 @@ void StudyViewer::addComparisonStudy(const QString &studyInstanceUid)
     });
     watcher->setFuture(QtConcurrent::run([a, studyInstanceUid]() {
         auto files = a->instanceFiles(archive::Level::Study, studyInstanceUid);
-        return files ? imaging::scanFiles(files.value()) : imaging::ScanResult{};
+        return files ? scanForReading(files.value()) : StudyScan{};
     }));
 }
 
@@ -523,71 +532,13 @@ void StudyViewer::openFiles(const QStringList &files)
     startScan(files, false);
 }
 
-void StudyViewer::startScan(const QStringList &files, bool append)
-{
-    auto *watcher = new QFutureWatcher<imaging::ScanResult>(this);
-    m_scans.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, append] {
-        onScanned(watcher->result(), append);
-        m_scans.removeAll(watcher);
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([files]() { return imaging::scanFiles(files); }));
-}
-
-void StudyViewer::onScanned(const imaging::ScanResult &result, bool append)
-{
-    if (!append) {
-        m_volumes.clear();
-        m_completeSeen.clear();
-        m_strip->clear();
-        m_notDisplayable.clear();
-        for (SliceView *v : m_views)
-            v->setVolume(nullptr);
-        if (m_studyUid.isEmpty() && !result.volumes.empty())
-            m_studyUid = result.volumes.front()->studyUid;
-    }
-    m_notDisplayable += result.notDisplayable;
-    for (const QString &why : result.notDisplayable)
-        qCInfo(lcViewer) << "not displayable:" << why;
-    const int first = int(m_volumes.size());
-    for (const imaging::VolumePtr &v : result.volumes) {
-        m_volumes.append(v);
-        m_completeSeen.append(0);
-        auto *item = new QListWidgetItem(m_strip);
-        QString text = QStringLiteral("S%1 %2 %3\n%4 im").arg(v->seriesNumber).arg(v->modality, v->seriesDescription).arg(v->slices());
-        if (!v->label.isEmpty())
-            text += QStringLiteral(" · ") + v->label;
-        if (v->studyUid != m_studyUid)
-            text += tr("\n(other study %1)").arg(v->studyDate);
-        item->setText(text);
-        item->setToolTip(v->notes.join(QLatin1Char('\n')));
-        item->setData(Qt::UserRole, QString::number(m_volumes.size() - 1));
-    }
-    // Decode: the series the reader sees first gets the pool first.
-    int shown = first;
-    for (int i = first; i < m_volumes.size(); ++i) {
-        if (m_volumes[i]->label != QLatin1String("localizer") && m_volumes[i]->slices() > m_volumes[shown]->slices())
-            shown = i;
-    }
-    if (shown < m_volumes.size() && !append)
-        imaging::decode(m_volumes[shown], &m_pool, 0);
-    for (int i = first; i < m_volumes.size(); ++i) {
-        if (i != shown || append)
-            imaging::decode(m_volumes[i], &m_pool, m_volumes[i]->slices() / 2);
-    }
-    if (!append && shown < m_volumes.size()) {
-        showVolume(shown, m_views.isEmpty() ? nullptr : m_views.front());
-        for (int i = 1; i < m_views.size() && i < m_volumes.size(); ++i)
-            showVolume(i == shown ? 0 : i, m_views[i]);
-    }
-    m_progress.start();
-    Q_EMIT studyLoaded();
-}
-
 void StudyViewer::showVolume(int index, SliceView *view)
 {
-    if (index < 0 || index >= m_volumes.size())
+    if (index < 0) {
+        showDocument(-1 - index, view);   // strip keys of documents are negative
+        return;
+    }
+    if (index >= m_volumes.size())
         return;
     if (!view)
         view = m_active ? m_active : (m_views.isEmpty() ? nullptr : m_views.front());
@@ -595,67 +546,13 @@ void StudyViewer::showVolume(int index, SliceView *view)
         return;
     const imaging::VolumePtr &v = m_volumes[index];
     view->setVolume(v, 0);
+    view->setPatientOrientation(m_patientOrientation.value(v.get()));
+    view->setSegmentations(m_segmentations.value(v.get()));
+    view->setShowSegmentations(m_showSegmentations);
     view->setMeasurements(m_measurements);
     setActiveView(view);
     if (m_mode != Mode::Stack)
         setMode(m_mode);
-}
-
-void StudyViewer::pollProgress()
-{
-    bool busy = false;
-    for (int i = 0; i < m_volumes.size(); ++i) {
-        const imaging::VolumePtr &v = m_volumes[i];
-        const int ready = v->readySlices();
-        if (ready != m_completeSeen[i]) {
-            const bool complete = v->isComplete();
-            for (SliceView *view : m_views) {
-                if (view->volume() == v)
-                    view->refresh();
-            }
-            if (complete) {
-                if (m_mpr->volume() == v)
-                    m_mpr->refresh();
-                if (m_pending3d == v) {
-                    m_pending3d.reset();
-                    m_3d->setVolume(v);
-                }
-                Q_EMIT volumeComplete(i);
-            }
-            if (m_completeSeen[i] == 0 || complete || v->isSliceReady(v->slices() / 2))
-                updateThumbnail(i);
-            m_completeSeen[i] = ready;
-        }
-        busy = busy || !v->isComplete();
-    }
-    if (!busy)
-        m_progress.stop();
-}
-
-void StudyViewer::updateThumbnail(int index)
-{
-    const imaging::VolumePtr &v = m_volumes[index];
-    int k = v->slices() / 2;
-    if (!v->isSliceReady(k)) {
-        k = -1;
-        for (int j = 0; j < v->slices(); ++j) {
-            if (v->isSliceReady(j)) {
-                k = j;
-                break;
-            }
-        }
-    }
-    if (k < 0)
-        return;
-    const imaging::Image2D img = imaging::sliceImage(*v, k);
-    imaging::DisplayOptions opt;
-    opt.window = imaging::defaultWindow(*v, k, img);
-    opt.invert = v->invertGrey();
-    const std::vector<quint32> px = imaging::render(img, opt);
-    QImage q(reinterpret_cast<const uchar *>(px.data()), img.width, img.height, img.width * 4, QImage::Format_RGB32);
-    QListWidgetItem *item = m_strip->item(index);
-    if (item)
-        item->setIcon(QIcon(QPixmap::fromImage(q.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
 }
 
 void StudyViewer::syncFrom(SliceView *from, const imaging::Vec3 &p)

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <kilima/archive/annotations.h>
+#include <kilima/dicom/srdocument.h>
 #include <kilima/imaging/image2d.h>
+#include <kilima/imaging/segmentation.h>
 #include <kilima/imaging/mpr.h>
 #include <kilima/imaging/volume.h>
 
@@ -17,6 +19,12 @@
 #include <QWidget>
 
 namespace kilima::viewer {
+
+// A SEG over a volume: for each slice, the SEG frames lying on it.
+struct SegmentationOverlay {
+    imaging::SegmentationPtr segmentation;
+    std::vector<std::vector<int>> framesPerSlice;
+};
 
 enum class Tool { WindowLevel, Zoom, Pan, Scroll, Crosshair, Length, Angle, Ellipse, Rectangle, Freehand, Probe, Arrow, Text };
 
@@ -41,7 +49,12 @@ public:
     imaging::SlabOptions slab() const { return m_slab; }
 
     imaging::WindowLevel window() const { return m_window; }
+    // The reader's window: kept while scrolling (and into MPR).
     void setWindow(const imaging::WindowLevel &w);
+    // "Default (file)": each displayed image's own window, re-evaluated on
+    // every slice until the reader sets one.
+    void useFileWindow();
+    bool followsFileWindow() const { return !m_readerWindow && !m_useVoiLut; }
     void setInvert(bool on);
     bool inverted() const { return m_invert; }
     void setUseVoiLut(bool on);
@@ -84,6 +97,27 @@ public:
     // Called by the owner when more slices arrived.
     void refresh();
 
+    // Live value under the mouse ("(x, y) value unit"), following the slice
+    // shown after wheel or keyboard scrolling.
+    QString probeText() const { return m_probeText; }
+    // Orientation letters at the left, top, right and bottom edges (empty
+    // strings when unknown).
+    QStringList orientationMarkers() const;
+    // Projection images (CR/DX) without plane geometry: Patient Orientation
+    // (0020,0020), row direction then column direction ("L", "F").
+    void setPatientOrientation(const QStringList &rowAndColumn) { m_patientOrientation = rowAndColumn; update(); }
+
+    // Objects without pixel data are shown as a text page, never black.
+    void setDocument(const dicom::ObjectSummary &doc);
+    bool hasDocument() const { return !m_document.heading.isEmpty() || !m_document.text.isEmpty(); }
+    QString documentText() const { return m_document.heading + QLatin1Char('\n') + m_document.text; }
+
+    // SEG overlays of the shown volume, blended over the image when on.
+    void setSegmentations(const QList<SegmentationOverlay> &overlays);
+    bool hasSegmentations() const { return !m_segmentations.isEmpty(); }
+    void setShowSegmentations(bool on);
+    bool showSegmentations() const { return m_showSegmentations; }
+
 Q_SIGNALS:
     void sliceChanged(int slice);
     void positionChanged(const kilima::imaging::Vec3 &p);   // for synchronised scrolling
@@ -105,8 +139,11 @@ protected:
     void dragEnterEvent(QDragEnterEvent *) override;
     void dropEvent(QDropEvent *) override;
     void resizeEvent(QResizeEvent *) override;
+    void leaveEvent(QEvent *) override;
 
 private:
+    void updateProbe();
+    void drawDocument(QPainter &p);
     void rebuildImage();
     void rerender();
     QTransform imageToWidget() const;
@@ -126,6 +163,7 @@ private:
     QImage m_rendered;
     imaging::WindowLevel m_window;
     bool m_windowSet = false;
+    bool m_readerWindow = false;   // the reader chose the window: keep it
     bool m_invert = false;
     bool m_useVoiLut = false;
     bool m_flipH = false, m_flipV = false;
@@ -142,7 +180,13 @@ private:
     QPointF m_lastMouse;
     QVector<QPointF> m_drawing;   // image coordinates of the measurement in progress
     QString m_probeText;
-    QPointF m_probePos;
+    bool m_mouseInside = false;
+    bool m_angleDone = false;      // third point of an angle placed
+    QStringList m_patientOrientation;
+    dicom::ObjectSummary m_document;
+    int m_documentScroll = 0;
+    QList<SegmentationOverlay> m_segmentations;
+    bool m_showSegmentations = true;
 
     imaging::Vec3 m_crosshair;
     bool m_hasCrosshair = false;

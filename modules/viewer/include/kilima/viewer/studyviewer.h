@@ -11,6 +11,7 @@
 #include <kilima/viewer/sliceview.h>
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
@@ -32,6 +33,7 @@ class Archive;
 namespace kilima::viewer {
 
 class MprView;
+struct StudyScan;
 class VolumeView;
 
 struct WindowPreset {
@@ -62,6 +64,12 @@ public:
     // After studyLoaded(): the displayable volumes and what could not be shown.
     QList<imaging::VolumePtr> volumes() const { return m_volumes; }
     QStringList notDisplayable() const { return m_notDisplayable; }
+    // Objects without pixel data (SR, KOS, PR, PDF...), shown as text pages.
+    QList<dicom::ObjectSummary> documents() const { return m_documents; }
+    void showDocument(int index, SliceView *view = nullptr);
+    // SEG overlays on the series they segment (toolbar "Segmentation", G).
+    void setShowSegmentations(bool on);
+    bool showSegmentations() const { return m_showSegmentations; }
     QString lastError() const { return m_error; }
 
     void setGridLayout(int rows, int columns);
@@ -101,7 +109,7 @@ private:
     void buildUi();
     void buildActions();
     void startScan(const QStringList &files, bool append);
-    void onScanned(const imaging::ScanResult &result, bool append);
+    void onScanned(const StudyScan &scan, bool append);
     void pollProgress();
     void setActiveView(SliceView *view);
     void updateThumbnail(int index);
@@ -118,7 +126,11 @@ private:
     QList<int> m_completeSeen;
     QStringList m_notDisplayable;
     QThreadPool m_pool;
-    QList<QFutureWatcher<imaging::ScanResult> *> m_scans;
+    QList<QFutureWatcher<StudyScan> *> m_scans;
+    QList<dicom::ObjectSummary> m_documents;
+    QHash<const imaging::Volume *, QStringList> m_patientOrientation;
+    QHash<const imaging::Volume *, QList<SegmentationOverlay>> m_segmentations;
+    bool m_showSegmentations = true;
     QTimer m_progress;
 
     QToolBar *m_toolbar = nullptr;
