@@ -32,10 +32,10 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
       m_typing(new QTimer(this))
 {
     m_filter->setObjectName(QStringLiteral("studyFilter"));
-    m_filter->setPlaceholderText(tr("Patient name or ID"));
+    m_filter->setPlaceholderText(tr("Patient name, patient ID or accession number"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setToolTip(tr("Text with a digit matches the start of the patient ID;\n"
-                            "other text matches any part of the patient name."));
+    m_filter->setToolTip(tr("Matches any part of the patient name, or the start of the patient ID or of the\n"
+                            "accession number. * and ? are wildcards (then the whole value must match)."));
 
     m_date->setObjectName(QStringLiteral("studyDate"));
     m_date->addItem(tr("Any date"), int(StudyListModel::DatePreset::Any));

@@ -172,21 +172,6 @@ archive::Query StudyListModel::query() const
     q.level = archive::Level::Study;
     q.ordered = true;
 
-    const QString text = m_text.trimmed();
-    if (!text.isEmpty()) {
-        static const QRegularExpression digit(QStringLiteral("\\d"));
-        if (text.contains(digit)) {
-            q.keys.append({kPatientId, text.endsWith(QLatin1Char('*')) ? text : text + QLatin1Char('*')});
-        } else {
-            // Spaces, commas and '^' between name parts match anything, so
-            // "doe john", "Doe, J" and "DOE^JOHN" all find DOE^JOHN.
-            static const QRegularExpression separators(QStringLiteral("[\\s,^]+"));
-            QString pattern = text;
-            pattern.replace(separators, QStringLiteral("*"));
-            q.keys.append({kPatientName, QLatin1Char('*') + pattern + QLatin1Char('*')});
-        }
-    }
-
     QDate from = m_from, to = m_to;
     if (m_datePreset != DatePreset::Any)
         std::tie(from, to) = presetRange(m_datePreset, QDate::currentDate());
@@ -210,13 +195,7 @@ archive::Query StudyListModel::query() const
 StudyFilter StudyListModel::filter() const
 {
     StudyFilter f;
-    const archive::Query q = query();
-    for (const auto &k : q.keys) {
-        if (k.first == kPatientId)
-            f.patientIdPattern = k.second;
-        else if (k.first == kPatientName)
-            f.namePattern = k.second;
-    }
+    f.text = m_text.trimmed();
     f.from = m_from;
     f.to = m_to;
     if (m_datePreset != DatePreset::Any)

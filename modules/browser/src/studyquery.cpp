@@ -6,6 +6,7 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 
+#include <QRegularExpression>
 #include <QVariant>
 
 namespace kilima::browser {
@@ -28,6 +29,31 @@ QString globPattern(const QString &dicomPattern)
     return out;
 }
 
+bool hasWildcard(const QString &text)
+{
+    return text.contains(QLatin1Char('*')) || text.contains(QLatin1Char('?'));
+}
+
+// The search box's patterns, upper-case for GLOB against upper(...):
+// without wildcards a name matches any part (name parts separated by
+// spaces, commas or '^' in any spelling) and an ID or accession number its
+// start; with wildcards the value must match as a whole (DICOM matching).
+QString textNamePattern(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,^]+"));
+    QString pattern = text.toUpper();
+    pattern.replace(separators, QStringLiteral("*"));
+    if (!hasWildcard(text))
+        pattern = QLatin1Char('*') + pattern + QLatin1Char('*');
+    return globPattern(pattern);
+}
+
+QString textIdPattern(const QString &text)
+{
+    const QString upper = text.toUpper();
+    return globPattern(hasWildcard(text) ? upper : upper + QLatin1Char('*'));
+}
+
 struct Sql {
     QByteArray where;
     QList<QVariant> binds;
@@ -44,6 +70,12 @@ Sql whereClause(const StudyFilter &f)
     if (!f.namePattern.isEmpty()) {
         parts << QStringLiteral("p.patient_name_key GLOB ?");
         s.binds << globPattern(f.namePattern.toUpper());
+    }
+    if (!f.text.isEmpty()) {
+        // Names are stored upper-case already; IDs and accession numbers
+        // are compared upper-case so that "dev" finds "DEV".
+        parts << QStringLiteral("(p.patient_name_key GLOB ? OR upper(p.patient_id) GLOB ? OR upper(s.accession) GLOB ?)");
+        s.binds << textNamePattern(f.text) << textIdPattern(f.text) << textIdPattern(f.text);
     }
     if (f.from.isValid()) {
         parts << QStringLiteral("s.study_date >= ?");

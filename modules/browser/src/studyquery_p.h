@@ -20,6 +20,9 @@ namespace kilima::browser {
 struct StudyFilter {
     QString patientIdPattern;   // DICOM wildcards, case-sensitive
     QString namePattern;        // DICOM wildcards, case-insensitive
+    // The search box: name OR patient ID OR accession number (see
+    // StudyListModel::setFilterText for the rules).
+    QString text;
     QDate from, to;             // inclusive; null = open
     QString modality;
     int status = -1;            // ReadingStatus as int; -1 = any

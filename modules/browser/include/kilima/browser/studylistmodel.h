@@ -83,12 +83,14 @@ public:
     // Pages kept in memory; the least recently used is dropped beyond it.
     void setMaxCachedPages(int pages);
 
-    // Free text. Archive matching is AND-only, so the text matches either
-    // the patient ID or the name, never both: text containing a digit is
-    // taken as an ID and matches PatientID=TEXT* (IDs are typed from the
-    // start), anything else matches PatientName=*TEXT*, case-insensitive,
-    // with ", " read as the '^' between family and given name. '*' and '?'
-    // typed by the user stay wildcards.
+    // Free text, matched against the patient name, the patient ID and the
+    // accession number at once (a name may hold digits, an ID may hold
+    // none; guessing the field from the text missed both). Names match any
+    // part, IDs and accession numbers from the start; all case-insensitive,
+    // with spaces, ", " and '^' read as the gap between name parts. '*' and
+    // '?' typed by the user are DICOM wildcards; a value with them must then
+    // match as a whole (DICOM matching), e.g. "*0051*" or "P?00?".
+    // Query failures and matches of other fields are never guessed.
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
     // A preset is resolved against today's date when the filter is applied.
@@ -124,7 +126,9 @@ public:
     void assignReader(const QStringList &studyUids, const QString &reader);
     void setStat(const QStringList &studyUids, bool stat);
 
-    // The query the filters map to, without limit/offset.
+    // The query the filters other than the free text map to, without
+    // limit/offset (archive matching is AND-only: it cannot say "name OR ID
+    // OR accession"; the browser's own SQL matches the text).
     archive::Query query() const;
     static QPair<QDate, QDate> presetRange(DatePreset preset, const QDate &today);
 
