@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -17,7 +18,7 @@
 
 namespace kilima::workstation {
 
-using Format = browser::ExportOptions::Format;
+using Format = exchange::ExportOptions::Format;
 
 ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::Level level, const QStringList &uids,
                            const QString &user, QWidget *parent)
@@ -31,6 +32,7 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
       m_deidentify(new QCheckBox(tr("&De-identify (DICOM Basic Confidentiality Profile)"), this)),
       m_anonName(new QLineEdit(QStringLiteral("ANONYMOUS"), this)),
       m_message(new QLabel(this)),
+      m_details(new QPlainTextEdit(this)),
       m_progress(new QProgressBar(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
@@ -70,6 +72,9 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("exportMessage"));
     m_progress->setVisible(false);
+    m_details->setReadOnly(true);
+    m_details->setObjectName(QStringLiteral("exportDetails"));
+    m_details->setVisible(false);
     m_buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
@@ -82,10 +87,11 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
+    layout->addWidget(m_details, 1);
     layout->addWidget(m_buttons);
     resize(620, 240);
 
-    connect(&m_watcher, &QFutureWatcher<core::Result<browser::ExportSummary>>::finished, this, [this] {
+    connect(&m_watcher, &QFutureWatcher<core::Result<exchange::ExportSummary>>::finished, this, [this] {
         m_progress->setVisible(false);
         m_buttons->setEnabled(true);
         const auto r = m_watcher.result();
@@ -99,6 +105,12 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
                                .arg(r.value().files)
                                .arg(QLocale().formattedDataSize(r.value().bytes))
                                .arg(QDir::toNativeSeparators(m_destination->text())));
+        // The privacy officer's account: every object left out or cleaned.
+        const QString details = r.value().privacyText();
+        m_details->setPlainText(details);
+        m_details->setVisible(!details.isEmpty());
+        if (!details.isEmpty())
+            resize(width(), qMax(height(), 420));
         m_buttons->clear();
         m_buttons->addButton(QDialogButtonBox::Close);
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::accept, Qt::UniqueConnection);
@@ -117,11 +129,16 @@ QString ExportDialog::messageText() const
     return m_message->text();
 }
 
+QString ExportDialog::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
 void ExportDialog::start()
 {
     if (isRunning())
         return;
-    browser::ExportOptions o;
+    exchange::ExportOptions o;
     o.format = Format(m_format->currentData().toInt());
     o.destination = m_destination->text().trimmed();
     o.deidentify = m_deidentify->isChecked();
@@ -137,7 +154,7 @@ void ExportDialog::start()
     const QStringList uids = m_uids;
     auto cancel = m_cancel;
     m_watcher.setFuture(QtConcurrent::run([this, archive, level, uids, o, cancel] {
-        return browser::Exporter::run(*archive, level, uids, o, [this](int done, int total) {
+        return exchange::Exporter::run(*archive, level, uids, o, [this](int done, int total) {
             QMetaObject::invokeMethod(this, [this, done, total] {
                 m_progress->setRange(0, total);
                 m_progress->setValue(done);

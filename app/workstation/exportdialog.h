@@ -3,7 +3,7 @@
 #pragma once
 
 #include <kilima/archive/query.h>
-#include <kilima/browser/exporter.h>
+#include <kilima/exchange/exporter.h>
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -16,6 +16,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QProgressBar;
 
 namespace kilima::workstation {
@@ -32,6 +33,8 @@ public:
     QLineEdit *destinationEdit() const { return m_destination; }
     QCheckBox *deidentifyBox() const { return m_deidentify; }
     QString messageText() const;
+    // What a de-identified export left out or cleaned, and why.
+    QString detailsText() const;
     bool isRunning() const { return m_watcher.isRunning(); }
     // Starts the export with the dialog's values.
     void start();
@@ -46,10 +49,11 @@ private:
     QCheckBox *m_deidentify;
     QLineEdit *m_anonName;
     QLabel *m_message;
+    QPlainTextEdit *m_details;
     QProgressBar *m_progress;
     QDialogButtonBox *m_buttons;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    QFutureWatcher<core::Result<browser::ExportSummary>> m_watcher;
+    QFutureWatcher<core::Result<exchange::ExportSummary>> m_watcher;
 };
 
 } // namespace kilima::workstation

@@ -15,7 +15,9 @@ namespace kilima::dicom {
 
 namespace {
 
-enum class Action { Remove, Empty, Dummy, Uid };
+// UIDs are not in the table: every instance-specific UID is replaced
+// (see isClassUid for the ones that name a class, not an instance).
+enum class Action { Remove, Empty, Dummy };
 
 struct Rule {
     DcmTagKey tag;
@@ -53,7 +55,6 @@ const Rule kRules[] = {
     {DCM_InstitutionalDepartmentName, Action::Remove},
     {DCM_InstanceCreationDate, Action::Remove},
     {DCM_InstanceCreationTime, Action::Remove},
-    {DCM_InstanceCreatorUID, Action::Uid},
     {DCM_IssuerOfPatientID, Action::Remove},
     {DCM_MedicalAlerts, Action::Remove},
     {DCM_RETIRED_MedicalRecordLocator, Action::Remove},
@@ -115,18 +116,30 @@ const Rule kRules[] = {
     {DCM_TextString, Action::Remove},
     {DCM_Manufacturer, Action::Empty},
     {DCM_InstitutionCodeSequence, Action::Remove},
-    // UIDs
-    {DCM_StudyInstanceUID, Action::Uid},
-    {DCM_SeriesInstanceUID, Action::Uid},
-    {DCM_SOPInstanceUID, Action::Uid},
-    {DCM_FrameOfReferenceUID, Action::Uid},
-    {DCM_ReferencedSOPInstanceUID, Action::Uid},
-    {DCM_ReferencedFrameOfReferenceUID, Action::Uid},
-    {DCM_SynchronizationFrameOfReferenceUID, Action::Uid},
-    {DCM_DimensionOrganizationUID, Action::Uid},
-    {DCM_IrradiationEventUID, Action::Uid},
-    {DCM_StorageMediaFileSetUID, Action::Uid},
-    {DCM_MediaStorageSOPInstanceUID, Action::Uid},
+    // Free text that SR content, waveform and presentation annotations use.
+    {DCM_TextValue, Action::Remove},
+    {DCM_UnformattedTextValue, Action::Remove},
+    {DCM_RequestedProcedureDescription, Action::Remove},
+    {DCM_RequestedProcedureID, Action::Remove},
+    {DCM_FillerOrderNumberImagingServiceRequest, Action::Remove},
+    {DCM_PlacerOrderNumberImagingServiceRequest, Action::Remove},
+    {DCM_ReasonForTheRequestedProcedure, Action::Remove},
+    {DCM_RETIRED_ReasonForStudy, Action::Remove},
+    {DCM_PerformedLocation, Action::Remove},
+    {DCM_PerformedStationName, Action::Remove},
+    {DCM_ScheduledStationName, Action::Remove},
+    {DCM_VerifyingOrganization, Action::Remove},
+    {DCM_ResponsibleOrganization, Action::Remove},
+    {DCM_IssuerOfAccessionNumberSequence, Action::Remove},
+    {DCM_IssuerOfPatientIDQualifiersSequence, Action::Remove},
+    {DCM_ReferencedPatientPhotoSequence, Action::Remove},
+    {DCM_PatientState, Action::Remove},
+    {DCM_DetectorID, Action::Remove},
+    {DCM_GantryID, Action::Remove},
+    {DCM_RequestingPhysicianIdentificationSequence, Action::Remove},
+    {DCM_OrderEnteredBy, Action::Remove},
+    {DCM_PatientBirthDateInAlternativeCalendar, Action::Remove},
+    {DCM_RETIRED_StudyIDIssuer, Action::Remove},
 };
 
 bool isDate(const DcmTagKey &t)
@@ -136,7 +149,98 @@ bool isDate(const DcmTagKey &t)
            t == DCM_SeriesTime;
 }
 
+// UIDs that name a class, a syntax or a coding scheme, not an instance:
+// they identify nobody and must keep their value for the object to parse.
+bool isClassUid(const DcmTagKey &t)
+{
+    return t == DCM_SOPClassUID || t == DCM_ReferencedSOPClassUID || t == DCM_MediaStorageSOPClassUID ||
+           t == DCM_TransferSyntaxUID || t == DCM_ImplementationClassUID || t == DCM_CodingSchemeUID ||
+           t == DCM_RelatedGeneralSOPClassUID || t == DCM_OriginalSpecializedSOPClassUID ||
+           t == DCM_ReferencedSOPClassUIDInFile || t == DCM_ReferencedTransferSyntaxUIDInFile ||
+           t == DCM_AffectedSOPClassUID || t == DCM_MappingResourceUID || t == DCM_ContextGroupExtensionCreatorUID ||
+           t == DCM_PrivateInformationCreatorUID;
+}
+
+bool isText(DcmEVR vr)
+{
+    switch (vr) {
+    case EVR_AE: case EVR_CS: case EVR_LO: case EVR_LT: case EVR_PN: case EVR_SH: case EVR_ST: case EVR_UC:
+    case EVR_UR: case EVR_UT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QByteArray stringOf(DcmItem &item, const DcmTagKey &tag)
+{
+    OFString v;
+    item.findAndGetOFStringArray(tag, v, OFFalse);
+    return QByteArray(v.c_str(), int(v.length())).trimmed();
+}
+
+QString sopClassOf(DcmItem &item)
+{
+    return QString::fromLatin1(stringOf(item, DCM_SOPClassUID));
+}
+
 } // namespace
+
+QString DeidentifyReport::describe() const
+{
+    QStringList parts{QStringLiteral("PS3.15 Basic Profile applied")};
+    if (privateRemoved)
+        parts << QStringLiteral("%1 private attribute(s) removed").arg(privateRemoved);
+    if (overlayOrCurveRemoved)
+        parts << QStringLiteral("%1 overlay/curve attribute(s) removed").arg(overlayOrCurveRemoved);
+    if (residualRemoved)
+        parts << QStringLiteral("%1 further attribute(s) removed whose text named the patient").arg(residualRemoved);
+    return parts.join(QStringLiteral("; "));
+}
+
+// One object's walk: the identifiers to hunt for outside the profile's
+// list, the patient's pseudonym, and the counts for the report.
+struct Deidentifier::Walk {
+    QList<QByteArray> tokens;      // lower case
+    QByteArray birthDate;
+    QByteArray name, id;
+    DeidentifyReport report;
+
+    bool carriesIdentity(QByteArray value) const
+    {
+        value = value.toLower();
+        for (const QByteArray &t : tokens) {
+            if (value.contains(t))
+                return true;
+        }
+        return false;
+    }
+};
+
+DeidentifyVerdict Deidentifier::assess(DcmItem &dataset)
+{
+    const QString cls = sopClassOf(dataset);
+    if (cls.startsWith(QLatin1String("1.2.840.10008.5.1.4.1.1.104.")) || dataset.tagExists(DCM_EncapsulatedDocument))
+        return {true, QStringLiteral("encapsulated document (PDF/CDA): its content shows the patient's identity and "
+                                     "cannot be cleaned attribute by attribute")};
+    if (cls.startsWith(QLatin1String("1.2.840.10008.5.1.4.1.1.88.")))
+        return {true, QStringLiteral("structured report or key object selection: its text, name, date and UID "
+                                     "content items can identify the patient, so SR documents are left out")};
+    if (cls.startsWith(QLatin1String("1.2.840.10008.5.1.4.1.1.11.")))
+        return {true, QStringLiteral("presentation state: its free-text annotations can identify the patient")};
+    const QByteArray burned = stringOf(dataset, DCM_BurnedInAnnotation).toUpper();
+    if (burned == "YES")
+        return {true, QStringLiteral("Burned In Annotation is YES: the pixels show identifying text (Kilima does "
+                                     "not clean pixel data)")};
+    if (stringOf(dataset, DCM_RecognizableVisualFeatures).toUpper() == "YES")
+        return {true, QStringLiteral("Recognizable Visual Features is YES: the image may show the patient's face")};
+    const QByteArray modality = stringOf(dataset, DCM_Modality);
+    if (burned.isEmpty() && (cls.startsWith(QLatin1String("1.2.840.10008.5.1.4.1.1.7")) || modality == "US" ||
+                             modality == "XC" || modality == "ES" || modality == "OT"))
+        return {false, QStringLiteral("Burned In Annotation not stated for a %1 object: check its pixels for text")
+                           .arg(modality.isEmpty() ? QStringLiteral("secondary capture") : QString::fromLatin1(modality))};
+    return {};
+}
 
 Deidentifier::Deidentifier(DeidentifyOptions options) : m_options(std::move(options))
 {
@@ -158,7 +262,21 @@ QString Deidentifier::mappedUid(const QString &original)
     return uid;
 }
 
-void Deidentifier::processItem(DcmItem &item, bool topLevel)
+QStringList Deidentifier::pseudonym(const QString &originalId, const QString &originalName)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    // Patients are told apart by ID, or by name when the ID is empty.
+    const QString key = originalId + QLatin1Char('\x1f') + (originalId.isEmpty() ? originalName : QString());
+    int n = m_patients.value(key);
+    if (!n) {
+        n = int(m_patients.size()) + 1;
+        m_patients.insert(key, n);
+    }
+    const QString suffix = n > 1 ? QStringLiteral("-%1").arg(n) : QString();
+    return {m_options.patientName + suffix, m_options.patientId + suffix};
+}
+
+void Deidentifier::processItem(DcmItem &item, bool topLevel, Walk &walk)
 {
     for (const Rule &r : kRules) {
         if (m_options.keepDates && isDate(r.tag))
@@ -172,22 +290,11 @@ void Deidentifier::processItem(DcmItem &item, bool topLevel)
                 item.putAndInsertString(r.tag, "");
             break;
         case Action::Dummy:
-            if (topLevel || item.tagExists(r.tag)) {
-                const QString v = r.tag == DCM_PatientName ? m_options.patientName : m_options.patientId;
-                item.putAndInsertString(r.tag, v.toUtf8().constData());
-            }
+            if (topLevel || item.tagExists(r.tag))
+                item.putAndInsertString(r.tag, r.tag == DCM_PatientName ? walk.name.constData() : walk.id.constData());
             break;
-        case Action::Uid: {
-            OFString value;
-            if (item.findAndGetOFStringArray(r.tag, value, OFFalse).good() && !value.empty()) {
-                const QString mapped = mappedUid(QString::fromLatin1(value.c_str()).trimmed());
-                item.putAndInsertString(r.tag, mapped.toLatin1().constData());
-            }
-            break;
-        }
         }
     }
-    // Private attributes, overlays' text and curves can carry identity.
     // One walk along the list, removals after it in list order (so each
     // search for the element to remove is short): getElement(i) from the
     // end seeked from the start each time, quadratic in the elements.
@@ -197,25 +304,118 @@ void Deidentifier::processItem(DcmItem &item, bool topLevel)
         if (!e)
             continue;
         const DcmTag &tag = e->getTag();
+        const DcmTagKey key = tag.getXTag();
         const Uint16 g = tag.getGroup();
-        if (tag.isPrivate() || (g >= 0x5000 && g <= 0x50FF) ||
-            ((g >= 0x6000 && g <= 0x60FF) && (tag.getElement() == 0x0022 || tag.getElement() == 0x1500))) {
+        const DcmEVR vr = e->ident();
+        if (tag.isPrivate()) {
             doomed.push_back(e);
+            ++walk.report.privateRemoved;
             continue;
         }
-        if (e->ident() == EVR_SQ) {
+        // Curves (50xx) and overlays (60xx): overlay data can be text drawn
+        // over the image, and its description and label name things.
+        if ((g >= 0x5000 && g <= 0x50FF) || (g >= 0x6000 && g <= 0x60FF)) {
+            doomed.push_back(e);
+            ++walk.report.overlayOrCurveRemoved;
+            continue;
+        }
+        if (vr == EVR_SQ) {
             auto *sq = static_cast<DcmSequenceOfItems *>(e);
             for (DcmObject *k = sq->nextInContainer(nullptr); k; k = sq->nextInContainer(k))
-                processItem(*static_cast<DcmItem *>(k), false);
+                processItem(*static_cast<DcmItem *>(k), false, walk);
+            continue;
+        }
+        if (key == DCM_PatientName || key == DCM_PatientID || key == DCM_PixelData || g == 0x0002)
+            continue;
+        if (vr == EVR_UI) {
+            OFString value;
+            if (isClassUid(key) || e->getOFStringArray(value).bad() || value.empty())
+                continue;
+            QStringList uids = QString::fromLatin1(value.c_str()).split(QLatin1Char('\\'));
+            for (QString &u : uids) {
+                u = u.trimmed();
+                if (!u.isEmpty() && !u.startsWith(QLatin1String("1.2.840.10008.")))
+                    u = mappedUid(u);
+            }
+            e->putString(uids.join(QLatin1Char('\\')).toLatin1().constData());
+            continue;
+        }
+        // Person names other than the patient's (observers, operators,
+        // verifying and content creators, at any depth): identifying.
+        if (vr == EVR_PN) {
+            if (e->getLength() > 0 && key != DCM_ReferringPhysicianName)
+                doomed.push_back(e);
+            continue;
+        }
+        if (vr == EVR_DA || vr == EVR_DT || vr == EVR_TM) {
+            const QByteArray v = stringOf(item, key);
+            if (!v.isEmpty() && (!m_options.keepDates || (!walk.birthDate.isEmpty() && v.contains(walk.birthDate))))
+                doomed.push_back(e);
+            continue;
+        }
+        // The safety net: any other text, or unparsed bytes, that still
+        // carry the patient's identifiers.
+        if (walk.tokens.isEmpty())
+            continue;
+        if (isText(vr)) {
+            if (walk.carriesIdentity(stringOf(item, key))) {
+                doomed.push_back(e);
+                ++walk.report.residualRemoved;
+            }
+        } else if (vr == EVR_UN || vr == EVR_OB) {
+            Uint8 *bytes = nullptr;
+            if (e->getUint8Array(bytes).good() && bytes &&
+                walk.carriesIdentity(QByteArray::fromRawData(reinterpret_cast<const char *>(bytes), int(e->getLength())))) {
+                doomed.push_back(e);
+                ++walk.report.residualRemoved;
+            }
         }
     }
     for (DcmElement *e : doomed)
         delete item.remove(e);
 }
 
-core::Status Deidentifier::apply(DcmDataset &dataset)
+core::Status Deidentifier::apply(DcmDataset &dataset, DeidentifyReport *report)
 {
-    processItem(dataset, true);
+    Walk walk;
+    const QByteArray name = stringOf(dataset, DCM_PatientName);
+    const QByteArray id = stringOf(dataset, DCM_PatientID);
+    const QStringList alias = pseudonym(QString::fromLatin1(id), QString::fromLatin1(name));
+    walk.name = alias.at(0).toUtf8();
+    walk.id = alias.at(1).toUtf8();
+    // What to hunt for: the name, its components and their words (short
+    // ones would match ordinary words), the IDs, accession number and birth
+    // date in the forms people write it.
+    auto addToken = [&walk](const QByteArray &t, int minLength) {
+        const QByteArray v = t.trimmed().toLower();
+        if (v.size() >= minLength && !walk.tokens.contains(v))
+            walk.tokens.append(v);
+    };
+    for (const QByteArray &n : {name, stringOf(dataset, DCM_PatientBirthName), stringOf(dataset, DCM_OtherPatientNames)}) {
+        addToken(n, 3);
+        for (const QByteArray &component : n.split('^')) {
+            addToken(component, 3);
+            for (const QByteArray &word : component.simplified().split(' '))
+                addToken(word, 4);
+        }
+    }
+    addToken(id, 3);
+    addToken(stringOf(dataset, DCM_RETIRED_OtherPatientIDs), 3);
+    addToken(stringOf(dataset, DCM_AccessionNumber), 3);
+    walk.birthDate = stringOf(dataset, DCM_PatientBirthDate);
+    if (walk.birthDate.size() == 8) {
+        const QByteArray &b = walk.birthDate;
+        addToken(b, 8);
+        addToken(b.left(4) + '-' + b.mid(4, 2) + '-' + b.right(2), 10);
+        addToken(b.right(2) + '.' + b.mid(4, 2) + '.' + b.left(4), 10);
+        addToken(b.mid(4, 2) + '/' + b.right(2) + '/' + b.left(4), 10);
+        addToken(b.right(2) + '/' + b.mid(4, 2) + '/' + b.left(4), 10);
+    }
+    // Our own pseudonyms must not count as identity.
+    walk.tokens.removeAll(walk.name.toLower());
+    walk.tokens.removeAll(walk.id.toLower());
+
+    processItem(dataset, true, walk);
     dataset.putAndInsertString(DCM_PatientIdentityRemoved, "YES");
     dataset.putAndInsertString(DCM_DeidentificationMethod, "PS3.15 Basic Application Level Confidentiality Profile (Kilima)");
     DcmItem *code = nullptr;
@@ -233,6 +433,8 @@ core::Status Deidentifier::apply(DcmDataset &dataset)
             }
         }
     }
+    if (report)
+        *report = walk.report;
     return {};
 }
 

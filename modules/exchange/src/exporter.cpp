@@ -1,4 +1,4 @@
-#include <kilima/browser/exporter.h>
+#include <kilima/exchange/exporter.h>
 
 #include "zipwriter_p.h"
 
@@ -10,6 +10,7 @@
 #include <dcmtk/dcmdata/dcddirif.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,13 +22,13 @@
 
 #include <memory>
 
-namespace kilima::browser {
+namespace kilima::exchange {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kilima::browser::Exporter", text);
+    return QCoreApplication::translate("kilima::exchange::Exporter", text);
 }
 
 QString number(const QString &prefix, int n, int width)
@@ -46,27 +47,83 @@ QString relativePath(ExportOptions::Format format, int study, int series, int in
            QLatin1Char('/') + number(QStringLiteral("image"), instance, 5) + QStringLiteral(".dcm");
 }
 
+QString describeObject(DcmItem &ds, const QString &place)
+{
+    const QString cls = dicom::stringValue(ds, DCM_SOPClassUID);
+    const char *name = dcmFindNameOfUID(cls.toLatin1().constData(), nullptr);
+    return QStringLiteral("%1: %2, original SOP Instance UID %3")
+        .arg(place, name ? QString::fromLatin1(name) : cls, dicom::stringValue(ds, DCM_SOPInstanceUID));
+}
+
+void audit(archive::Archive &archive, const ExportOptions &options, const QString &studyUid, const QString &outcome,
+           const QString &detail)
+{
+    archive::AuditRecord r;
+    r.actor = options.user.isEmpty() ? QStringLiteral("unknown user") : options.user;
+    r.action = QStringLiteral("export");
+    r.studyUid = studyUid;
+    r.outcome = outcome;
+    r.detail = detail;
+    archive.auditLog().append(r);
+}
+
+core::Result<ExportSummary> exportFiles(archive::Archive &archive, archive::Level level, const QStringList &uids,
+                                        const ExportOptions &options, const std::function<void(int, int)> &progress,
+                                        const std::atomic<bool> *cancel, QSet<QString> &studyUids);
+
 } // namespace
 
 core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Level level, const QStringList &uids,
                                           const ExportOptions &options, const std::function<void(int, int)> &progress,
                                           const std::atomic<bool> *cancel)
 {
+    QSet<QString> studyUids;
+    auto result = exportFiles(archive, level, uids, options, progress, cancel, studyUids);
+    const QString how = options.deidentify ? QStringLiteral("de-identified ") : QString();
+    const QString to = QStringLiteral(" to %1 (%2)").arg(QDir::toNativeSeparators(options.destination),
+        options.format == ExportOptions::Format::Zip ? QStringLiteral("zip")
+        : options.format == ExportOptions::Format::DicomDir ? QStringLiteral("dicomdir") : QStringLiteral("folder"));
+    if (studyUids.isEmpty() && level == archive::Level::Study)
+        studyUids = QSet<QString>(uids.begin(), uids.end());
+    if (!result) {
+        for (const QString &uid : studyUids)
+            audit(archive, options, uid, QStringLiteral("failure"), how + QStringLiteral("export") + to + QStringLiteral(": ") + result.error());
+        if (studyUids.isEmpty())
+            audit(archive, options, QString(), QStringLiteral("failure"), how + QStringLiteral("export of ") + uids.join(QLatin1Char(' ')) + to + QStringLiteral(": ") + result.error());
+        return result;
+    }
+    const ExportSummary &s = result.value();
+    for (const QString &uid : studyUids)
+        audit(archive, options, uid, QStringLiteral("success"),
+              how + QStringLiteral("export of %1 objects, %2 left out").arg(s.files).arg(s.dropped.size()) + to);
+    return result;
+}
+
+namespace {
+
+core::Result<ExportSummary> exportFiles(archive::Archive &archive, archive::Level level, const QStringList &uids,
+                                        const ExportOptions &options, const std::function<void(int, int)> &progress,
+                                        const std::atomic<bool> *cancel, QSet<QString> &studyUids)
+{
     if (options.destination.isEmpty())
         return core::Error{tr("Choose where to export to.")};
     QStringList files;
-    QHash<QString, QString> studyOfFile;
     for (const QString &uid : uids) {
         auto f = archive.instanceFiles(level, uid);
         if (!f)
             return core::Error{tr("The archive cannot list the images to export: %1").arg(f.error())};
+        if (f.value().isEmpty())
+            return core::Error{(level == archive::Level::Study ? tr("The archive has no study with Study Instance UID %1.")
+                                                               : tr("The archive has no series with Series Instance UID %1."))
+                                   .arg(uid)};
         files += f.value();
     }
     if (files.isEmpty())
         return core::Error{tr("Nothing to export: the selection has no images in the archive.")};
 
     const bool toZip = options.format == ExportOptions::Format::Zip;
-    QString root = options.destination;
+    // Absolute: DCMTK's DICOMDIR writer refuses a relative file-set root.
+    QString root = QFileInfo(options.destination).absoluteFilePath();
     std::unique_ptr<ZipWriter> zip;
     QTemporaryDir scratch;
     QString error;
@@ -91,8 +148,8 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
     dicom::Deidentifier deid(options.deidentifyOptions);
     QHash<QString, int> studies, series;
     QHash<QString, int> instancesInSeries;
-    QSet<QString> studyUids;
     ExportSummary summary;
+    summary.deidentified = options.deidentify;
     int done = 0;
     for (const QString &file : files) {
         if (cancel && cancel->load())
@@ -109,6 +166,17 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
         studyUids.insert(studyUid);
         const int st = studies.value(studyUid, int(studies.size()) + 1);
         studies.insert(studyUid, st);
+        dicom::DeidentifyVerdict verdict;
+        if (options.deidentify) {
+            verdict = dicom::Deidentifier::assess(ds);
+            if (verdict.drop) {
+                summary.dropped.append({describeObject(ds, tr("study %1").arg(st)), verdict.reason});
+                ++done;
+                if (progress)
+                    progress(done, int(files.size()));
+                continue;
+            }
+        }
         const int se = series.value(seriesUid, int(series.size()) + 1);
         series.insert(seriesUid, se);
         const int im = instancesInSeries.value(seriesUid) + 1;
@@ -118,10 +186,15 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
         QDir().mkpath(QFileInfo(target).absolutePath());
 
         if (options.deidentify) {
-            deid.apply(ds);
+            const QString name = describeObject(ds, rel);
+            dicom::DeidentifyReport report;
+            deid.apply(ds, &report);
+            summary.cleaned.append({name, report.describe() + (verdict.reason.isEmpty() ? QString() : QStringLiteral("; ") + verdict.reason)});
             const E_TransferSyntax xfer = ds.getOriginalXfer();
+            // A new meta header: the old one names the sending station and
+            // may hold private information.
             if (ff.saveFile(OFFilename(QFile::encodeName(target).constData()), xfer, EET_ExplicitLength, EGL_recalcGL,
-                            EPD_noChange, 0, 0, EWM_updateMeta)
+                            EPD_noChange, 0, 0, EWM_createNewMeta)
                     .bad())
                 return core::Error{tr("Cannot write %1: the disk may be full or read-only.").arg(QDir::toNativeSeparators(target))};
         } else {
@@ -149,6 +222,9 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
             progress(done, int(files.size()));
     }
 
+    if (summary.files == 0)
+        return core::Error{tr("Nothing exported: every object of the selection was left out to protect the "
+                              "patient's identity.\n%1").arg(summary.text(options.destination))};
     if (options.format == ExportOptions::Format::DicomDir) {
         DicomDirInterface dir;
         dir.disableTransferSyntaxCheck();
@@ -170,17 +246,9 @@ core::Result<ExportSummary> Exporter::run(archive::Archive &archive, archive::Le
     if (zip && !zip->finish(&error))
         return core::Error{tr("Cannot finish %1: %2").arg(QDir::toNativeSeparators(options.destination), error)};
 
-    for (const QString &uid : studyUids) {
-        archive::AuditRecord r;
-        r.actor = options.user;
-        r.action = QStringLiteral("export");
-        r.studyUid = uid;
-        r.outcome = QStringLiteral("success");
-        r.detail = (options.deidentify ? QStringLiteral("de-identified, ") : QString()) +
-                   QStringLiteral("%1 images").arg(summary.files);
-        archive.auditLog().append(r);
-    }
     return summary;
 }
 
-} // namespace kilima::browser
+} // namespace
+
+} // namespace kilima::exchange

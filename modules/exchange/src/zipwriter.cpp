@@ -3,7 +3,7 @@
 #include <QtEndian>
 #include <zlib.h>
 
-namespace kilima::browser {
+namespace kilima::exchange {
 
 namespace {
 
@@ -116,4 +116,4 @@ bool ZipWriter::finish(QString *error)
     return true;
 }
 
-} // namespace kilima::browser
+} // namespace kilima::exchange

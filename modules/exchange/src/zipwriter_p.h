@@ -10,7 +10,7 @@
 #include <QList>
 #include <QString>
 
-namespace kilima::browser {
+namespace kilima::exchange {
 
 class ZipWriter {
 public:
@@ -30,4 +30,4 @@ private:
     QList<Entry> m_entries;
 };
 
-} // namespace kilima::browser
+} // namespace kilima::exchange
