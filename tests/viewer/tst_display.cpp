@@ -108,6 +108,14 @@ QString writeCr(const QString &path, const char *orientation)
     return path;
 }
 
+// KILIMA_SCREENSHOTS=dir saves what the reader sees (docs/screenshots/).
+void screenshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KILIMA_SCREENSHOTS");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + name);
+}
+
 void wheel(QWidget *w, QPoint at, int delta)
 {
     QWheelEvent e(at, w->mapToGlobal(at), {}, QPoint(0, delta), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
@@ -196,6 +204,7 @@ private Q_SLOTS:
             for (int x = 0; x < img.width(); ++x)
                 white += qGray(img.pixel(x, y)) == 255 ? 1 : 0;
         QVERIFY2(white < img.width() * img.height() / 2, qPrintable(QString::number(white)));
+        screenshot(&view, QStringLiteral("viewer-mprage-own-window.png"));
     }
 
     void probe_ShouldFollowTheSliceAfterWheelAndKeys()
@@ -274,10 +283,15 @@ private Q_SLOTS:
         const QString real = QStringLiteral(KILIMA_SHARED_TESTDATA "/robustness/wg04_nema_compression/REF/RG3_UNC");
         if (!QFile::exists(real))
             QSKIP("shared test data (WG04 RG3, Patient Orientation R\\F) absent");
-        v.openFiles({real});
-        QTRY_VERIFY_WITH_TIMEOUT(!v.volumes().isEmpty() && v.volumes().front()->isComplete(), 60000);
-        QTRY_COMPARE(v.views().front()->orientationMarkers(),
+        viewer::StudyViewer rv(*m_archive);   // a fresh viewer: no flip left over
+        rv.resize(900, 700);
+        rv.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&rv));
+        rv.openFiles({real});
+        QTRY_VERIFY_WITH_TIMEOUT(!rv.volumes().isEmpty() && rv.volumes().front()->isComplete(), 60000);
+        QTRY_COMPARE(rv.views().front()->orientationMarkers(),
                      (QStringList{QStringLiteral("L"), QStringLiteral("H"), QStringLiteral("R"), QStringLiteral("F")}));
+        screenshot(rv.views().front(), QStringLiteral("viewer-cr-markers.png"));
     }
 
     void objectsWithoutPixels_ShouldShowTextNotABlackViewport()
@@ -303,6 +317,7 @@ private Q_SLOTS:
             for (int x = 0; x < shot.width(); ++x)
                 lit += qGray(shot.pixel(x, y)) > 100 ? 1 : 0;
         QVERIFY2(lit > 200, qPrintable(QString::number(lit)));
+        screenshot(view, QStringLiteral("viewer-sr-text.png"));
     }
 
     void seg_ShouldBeAColouredOverlayOnItsSeries()
@@ -334,6 +349,7 @@ private Q_SLOTS:
         const QImage shot = view->grab().toImage();
         c = shot.pixel(view->widgetAtImage(QPointF(20, 30)).toPoint());
         QVERIFY2(qRed(c) > qGreen(c) + 60, qPrintable(QString::number(c, 16)));
+        screenshot(view, QStringLiteral("viewer-seg-overlay.png"));
         // Another slice: no overlay. Toggle off: grey again.
         view->setSlice(0);
         c = view->renderedImage().pixel(inside);

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace kilima::dicom {
 
@@ -39,10 +40,13 @@ QString sopClassName(const QString &uid)
     const char *n = dcmFindNameOfUID(uid.toLatin1().constData(), nullptr);
     if (!n)
         return uid.isEmpty() ? tr("unknown object") : uid;
+    // DCMTK names classes by keyword ("ComprehensiveSRStorage"): spaced for reading.
     QString s = QString::fromLatin1(n);
-    if (s.endsWith(QLatin1String(" Storage")))
-        s.chop(8);
-    return s;
+    if (s.endsWith(QLatin1String("Storage")))
+        s.chop(7);
+    static const QRegularExpression words(QStringLiteral("([a-z])([A-Z])"));
+    s.replace(words, QStringLiteral("\\1 \\2"));
+    return s.trimmed();
 }
 
 QString codeMeaning(DcmItem *code)

@@ -102,11 +102,17 @@ void SliceView::drawOverlays(QPainter &p)
     // Orientation markers at the middle of each edge.
     const QStringList m = orientationMarkers();
     if (m.size() == 4) {
-        p.setPen(QColor(255, 255, 120));
-        p.drawText(QRect(4, height() / 2 - 10, 40, 20), Qt::AlignLeft | Qt::AlignVCenter, m[0]);
-        p.drawText(QRect(width() / 2 - 20, 4 + lh * 3, 40, 20), Qt::AlignCenter, m[1]);
-        p.drawText(QRect(width() - 44, height() / 2 - 10, 40, 20), Qt::AlignRight | Qt::AlignVCenter, m[2]);
-        p.drawText(QRect(width() / 2 - 20, height() - 24, 40, 20), Qt::AlignCenter, m[3]);
+        // Dark outline: the letters stay readable over white film borders.
+        const QRect at[4] = {QRect(4, height() / 2 - 10, 40, 20), QRect(width() / 2 - 20, 4 + lh * 3, 40, 20),
+                             QRect(width() - 44, height() / 2 - 10, 40, 20), QRect(width() / 2 - 20, height() - 24, 40, 20)};
+        const int align[4] = {Qt::AlignLeft | Qt::AlignVCenter, Qt::AlignCenter, Qt::AlignRight | Qt::AlignVCenter, Qt::AlignCenter};
+        for (int i = 0; i < 4; ++i) {
+            p.setPen(Qt::black);
+            for (const QPoint &o : {QPoint(1, 1), QPoint(-1, -1), QPoint(1, -1), QPoint(-1, 1)})
+                p.drawText(at[i].translated(o), align[i], m[i]);
+            p.setPen(QColor(255, 255, 120));
+            p.drawText(at[i], align[i], m[i]);
+        }
     }
     // Scale bar: 10 mm (or 1/5 of the view width rounded) along the right edge.
     if (m_image.isValid() && v.spacingKnown) {
