@@ -2,88 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>QObject</name>
+    <name>ExportSummary</name>
     <message>
-        <source>The study could not be deleted: %1</source>
+        <source>Exported %1 object(s) (%2) to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>off</source>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <source>Left out (not written):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
+        <source>Cleaned:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::Exporter</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser::ImportDialog</name>
+    <name>ImportDialog</name>
     <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
@@ -134,7 +72,57 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::QueryRetrievePanel</name>
+    <name>MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation type="unfinished"></translation>
@@ -289,7 +277,7 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::RemoteStudies</name>
+    <name>RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation type="unfinished"></translation>
@@ -324,18 +312,275 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>ReportPanel</name>
+    <message>
+        <source>Draft autosaved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New macro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type .key and space to insert a macro (e.g. .nad)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structured findings&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measurements&lt;/b&gt; (from the viewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the viewer&apos;s measurements and key images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved draft journalled at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) linked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum&lt;/b&gt; by %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — signed by %1 on %2 (read-only; corrections as addenda)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing… (checking the password, writing the PDF, SR and key images into the study)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing makes the report final and stores it in the study.
+Password of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction or addition (the signed report stays as it is):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n finding(s) of the current template: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section text you typed stays in any case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template matches this study: choose one above, or write on the blank report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank report. Templates that fit this study: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; chosen for this study (%2). Check it fits, or choose another above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; (chosen by the reader).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank report (no template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New macro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short key (typed as .key):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text inserted for .%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
     <message>
         <source>&amp;My worklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Patient name or ID</source>
+        <source>Patient name, patient ID or accession number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text with a digit matches the start of the patient ID;
-other text matches any part of the patient name.</source>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,7 +641,7 @@ other text matches any part of the patient name.</source>
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyListModel</name>
+    <name>StudyListModel</name>
     <message>
         <source>STAT · %1</source>
         <translation type="unfinished"></translation>
@@ -471,7 +716,266 @@ other text matches any part of the patient name.</source>
     </message>
 </context>
 <context>
-    <name>kilima::browser::WorklistPanel</name>
+    <name>StudyViewer</name>
+    <message>
+        <source> · segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+(other study %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right–left from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anterior–posterior from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foot–head from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. Keys 1–5: presets. A coarse copy renders while the mouse is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VOI LUT (file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete last measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel / ↑ ↓ / drag with Scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn, Home / End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump 10% / first, last image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right drag / Ctrl+wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+wheel (MPR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate planes (oblique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a series from the strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show it in that viewport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–5 in 3D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering preset (instead of the window preset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 closes this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPR and 3D need a grey volume of at least 2 slices with plane geometry; %1 has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no plane geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
@@ -606,6 +1110,96 @@ other text matches any part of the patient name.</source>
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::StudyViewer</name>
+    <message>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -665,6 +1259,79 @@ other text matches any part of the patient name.</source>
     </message>
     <message>
         <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kilima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create your account. You sign your reports with it, and the audit log records your work under your name.&lt;/p&gt;&lt;p&gt;You will be the administrator: add your colleagues later in Settings &amp;gt; Users.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Dr Amina Mwangi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. amwangi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your full name: it is printed under the reports you sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user name (letters and digits, no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -880,15 +1547,7 @@ Try again; if it keeps failing, check that the data folder is writable and not f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alt+1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Query/Retrieve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alt+2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -896,15 +1555,7 @@ Try again; if it keeps failing, check that the data folder is writable and not f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alt+3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1002,10 +1653,6 @@ The images are removed for every workstation that uses this node; this cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alt+4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recovered report drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,6 +1662,34 @@ The images are removed for every workstation that uses this node; this cannot be
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1804,37 @@ The images are removed for every workstation that uses this node; this cannot be
     </message>
     <message>
         <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ReadingLayout</name>
+    <message>
+        <source>&amp;Measurement List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report in Own &amp;Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report — Kilima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a study to write its report.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

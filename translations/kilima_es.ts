@@ -2,88 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name>QObject</name>
+    <name>ExportSummary</name>
     <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>No se pudo eliminar el estudio: %1</translation>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objeto(s) (%2) exportado(s) a %3.</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>desactivado</translation>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidad a nivel de aplicación): %1 objeto(s) limpiado(s), %2 excluido(s).</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 rechazó el usuario o la contraseña (%2). Revíselos en Configuración &gt; Servidores DICOMweb.</translation>
+        <source>Left out (not written):</source>
+        <translation>Excluidos (no escritos):</translation>
     </message>
     <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 no respondió en %2 (%3). Compruebe la dirección y que el servidor esté en marcha.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Cleaned:</source>
+        <translation>Limpiados:</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::Exporter</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Elija dónde exportar.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>El archivo no puede listar las imágenes a exportar: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Nada que exportar: la selección no tiene imágenes en el archivo.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>No se puede escribir %1: %2. Elija una carpeta con permiso de escritura y espacio libre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>No se puede crear la carpeta %1. Elija una carpeta con permiso de escritura.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>La carpeta %1 no está vacía: un conjunto DICOMDIR necesita una carpeta vacía (por ejemplo, una carpeta nueva para preparar el CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Exportación cancelada tras %1 de %2 imágenes.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation>No se puede leer %1 del archivo: ejecute `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>No se puede escribir %1: el disco puede estar lleno o ser de solo lectura.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>No se pudo escribir el DICOMDIR: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>No se puede terminar %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser::ImportDialog</name>
+    <name>ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importación</translation>
@@ -134,7 +72,57 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::QueryRetrievePanel</name>
+    <name>MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Promedio</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Modo de lámina</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Grosor de lámina</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Restablecer planos</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clic o arrastrar: mover la cruz. Rueda: mover el plano. Mayús+rueda: girar los otros planos (oblicuo). Colores: axial azul, coronal verde, sagital rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation>No se pudo eliminar el estudio: %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+</context>
+<context>
+    <name>QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Eco</translation>
@@ -289,7 +277,7 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::RemoteStudies</name>
+    <name>RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>No se pudieron almacenar aquí %1 imágenes: %2</translation>
@@ -324,20 +312,278 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>ReportPanel</name>
+    <message>
+        <source>Draft autosaved %1</source>
+        <translation>Borrador guardado automáticamente %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Falló el guardado automático: %1</translation>
+    </message>
+    <message>
+        <source>No study</source>
+        <translation>Ningún estudio</translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation>Aplicar plantilla</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Guardar como plantilla…</translation>
+    </message>
+    <message>
+        <source>New macro…</source>
+        <translation>Nueva macro…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Plantilla:</translation>
+    </message>
+    <message>
+        <source>Type .key and space to insert a macro (e.g. .nad)</source>
+        <translation>Escriba .clave y espacio para insertar una macro (p. ej. .nad)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structured findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hallazgos estructurados&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measurements&lt;/b&gt; (from the viewer)</source>
+        <translation>&lt;b&gt;Medidas&lt;/b&gt; (del visor)</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Link the viewer&apos;s measurements and key images</source>
+        <translation>Vincular las medidas e imágenes clave del visor</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Preliminar</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Firmar…</translation>
+    </message>
+    <message>
+        <source>Addendum…</source>
+        <translation>Adenda…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved draft journalled at %1</source>
+        <translation>Recuperado el borrador sin guardar registrado a las %1</translation>
+    </message>
+    <message>
+        <source>Accession %1</source>
+        <translation>N.º de acceso %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) linked</source>
+        <translation>
+            <numerusform>%n imagen clave vinculada</numerusform>
+            <numerusform>%n imágenes clave vinculadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum&lt;/b&gt; by %1, %2: %3</source>
+        <translation>&lt;b&gt;Adenda&lt;/b&gt; de %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>No study open</source>
+        <translation>Ningún estudio abierto</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source> — signed by %1 on %2 (read-only; corrections as addenda)</source>
+        <translation> — firmado por %1 el %2 (solo lectura; correcciones como adendas)</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Borrador guardado</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Signing… (checking the password, writing the PDF, SR and key images into the study)</source>
+        <translation>Firmando… (comprobando la contraseña, escribiendo el PDF, el SR y las imágenes clave en el estudio)</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Firmar informe</translation>
+    </message>
+    <message>
+        <source>Signing makes the report final and stores it in the study.
+Password of %1:</source>
+        <translation>Firmar hace definitivo el informe y lo guarda en el estudio.
+Contraseña de %1:</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Correction or addition (the signed report stays as it is):</source>
+        <translation>Corrección o añadido (el informe firmado queda como está):</translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation>Firmar adenda</translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation>Contraseña de %1:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Imprimir informe</translation>
+    </message>
+    <message>
+        <source>No template &quot;%1&quot;</source>
+        <translation>No hay plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation>Cambiar plantilla</translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n finding(s) of the current template: %1.</source>
+        <translation>
+            <numerusform>Ha cambiado %n hallazgo de la plantilla actual: %1.</numerusform>
+            <numerusform>Ha cambiado %n hallazgos de la plantilla actual: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section text you typed stays in any case.</source>
+        <translation>El texto de las secciones que escribió se conserva en cualquier caso.</translation>
+    </message>
+    <message>
+        <source>Keep my findings</source>
+        <translation>Conservar mis hallazgos</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Descartarlos</translation>
+    </message>
+    <message>
+        <source>No template matches this study: choose one above, or write on the blank report.</source>
+        <translation>Ninguna plantilla corresponde a este estudio: elija una arriba o escriba en el informe en blanco.</translation>
+    </message>
+    <message>
+        <source>Blank report. Templates that fit this study: %1.</source>
+        <translation>Informe en blanco. Plantillas adecuadas para este estudio: %1.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; chosen for this study (%2). Check it fits, or choose another above.</source>
+        <translation>Plantilla «%1» elegida para este estudio (%2). Compruebe que es adecuada o elija otra arriba.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; (chosen by the reader).</source>
+        <translation>Plantilla «%1» (elegida por el lector).</translation>
+    </message>
+    <message>
+        <source>Blank report (no template)</source>
+        <translation>Informe en blanco (sin plantilla)</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation> (local)</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; saved</source>
+        <translation>Plantilla «%1» guardada</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Guardar como plantilla</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nombre de la plantilla:</translation>
+    </message>
+    <message>
+        <source>New macro</source>
+        <translation>Nueva macro</translation>
+    </message>
+    <message>
+        <source>Short key (typed as .key):</source>
+        <translation>Clave corta (se escribe como .clave):</translation>
+    </message>
+    <message>
+        <source>Text inserted for .%1:</source>
+        <translation>Texto insertado para .%1:</translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>Anotación</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texto:</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
     <message>
         <source>&amp;My worklist</source>
         <translation>&amp;Mi lista de trabajo</translation>
     </message>
     <message>
-        <source>Patient name or ID</source>
-        <translation>Nombre o ID del paciente</translation>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nombre del paciente, ID del paciente o número de acceso</translation>
     </message>
     <message>
-        <source>Text with a digit matches the start of the patient ID;
-other text matches any part of the patient name.</source>
-        <translation>Un texto con un dígito coincide con el inicio del ID del paciente;
-cualquier otro texto coincide con una parte del nombre del paciente.</translation>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Coincide con cualquier parte del nombre del paciente, o con el inicio del ID del paciente o del
+número de acceso. * y ? son comodines (entonces debe coincidir el valor completo).</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -397,7 +643,7 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyListModel</name>
+    <name>StudyListModel</name>
     <message>
         <source>STAT · %1</source>
         <translation>URGENTE · %1</translation>
@@ -472,7 +718,267 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     </message>
 </context>
 <context>
-    <name>kilima::browser::WorklistPanel</name>
+    <name>StudyViewer</name>
+    <message>
+        <source> · segmentation</source>
+        <translation> · segmentación</translation>
+    </message>
+    <message>
+        <source>
+(other study %1)</source>
+        <translation>
+(otro estudio %1)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <source>Right–left from</source>
+        <translation>Derecha–izquierda desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Anterior–posterior from</source>
+        <translation>Anteroposterior desde</translation>
+    </message>
+    <message>
+        <source>Foot–head from</source>
+        <translation>Pies–cabeza desde</translation>
+    </message>
+    <message>
+        <source>Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. Keys 1–5: presets. A coarse copy renders while the mouse is down.</source>
+        <translation>Arrastrar izquierdo: girar. Arrastrar derecho o rueda: zoom. Arrastrar central: desplazar. Teclas 1–5: preajustes. Mientras el botón está pulsado se dibuja una copia basta.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposición</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>W/L</source>
+        <translation>V/N</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Desplazar</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Desplazar cortes</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Ángulo</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Elipse</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectángulo</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Mano alzada</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Sonda</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Flecha</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Cruz</translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation>Preajustes de ventana</translation>
+    </message>
+    <message>
+        <source>Default (file)</source>
+        <translation>Predeterminado (archivo)</translation>
+    </message>
+    <message>
+        <source>VOI LUT (file)</source>
+        <translation>VOI LUT (archivo)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invertir</translation>
+    </message>
+    <message>
+        <source>Flip H</source>
+        <translation>Voltear H</translation>
+    </message>
+    <message>
+        <source>Flip V</source>
+        <translation>Voltear V</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Girar</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>Velocidad del cine</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Cine</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Imagen clave</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Superposiciones</translation>
+    </message>
+    <message>
+        <source>Sync scroll</source>
+        <translation>Desplazamiento sincronizado</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentación</translation>
+    </message>
+    <message>
+        <source>Delete last measurement</source>
+        <translation>Borrar la última medida</translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>MPR</source>
+        <translation>MPR</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>Wheel / ↑ ↓ / drag with Scroll</source>
+        <translation>Rueda / ↑ ↓ / arrastrar con Desplazar cortes</translation>
+    </message>
+    <message>
+        <source>Next / previous image</source>
+        <translation>Imagen siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn, Home / End</source>
+        <translation>RePág / AvPág, Inicio / Fin</translation>
+    </message>
+    <message>
+        <source>Jump 10% / first, last image</source>
+        <translation>Saltar 10 % / primera, última imagen</translation>
+    </message>
+    <message>
+        <source>Right drag / Ctrl+wheel</source>
+        <translation>Arrastrar derecho / Ctrl+rueda</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Arrastrar con el botón central</translation>
+    </message>
+    <message>
+        <source>Shift+wheel (MPR)</source>
+        <translation>Mayús+rueda (MPR)</translation>
+    </message>
+    <message>
+        <source>Rotate planes (oblique)</source>
+        <translation>Girar planos (oblicuo)</translation>
+    </message>
+    <message>
+        <source>Drag a series from the strip</source>
+        <translation>Arrastrar una serie desde la tira</translation>
+    </message>
+    <message>
+        <source>Show it in that viewport</source>
+        <translation>Mostrarla en esa vista</translation>
+    </message>
+    <message>
+        <source>1–5 in 3D</source>
+        <translation>1–5 en 3D</translation>
+    </message>
+    <message>
+        <source>Rendering preset (instead of the window preset)</source>
+        <translation>Preajuste de representación (en lugar del preajuste de ventana)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>F1 closes this help.</source>
+        <translation>F1 cierra esta ayuda.</translation>
+    </message>
+    <message>
+        <source>MPR and 3D need a grey volume of at least 2 slices with plane geometry; %1 has %2.</source>
+        <translation>MPR y 3D necesitan un volumen en escala de grises de al menos 2 cortes con geometría de plano; %1 tiene %2.</translation>
+    </message>
+    <message>
+        <source>this series</source>
+        <translation>esta serie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s)</source>
+        <translation>
+            <numerusform>%n corte</numerusform>
+            <numerusform>%n cortes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no plane geometry</source>
+        <translation>sin geometría de plano</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Agregar…</translation>
@@ -607,6 +1113,97 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 rechazó el usuario o la contraseña (%2). Revíselos en Configuración &gt; Servidores DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 no respondió en %2 (%3). Compruebe la dirección y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Elija dónde exportar.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>El archivo no puede listar las imágenes a exportar: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>El archivo no tiene ningún estudio con Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>El archivo no tiene ninguna serie con Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Nada que exportar: la selección no tiene imágenes en el archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>No se puede escribir %1: %2. Elija una carpeta con permiso de escritura y espacio libre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>No se puede crear la carpeta %1. Elija una carpeta con permiso de escritura.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>La carpeta %1 no está vacía: un conjunto DICOMDIR necesita una carpeta vacía (por ejemplo, una carpeta nueva para preparar el CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Exportación cancelada tras %1 de %2 imágenes.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>No se puede leer %1 del archivo (%2): ejecute `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>estudio %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>No se puede escribir %1: el disco puede estar lleno o ser de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>No se exportó nada: todos los objetos de la selección se excluyeron para proteger la identidad del paciente.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>No se pudo escribir el DICOMDIR: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>No se puede terminar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::StudyViewer</name>
+    <message>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentación: las imágenes referenciadas no están en este estudio</translation>
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -667,6 +1264,79 @@ cualquier otro texto coincide con una parte del nombre del paciente.</translatio
     <message>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kilima</source>
+        <translation>Bienvenido a Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create your account. You sign your reports with it, and the audit log records your work under your name.&lt;/p&gt;&lt;p&gt;You will be the administrator: add your colleagues later in Settings &amp;gt; Users.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cree su cuenta. Con ella firma sus informes, y el registro de auditoría guarda su trabajo a su nombre.&lt;/p&gt;&lt;p&gt;Será el administrador: añada a sus colegas más tarde en Ajustes &amp;gt; Usuarios.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Amina Mwangi</source>
+        <translation>p. ej. Dra. Amina Mwangi</translation>
+    </message>
+    <message>
+        <source>e.g. amwangi</source>
+        <translation>p. ej. amwangi</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmar contraseña:</translation>
+    </message>
+    <message>
+        <source>Create Account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Type your full name: it is printed under the reports you sign.</source>
+        <translation>Escriba su nombre completo: se imprime bajo los informes que firma.</translation>
+    </message>
+    <message>
+        <source>Choose a user name (letters and digits, no spaces).</source>
+        <translation>Elija un nombre de usuario (letras y dígitos, sin espacios).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>No se pudo crear la cuenta: %1</translation>
     </message>
 </context>
 <context>
@@ -846,24 +1516,12 @@ Inténtelo de nuevo; si sigue fallando, compruebe que la carpeta de datos admite
         <translation>&amp;Estudios</translation>
     </message>
     <message>
-        <source>Alt+1</source>
-        <translation>Alt+1</translation>
-    </message>
-    <message>
         <source>&amp;Query/Retrieve</source>
         <translation>&amp;Consulta/Recuperación</translation>
     </message>
     <message>
-        <source>Alt+2</source>
-        <translation>Alt+2</translation>
-    </message>
-    <message>
         <source>&amp;Node Status</source>
         <translation>Estado del &amp;nodo</translation>
-    </message>
-    <message>
-        <source>Alt+3</source>
-        <translation>Alt+3</translation>
     </message>
     <message>
         <source>&amp;Find Patient</source>
@@ -876,10 +1534,6 @@ Inténtelo de nuevo; si sigue fallando, compruebe que la carpeta de datos admite
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Light Theme</source>
@@ -1006,10 +1660,6 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <translation>Lista de &amp;trabajo</translation>
     </message>
     <message>
-        <source>Alt+4</source>
-        <translation>Alt+4</translation>
-    </message>
-    <message>
         <source>Recovered report drafts</source>
         <translation>Borradores de informe recuperados</translation>
     </message>
@@ -1019,6 +1669,34 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
             <numerusform>%n borrador de informe se estaba escribiendo cuando Kilima se detuvo inesperadamente. Su texto se guardó. ¿Abrir el estudio ahora para revisarlo y guardarlo?</numerusform>
             <numerusform>%n borradores de informe se estaban escribiendo cuando Kilima se detuvo inesperadamente. Su texto se guardó. ¿Abrir los estudios ahora para revisarlos y guardarlos?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+3</source>
+        <translation>Ctrl+Alt+3</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+4</source>
+        <translation>Ctrl+Alt+4</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Salir de pantalla completa</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1812,37 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <message>
         <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
         <translation>Último error de la nube: %1 (la subida se reintenta en la próxima pasada)</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ReadingLayout</name>
+    <message>
+        <source>&amp;Measurement List</source>
+        <translation>Lista de &amp;medidas</translation>
+    </message>
+    <message>
+        <source>&amp;Report Panel</source>
+        <translation>Panel del &amp;informe</translation>
+    </message>
+    <message>
+        <source>Report in Own &amp;Window</source>
+        <translation>Informe en su propia &amp;ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Report — Kilima</source>
+        <translation>Informe — Kilima</translation>
+    </message>
+    <message>
+        <source>Open a study to write its report.</source>
+        <translation>Abra un estudio para escribir su informe.</translation>
     </message>
 </context>
 <context>

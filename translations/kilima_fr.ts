@@ -2,88 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>QObject</name>
+    <name>ExportSummary</name>
     <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>L&apos;examen n&apos;a pas pu être supprimé : %1</translation>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objet(s) (%2) exporté(s) vers %3.</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>désactivé</translation>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonymisé (DICOM PS3.15, profil de confidentialité de base au niveau application) : %1 objet(s) nettoyé(s), %2 écarté(s).</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
+        <source>Left out (not written):</source>
+        <translation>Écartés (non écrits) :</translation>
     </message>
     <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 n&apos;a pas répondu à %2 (%3). Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <source>Cleaned:</source>
+        <translation>Nettoyés :</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::Exporter</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Choisissez la destination de l&apos;export.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>L&apos;archive ne peut pas lister les images à exporter : %1</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Rien à exporter : la sélection n&apos;a pas d&apos;images dans l&apos;archive.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Impossible d&apos;écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l&apos;espace libre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Impossible de créer le dossier %1. Choisissez un dossier accessible en écriture.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>Le dossier %1 n&apos;est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Export annulé après %1 images sur %2.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation>Impossible de lire %1 dans l&apos;archive : lancez `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Impossible d&apos;écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>Le DICOMDIR n&apos;a pas pu être écrit : %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Impossible de terminer %1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser::ImportDialog</name>
+    <name>ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importation</translation>
@@ -134,7 +72,57 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::QueryRetrievePanel</name>
+    <name>MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Mode de coupe épaisse</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Épaisseur de coupe</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Réinitialiser les plans</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clic ou glisser : déplacer le réticule. Molette : déplacer le plan. Maj+molette : faire pivoter les autres plans (oblique). Couleurs : axial bleu, coronal vert, sagittal rouge.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation>L&apos;examen n&apos;a pas pu être supprimé : %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Écho</translation>
@@ -289,7 +277,7 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::RemoteStudies</name>
+    <name>RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>%1 images n&apos;ont pas pu être stockées ici : %2</translation>
@@ -324,20 +312,278 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>ReportPanel</name>
+    <message>
+        <source>Draft autosaved %1</source>
+        <translation>Brouillon enregistré automatiquement %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l&apos;enregistrement automatique : %1</translation>
+    </message>
+    <message>
+        <source>No study</source>
+        <translation>Aucun examen</translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation>Appliquer le modèle</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Enregistrer comme modèle…</translation>
+    </message>
+    <message>
+        <source>New macro…</source>
+        <translation>Nouvelle macro…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Type .key and space to insert a macro (e.g. .nad)</source>
+        <translation>Tapez .clé puis espace pour insérer une macro (ex. .nad)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structured findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Résultats structurés&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measurements&lt;/b&gt; (from the viewer)</source>
+        <translation>&lt;b&gt;Mesures&lt;/b&gt; (de la visionneuse)</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Link the viewer&apos;s measurements and key images</source>
+        <translation>Lier les mesures et images clés de la visionneuse</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Préliminaire</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Signer…</translation>
+    </message>
+    <message>
+        <source>Addendum…</source>
+        <translation>Addendum…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved draft journalled at %1</source>
+        <translation>Brouillon non enregistré récupéré (journalisé à %1)</translation>
+    </message>
+    <message>
+        <source>Accession %1</source>
+        <translation>N° d&apos;accession %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) linked</source>
+        <translation>
+            <numerusform>%n image clé liée</numerusform>
+            <numerusform>%n images clés liées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum&lt;/b&gt; by %1, %2: %3</source>
+        <translation>&lt;b&gt;Addendum&lt;/b&gt; par %1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>No study open</source>
+        <translation>Aucun examen ouvert</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
+    </message>
+    <message>
+        <source> — signed by %1 on %2 (read-only; corrections as addenda)</source>
+        <translation> — signé par %1 le %2 (lecture seule ; corrections par addendum)</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Brouillon enregistré</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Signing… (checking the password, writing the PDF, SR and key images into the study)</source>
+        <translation>Signature… (vérification du mot de passe, écriture du PDF, du SR et des images clés dans l&apos;examen)</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Signer le compte rendu</translation>
+    </message>
+    <message>
+        <source>Signing makes the report final and stores it in the study.
+Password of %1:</source>
+        <translation>La signature rend le compte rendu définitif et l&apos;enregistre dans l&apos;examen.
+Mot de passe de %1 :</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+    <message>
+        <source>Correction or addition (the signed report stays as it is):</source>
+        <translation>Correction ou ajout (le compte rendu signé reste tel quel) :</translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation>Signer l&apos;addendum</translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation>Mot de passe de %1 :</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le compte rendu</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Imprimer le compte rendu</translation>
+    </message>
+    <message>
+        <source>No template &quot;%1&quot;</source>
+        <translation>Aucun modèle « %1 »</translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation>Changer de modèle</translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n finding(s) of the current template: %1.</source>
+        <translation>
+            <numerusform>Vous avez modifié %n résultat du modèle actuel : %1.</numerusform>
+            <numerusform>Vous avez modifié %n résultats du modèle actuel : %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section text you typed stays in any case.</source>
+        <translation>Le texte des sections que vous avez tapé reste dans tous les cas.</translation>
+    </message>
+    <message>
+        <source>Keep my findings</source>
+        <translation>Garder mes résultats</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Les abandonner</translation>
+    </message>
+    <message>
+        <source>No template matches this study: choose one above, or write on the blank report.</source>
+        <translation>Aucun modèle ne correspond à cet examen : choisissez-en un ci-dessus, ou écrivez sur le compte rendu vierge.</translation>
+    </message>
+    <message>
+        <source>Blank report. Templates that fit this study: %1.</source>
+        <translation>Compte rendu vierge. Modèles adaptés à cet examen : %1.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; chosen for this study (%2). Check it fits, or choose another above.</source>
+        <translation>Modèle « %1 » choisi pour cet examen (%2). Vérifiez qu&apos;il convient, ou choisissez-en un autre ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; (chosen by the reader).</source>
+        <translation>Modèle « %1 » (choisi par le lecteur).</translation>
+    </message>
+    <message>
+        <source>Blank report (no template)</source>
+        <translation>Compte rendu vierge (sans modèle)</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation> (local)</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; saved</source>
+        <translation>Modèle « %1 » enregistré</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nom du modèle :</translation>
+    </message>
+    <message>
+        <source>New macro</source>
+        <translation>Nouvelle macro</translation>
+    </message>
+    <message>
+        <source>Short key (typed as .key):</source>
+        <translation>Clé courte (tapée comme .clé) :</translation>
+    </message>
+    <message>
+        <source>Text inserted for .%1:</source>
+        <translation>Texte inséré pour .%1 :</translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
     <message>
         <source>&amp;My worklist</source>
         <translation>&amp;Ma liste de travail</translation>
     </message>
     <message>
-        <source>Patient name or ID</source>
-        <translation>Nom ou ID du patient</translation>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nom du patient, ID patient ou numéro d&apos;accession</translation>
     </message>
     <message>
-        <source>Text with a digit matches the start of the patient ID;
-other text matches any part of the patient name.</source>
-        <translation>Un texte avec un chiffre correspond au début de l&apos;ID du patient ;
-tout autre texte correspond à une partie du nom du patient.</translation>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Correspond à une partie du nom du patient, ou au début de l&apos;ID patient ou du
+numéro d&apos;accession. * et ? sont des jokers (la valeur entière doit alors correspondre).</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -397,7 +643,7 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyListModel</name>
+    <name>StudyListModel</name>
     <message>
         <source>STAT · %1</source>
         <translation>URGENT · %1</translation>
@@ -472,7 +718,267 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::WorklistPanel</name>
+    <name>StudyViewer</name>
+    <message>
+        <source> · segmentation</source>
+        <translation> · segmentation</translation>
+    </message>
+    <message>
+        <source>
+(other study %1)</source>
+        <translation>
+(autre examen %1)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>Right–left from</source>
+        <translation>Droite-gauche de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Anterior–posterior from</source>
+        <translation>Antéro-postérieur de</translation>
+    </message>
+    <message>
+        <source>Foot–head from</source>
+        <translation>Pieds-tête de</translation>
+    </message>
+    <message>
+        <source>Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. Keys 1–5: presets. A coarse copy renders while the mouse is down.</source>
+        <translation>Glisser gauche : rotation. Glisser droit ou molette : zoom. Glisser milieu : déplacer. Touches 1–5 : préréglages. Une copie grossière s&apos;affiche tant que le bouton est enfoncé.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>W/L</source>
+        <translation>F/N</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Défiler</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Angle</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Main levée</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Sonde</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Flèche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Réticule</translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation>Préréglages de fenêtre</translation>
+    </message>
+    <message>
+        <source>Default (file)</source>
+        <translation>Par défaut (fichier)</translation>
+    </message>
+    <message>
+        <source>VOI LUT (file)</source>
+        <translation>VOI LUT (fichier)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Inverser</translation>
+    </message>
+    <message>
+        <source>Flip H</source>
+        <translation>Miroir H</translation>
+    </message>
+    <message>
+        <source>Flip V</source>
+        <translation>Miroir V</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> i/s</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>Cadence du ciné</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Ciné</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Image clé</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Surimpressions</translation>
+    </message>
+    <message>
+        <source>Sync scroll</source>
+        <translation>Défilement synchronisé</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentation</translation>
+    </message>
+    <message>
+        <source>Delete last measurement</source>
+        <translation>Supprimer la dernière mesure</translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>MPR</source>
+        <translation>MPR</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Wheel / ↑ ↓ / drag with Scroll</source>
+        <translation>Molette / ↑ ↓ / glisser avec Défiler</translation>
+    </message>
+    <message>
+        <source>Next / previous image</source>
+        <translation>Image suivante / précédente</translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn, Home / End</source>
+        <translation>Pg préc / Pg suiv, Début / Fin</translation>
+    </message>
+    <message>
+        <source>Jump 10% / first, last image</source>
+        <translation>Sauter de 10 % / première, dernière image</translation>
+    </message>
+    <message>
+        <source>Right drag / Ctrl+wheel</source>
+        <translation>Glisser droit / Ctrl+molette</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Glisser milieu</translation>
+    </message>
+    <message>
+        <source>Shift+wheel (MPR)</source>
+        <translation>Maj+molette (MPR)</translation>
+    </message>
+    <message>
+        <source>Rotate planes (oblique)</source>
+        <translation>Faire pivoter les plans (oblique)</translation>
+    </message>
+    <message>
+        <source>Drag a series from the strip</source>
+        <translation>Glisser une série depuis le bandeau</translation>
+    </message>
+    <message>
+        <source>Show it in that viewport</source>
+        <translation>L&apos;afficher dans cette vue</translation>
+    </message>
+    <message>
+        <source>1–5 in 3D</source>
+        <translation>1–5 en 3D</translation>
+    </message>
+    <message>
+        <source>Rendering preset (instead of the window preset)</source>
+        <translation>Préréglage de rendu (au lieu du préréglage de fenêtre)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>F1 closes this help.</source>
+        <translation>F1 ferme cette aide.</translation>
+    </message>
+    <message>
+        <source>MPR and 3D need a grey volume of at least 2 slices with plane geometry; %1 has %2.</source>
+        <translation>La MPR et la 3D demandent un volume en niveaux de gris d&apos;au moins 2 coupes avec une géométrie de plan ; %1 en a %2.</translation>
+    </message>
+    <message>
+        <source>this series</source>
+        <translation>cette série</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s)</source>
+        <translation>
+            <numerusform>%n coupe</numerusform>
+            <numerusform>%n coupes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no plane geometry</source>
+        <translation>pas de géométrie de plan</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
@@ -607,6 +1113,97 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 n&apos;a pas répondu à %2 (%3). Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Choisissez la destination de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>L&apos;archive ne peut pas lister les images à exporter : %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>L&apos;archive ne contient aucun examen de Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>L&apos;archive ne contient aucune série de Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Rien à exporter : la sélection n&apos;a pas d&apos;images dans l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Impossible d&apos;écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l&apos;espace libre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Impossible de créer le dossier %1. Choisissez un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>Le dossier %1 n&apos;est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Export annulé après %1 images sur %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Impossible de lire %1 dans l&apos;archive (%2) : lancez `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>examen %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Impossible d&apos;écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Rien n&apos;a été exporté : chaque objet de la sélection a été écarté pour protéger l&apos;identité du patient.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>Le DICOMDIR n&apos;a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Impossible de terminer %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::StudyViewer</name>
+    <message>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentation : images référencées absentes de cet examen</translation>
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -667,6 +1264,79 @@ tout autre texte correspond à une partie du nom du patient.</translation>
     <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kilima</source>
+        <translation>Bienvenue dans Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create your account. You sign your reports with it, and the audit log records your work under your name.&lt;/p&gt;&lt;p&gt;You will be the administrator: add your colleagues later in Settings &amp;gt; Users.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Créez votre compte. Vous signez vos comptes rendus avec lui, et le journal d&apos;audit enregistre votre travail sous votre nom.&lt;/p&gt;&lt;p&gt;Vous serez l&apos;administrateur : ajoutez vos collègues plus tard dans Paramètres &amp;gt; Utilisateurs.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Amina Mwangi</source>
+        <translation>ex. Dr Amina Mwangi</translation>
+    </message>
+    <message>
+        <source>e.g. amwangi</source>
+        <translation>ex. amwangi</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>au moins %n caractère</numerusform>
+            <numerusform>au moins %n caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nom complet :</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmer le mot de passe :</translation>
+    </message>
+    <message>
+        <source>Create Account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Type your full name: it is printed under the reports you sign.</source>
+        <translation>Tapez votre nom complet : il est imprimé sous les comptes rendus que vous signez.</translation>
+    </message>
+    <message>
+        <source>Choose a user name (letters and digits, no spaces).</source>
+        <translation>Choisissez un nom d&apos;utilisateur (lettres et chiffres, sans espaces).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Le mot de passe doit compter au moins %n caractère.</numerusform>
+            <numerusform>Le mot de passe doit compter au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Les deux mots de passe diffèrent. Tapez deux fois le même mot de passe.</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Le compte n&apos;a pas pu être créé : %1</translation>
     </message>
 </context>
 <context>
@@ -846,24 +1516,12 @@ Réessayez ; si l&apos;échec persiste, vérifiez que le dossier de données est
         <translation>&amp;Examens</translation>
     </message>
     <message>
-        <source>Alt+1</source>
-        <translation>Alt+1</translation>
-    </message>
-    <message>
         <source>&amp;Query/Retrieve</source>
         <translation>&amp;Recherche/Récupération</translation>
     </message>
     <message>
-        <source>Alt+2</source>
-        <translation>Alt+2</translation>
-    </message>
-    <message>
         <source>&amp;Node Status</source>
         <translation>État du &amp;nœud</translation>
-    </message>
-    <message>
-        <source>Alt+3</source>
-        <translation>Alt+3</translation>
     </message>
     <message>
         <source>&amp;Find Patient</source>
@@ -876,10 +1534,6 @@ Réessayez ; si l&apos;échec persiste, vérifiez que le dossier de données est
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Light Theme</source>
@@ -1006,10 +1660,6 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
         <translation>Liste de &amp;travail</translation>
     </message>
     <message>
-        <source>Alt+4</source>
-        <translation>Alt+4</translation>
-    </message>
-    <message>
         <source>Recovered report drafts</source>
         <translation>Brouillons de compte rendu récupérés</translation>
     </message>
@@ -1019,6 +1669,34 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
             <numerusform>%n brouillon de compte rendu était en cours de saisie quand Kilima s&apos;est arrêté de façon inattendue. Son texte a été enregistré. Ouvrir l&apos;examen maintenant pour le relire et l&apos;enregistrer ?</numerusform>
             <numerusform>%n brouillons de compte rendu étaient en cours de saisie quand Kilima s&apos;est arrêté de façon inattendue. Leur texte a été enregistré. Ouvrir les examens maintenant pour les relire et les enregistrer ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+3</source>
+        <translation>Ctrl+Alt+3</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+4</source>
+        <translation>Ctrl+Alt+4</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Quitter le plein écran</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1812,37 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
     <message>
         <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
         <translation>Dernière erreur cloud : %1 (l&apos;envoi sera retenté au prochain passage)</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ReadingLayout</name>
+    <message>
+        <source>&amp;Measurement List</source>
+        <translation>Liste des &amp;mesures</translation>
+    </message>
+    <message>
+        <source>&amp;Report Panel</source>
+        <translation>Panneau du &amp;compte rendu</translation>
+    </message>
+    <message>
+        <source>Report in Own &amp;Window</source>
+        <translation>Compte rendu dans sa propre &amp;fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Report — Kilima</source>
+        <translation>Compte rendu — Kilima</translation>
+    </message>
+    <message>
+        <source>Open a study to write its report.</source>
+        <translation>Ouvrez un examen pour en écrire le compte rendu.</translation>
     </message>
 </context>
 <context>

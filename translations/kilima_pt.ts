@@ -2,88 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
-    <name>QObject</name>
+    <name>ExportSummary</name>
     <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>Não foi possível excluir o exame: %1</translation>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objeto(s) (%2) exportado(s) para %3.</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>desativado</translation>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidade ao nível da aplicação): %1 objeto(s) limpo(s), %2 excluído(s).</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Procurar…</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 recusou o usuário ou a senha (%2). Verifique-os em Configurações &gt; Servidores DICOMweb.</translation>
+        <source>Left out (not written):</source>
+        <translation>Excluídos (não escritos):</translation>
     </message>
     <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 não respondeu em %2 (%3). Verifique o endereço e se o servidor está em execução.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Cleaned:</source>
+        <translation>Limpos:</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::Exporter</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Escolha para onde exportar.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>O arquivo não consegue listar as imagens a exportar: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Nada a exportar: a seleção não tem imagens no arquivo.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Não é possível gravar %1: %2. Escolha uma pasta com permissão de gravação e espaço livre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Não é possível criar a pasta %1. Escolha uma pasta com permissão de gravação.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>A pasta %1 não está vazia: um conjunto DICOMDIR precisa de uma pasta vazia (por exemplo, uma nova pasta de preparação do CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Exportação cancelada após %1 de %2 imagens.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation>Não é possível ler %1 do arquivo: execute `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Não é possível gravar %1: o disco pode estar cheio ou somente leitura.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Não é possível gravar %1: %2</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>Não foi possível gravar o DICOMDIR: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Não é possível concluir %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser::ImportDialog</name>
+    <name>ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importação</translation>
@@ -134,7 +72,57 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::QueryRetrievePanel</name>
+    <name>MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Modo de lâmina</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Espessura da lâmina</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Repor planos</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clique ou arraste: mover a mira. Roda: mover o plano. Shift+roda: rodar os outros planos (oblíquo). Cores: axial azul, coronal verde, sagital vermelho.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation>Não foi possível excluir o exame: %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desativado</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+</context>
+<context>
+    <name>QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Eco</translation>
@@ -289,7 +277,7 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::RemoteStudies</name>
+    <name>RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>%1 imagens não puderam ser armazenadas aqui: %2</translation>
@@ -324,20 +312,278 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>ReportPanel</name>
+    <message>
+        <source>Draft autosaved %1</source>
+        <translation>Rascunho guardado automaticamente %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Falha na gravação automática: %1</translation>
+    </message>
+    <message>
+        <source>No study</source>
+        <translation>Nenhum estudo</translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation>Aplicar modelo</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Guardar como modelo…</translation>
+    </message>
+    <message>
+        <source>New macro…</source>
+        <translation>Nova macro…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Type .key and space to insert a macro (e.g. .nad)</source>
+        <translation>Escreva .chave e espaço para inserir uma macro (p. ex. .nad)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structured findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Achados estruturados&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Secção</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measurements&lt;/b&gt; (from the viewer)</source>
+        <translation>&lt;b&gt;Medições&lt;/b&gt; (do visualizador)</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Medição</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidade</translation>
+    </message>
+    <message>
+        <source>Link the viewer&apos;s measurements and key images</source>
+        <translation>Ligar as medições e imagens-chave do visualizador</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar rascunho</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Preliminar</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Assinar…</translation>
+    </message>
+    <message>
+        <source>Addendum…</source>
+        <translation>Adendo…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved draft journalled at %1</source>
+        <translation>Recuperado o rascunho não guardado registado às %1</translation>
+    </message>
+    <message>
+        <source>Accession %1</source>
+        <translation>N.º de acesso %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) linked</source>
+        <translation>
+            <numerusform>%n imagem-chave ligada</numerusform>
+            <numerusform>%n imagens-chave ligadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum&lt;/b&gt; by %1, %2: %3</source>
+        <translation>&lt;b&gt;Adendo&lt;/b&gt; de %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>No study open</source>
+        <translation>Nenhum estudo aberto</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source> — signed by %1 on %2 (read-only; corrections as addenda)</source>
+        <translation> — assinado por %1 em %2 (só leitura; correções como adendos)</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Rascunho guardado</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Signing… (checking the password, writing the PDF, SR and key images into the study)</source>
+        <translation>A assinar… (a verificar a senha, a escrever o PDF, o SR e as imagens-chave no estudo)</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Assinar relatório</translation>
+    </message>
+    <message>
+        <source>Signing makes the report final and stores it in the study.
+Password of %1:</source>
+        <translation>Assinar torna o relatório final e guarda-o no estudo.
+Senha de %1:</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adendo</translation>
+    </message>
+    <message>
+        <source>Correction or addition (the signed report stays as it is):</source>
+        <translation>Correção ou acrescento (o relatório assinado fica como está):</translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation>Assinar adendo</translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation>Senha de %1:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar relatório</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Imprimir relatório</translation>
+    </message>
+    <message>
+        <source>No template &quot;%1&quot;</source>
+        <translation>Não há modelo «%1»</translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation>Mudar de modelo</translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n finding(s) of the current template: %1.</source>
+        <translation>
+            <numerusform>Alterou %n achado do modelo atual: %1.</numerusform>
+            <numerusform>Alterou %n achados do modelo atual: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section text you typed stays in any case.</source>
+        <translation>O texto das secções que escreveu fica em qualquer caso.</translation>
+    </message>
+    <message>
+        <source>Keep my findings</source>
+        <translation>Manter os meus achados</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Descartá-los</translation>
+    </message>
+    <message>
+        <source>No template matches this study: choose one above, or write on the blank report.</source>
+        <translation>Nenhum modelo corresponde a este estudo: escolha um acima ou escreva no relatório em branco.</translation>
+    </message>
+    <message>
+        <source>Blank report. Templates that fit this study: %1.</source>
+        <translation>Relatório em branco. Modelos adequados a este estudo: %1.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; chosen for this study (%2). Check it fits, or choose another above.</source>
+        <translation>Modelo «%1» escolhido para este estudo (%2). Verifique que é adequado ou escolha outro acima.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; (chosen by the reader).</source>
+        <translation>Modelo «%1» (escolhido pelo leitor).</translation>
+    </message>
+    <message>
+        <source>Blank report (no template)</source>
+        <translation>Relatório em branco (sem modelo)</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation> (local)</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; saved</source>
+        <translation>Modelo «%1» guardado</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Guardar como modelo</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nome do modelo:</translation>
+    </message>
+    <message>
+        <source>New macro</source>
+        <translation>Nova macro</translation>
+    </message>
+    <message>
+        <source>Short key (typed as .key):</source>
+        <translation>Chave curta (escrita como .chave):</translation>
+    </message>
+    <message>
+        <source>Text inserted for .%1:</source>
+        <translation>Texto inserido para .%1:</translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>Anotação</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texto:</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
     <message>
         <source>&amp;My worklist</source>
         <translation>&amp;Minha lista de trabalho</translation>
     </message>
     <message>
-        <source>Patient name or ID</source>
-        <translation>Nome ou ID do paciente</translation>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nome do doente, ID do doente ou número de acesso</translation>
     </message>
     <message>
-        <source>Text with a digit matches the start of the patient ID;
-other text matches any part of the patient name.</source>
-        <translation>Um texto com um dígito corresponde ao início do ID do paciente;
-qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Corresponde a qualquer parte do nome do doente, ou ao início do ID do doente ou do
+número de acesso. * e ? são caracteres universais (então o valor inteiro tem de corresponder).</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -397,7 +643,7 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyListModel</name>
+    <name>StudyListModel</name>
     <message>
         <source>STAT · %1</source>
         <translation>URGENTE · %1</translation>
@@ -472,7 +718,267 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::WorklistPanel</name>
+    <name>StudyViewer</name>
+    <message>
+        <source> · segmentation</source>
+        <translation> · segmentação</translation>
+    </message>
+    <message>
+        <source>
+(other study %1)</source>
+        <translation>
+(outro estudo %1)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Predefinição</translation>
+    </message>
+    <message>
+        <source>Right–left from</source>
+        <translation>Direita–esquerda de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Anterior–posterior from</source>
+        <translation>Anteroposterior de</translation>
+    </message>
+    <message>
+        <source>Foot–head from</source>
+        <translation>Pés–cabeça de</translation>
+    </message>
+    <message>
+        <source>Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. Keys 1–5: presets. A coarse copy renders while the mouse is down.</source>
+        <translation>Arrastar esquerdo: rodar. Arrastar direito ou roda: zoom. Arrastar central: deslocar. Teclas 1–5: predefinições. Enquanto o botão está premido desenha-se uma cópia grosseira.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposição</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>W/L</source>
+        <translation>J/N</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Deslocar</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Percorrer</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Comprimento</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Ângulo</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Elipse</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Retângulo</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Mão livre</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Sonda</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Seta</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Mira</translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation>Predefinições de janela</translation>
+    </message>
+    <message>
+        <source>Default (file)</source>
+        <translation>Predefinido (ficheiro)</translation>
+    </message>
+    <message>
+        <source>VOI LUT (file)</source>
+        <translation>VOI LUT (ficheiro)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Inverter</translation>
+    </message>
+    <message>
+        <source>Flip H</source>
+        <translation>Inverter H</translation>
+    </message>
+    <message>
+        <source>Flip V</source>
+        <translation>Inverter V</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rodar</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Repor</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>Velocidade do cine</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Cine</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Imagem-chave</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Sobreposições</translation>
+    </message>
+    <message>
+        <source>Sync scroll</source>
+        <translation>Percorrer em sincronia</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentação</translation>
+    </message>
+    <message>
+        <source>Delete last measurement</source>
+        <translation>Apagar a última medição</translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>MPR</source>
+        <translation>MPR</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ajuda</translation>
+    </message>
+    <message>
+        <source>Wheel / ↑ ↓ / drag with Scroll</source>
+        <translation>Roda / ↑ ↓ / arrastar com Percorrer</translation>
+    </message>
+    <message>
+        <source>Next / previous image</source>
+        <translation>Imagem seguinte / anterior</translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn, Home / End</source>
+        <translation>PgUp / PgDn, Home / End</translation>
+    </message>
+    <message>
+        <source>Jump 10% / first, last image</source>
+        <translation>Saltar 10 % / primeira, última imagem</translation>
+    </message>
+    <message>
+        <source>Right drag / Ctrl+wheel</source>
+        <translation>Arrastar direito / Ctrl+roda</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Arrastar com o botão do meio</translation>
+    </message>
+    <message>
+        <source>Shift+wheel (MPR)</source>
+        <translation>Shift+roda (MPR)</translation>
+    </message>
+    <message>
+        <source>Rotate planes (oblique)</source>
+        <translation>Rodar planos (oblíquo)</translation>
+    </message>
+    <message>
+        <source>Drag a series from the strip</source>
+        <translation>Arrastar uma série da faixa</translation>
+    </message>
+    <message>
+        <source>Show it in that viewport</source>
+        <translation>Mostrá-la nessa vista</translation>
+    </message>
+    <message>
+        <source>1–5 in 3D</source>
+        <translation>1–5 em 3D</translation>
+    </message>
+    <message>
+        <source>Rendering preset (instead of the window preset)</source>
+        <translation>Predefinição de renderização (em vez da predefinição de janela)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>F1 closes this help.</source>
+        <translation>F1 fecha esta ajuda.</translation>
+    </message>
+    <message>
+        <source>MPR and 3D need a grey volume of at least 2 slices with plane geometry; %1 has %2.</source>
+        <translation>MPR e 3D precisam de um volume em tons de cinzento com pelo menos 2 cortes e geometria de plano; %1 tem %2.</translation>
+    </message>
+    <message>
+        <source>this series</source>
+        <translation>esta série</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s)</source>
+        <translation>
+            <numerusform>%n corte</numerusform>
+            <numerusform>%n cortes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no plane geometry</source>
+        <translation>sem geometria de plano</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Adicionar…</translation>
@@ -607,6 +1113,97 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 recusou o usuário ou a senha (%2). Verifique-os em Configurações &gt; Servidores DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 não respondeu em %2 (%3). Verifique o endereço e se o servidor está em execução.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Escolha para onde exportar.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>O arquivo não consegue listar as imagens a exportar: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>O arquivo não tem nenhum estudo com Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>O arquivo não tem nenhuma série com Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Nada a exportar: a seleção não tem imagens no arquivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Não é possível gravar %1: %2. Escolha uma pasta com permissão de gravação e espaço livre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Não é possível criar a pasta %1. Escolha uma pasta com permissão de gravação.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>A pasta %1 não está vazia: um conjunto DICOMDIR precisa de uma pasta vazia (por exemplo, uma nova pasta de preparação do CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Exportação cancelada após %1 de %2 imagens.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Não é possível ler %1 do arquivo (%2): execute `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>estudo %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Não é possível gravar %1: o disco pode estar cheio ou somente leitura.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Nada foi exportado: todos os objetos da seleção foram excluídos para proteger a identidade do doente.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>Não foi possível gravar o DICOMDIR: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Não é possível concluir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::StudyViewer</name>
+    <message>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentação: as imagens referenciadas não estão neste estudo</translation>
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -667,6 +1264,79 @@ qualquer outro texto corresponde a uma parte do nome do paciente.</translation>
     <message>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kilima</source>
+        <translation>Bem-vindo ao Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create your account. You sign your reports with it, and the audit log records your work under your name.&lt;/p&gt;&lt;p&gt;You will be the administrator: add your colleagues later in Settings &amp;gt; Users.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Crie a sua conta. Assina os seus relatórios com ela, e o registo de auditoria regista o seu trabalho em seu nome.&lt;/p&gt;&lt;p&gt;Será o administrador: adicione os seus colegas mais tarde em Definições &amp;gt; Utilizadores.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Amina Mwangi</source>
+        <translation>p. ex. Dra. Amina Mwangi</translation>
+    </message>
+    <message>
+        <source>e.g. amwangi</source>
+        <translation>p. ex. amwangi</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>pelo menos %n carácter</numerusform>
+            <numerusform>pelo menos %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nome completo:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nome de &amp;utilizador:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Senha:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmar senha:</translation>
+    </message>
+    <message>
+        <source>Create Account</source>
+        <translation>Criar conta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Type your full name: it is printed under the reports you sign.</source>
+        <translation>Escreva o seu nome completo: é impresso sob os relatórios que assina.</translation>
+    </message>
+    <message>
+        <source>Choose a user name (letters and digits, no spaces).</source>
+        <translation>Escolha um nome de utilizador (letras e dígitos, sem espaços).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>A senha precisa de pelo menos %n carácter.</numerusform>
+            <numerusform>A senha precisa de pelo menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>As duas senhas são diferentes. Escreva a mesma senha duas vezes.</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Não foi possível criar a conta: %1</translation>
     </message>
 </context>
 <context>
@@ -846,24 +1516,12 @@ Tente novamente; se continuar falhando, verifique se a pasta de dados permite gr
         <translation>&amp;Exames</translation>
     </message>
     <message>
-        <source>Alt+1</source>
-        <translation>Alt+1</translation>
-    </message>
-    <message>
         <source>&amp;Query/Retrieve</source>
         <translation>&amp;Consulta/Recuperação</translation>
     </message>
     <message>
-        <source>Alt+2</source>
-        <translation>Alt+2</translation>
-    </message>
-    <message>
         <source>&amp;Node Status</source>
         <translation>Estado do &amp;nó</translation>
-    </message>
-    <message>
-        <source>Alt+3</source>
-        <translation>Alt+3</translation>
     </message>
     <message>
         <source>&amp;Find Patient</source>
@@ -876,10 +1534,6 @@ Tente novamente; se continuar falhando, verifique se a pasta de dados permite gr
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Atualizar</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Light Theme</source>
@@ -1006,10 +1660,6 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <translation>Lista de &amp;trabalho</translation>
     </message>
     <message>
-        <source>Alt+4</source>
-        <translation>Alt+4</translation>
-    </message>
-    <message>
         <source>Recovered report drafts</source>
         <translation>Rascunhos de laudo recuperados</translation>
     </message>
@@ -1019,6 +1669,34 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
             <numerusform>%n rascunho de laudo estava sendo digitado quando o Kilima parou inesperadamente. O texto foi salvo. Abrir o estudo agora para revisar e salvar?</numerusform>
             <numerusform>%n rascunhos de laudo estavam sendo digitados quando o Kilima parou inesperadamente. O texto foi salvo. Abrir os estudos agora para revisar e salvar?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+3</source>
+        <translation>Ctrl+Alt+3</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+4</source>
+        <translation>Ctrl+Alt+4</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Sair do ecrã inteiro</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1812,37 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <message>
         <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
         <translation>Último erro da nuvem: %1 (o envio é repetido na próxima passagem)</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ReadingLayout</name>
+    <message>
+        <source>&amp;Measurement List</source>
+        <translation>Lista de &amp;medições</translation>
+    </message>
+    <message>
+        <source>&amp;Report Panel</source>
+        <translation>Painel do &amp;relatório</translation>
+    </message>
+    <message>
+        <source>Report in Own &amp;Window</source>
+        <translation>Relatório na sua própria &amp;janela</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>Ecrã &amp;inteiro</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Sair do ecrã inteiro</translation>
+    </message>
+    <message>
+        <source>Report — Kilima</source>
+        <translation>Relatório — Kilima</translation>
+    </message>
+    <message>
+        <source>Open a study to write its report.</source>
+        <translation>Abra um estudo para escrever o seu relatório.</translation>
     </message>
 </context>
 <context>

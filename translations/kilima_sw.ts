@@ -2,88 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw">
 <context>
-    <name>QObject</name>
+    <name>ExportSummary</name>
     <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>Uchunguzi haukuweza kufutwa: %1</translation>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>Vitu %1 (%2) vimehamishwa kwenda %3.</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>imezimwa</translation>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Utambulisho umeondolewa (DICOM PS3.15 Basic Application Level Confidentiality Profile): vitu %1 vimesafishwa, %2 vimeachwa.</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Vinjari…</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 imekataa jina la mtumiaji au nenosiri (%2). Yakague katika Mipangilio &gt; Seva za DICOMweb.</translation>
+        <source>Left out (not written):</source>
+        <translation>Vimeachwa (havikuandikwa):</translation>
     </message>
     <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 haikujibu kwenye %2 (%3). Kagua anwani na kwamba seva inaendesha.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Cleaned:</source>
+        <translation>Zimesafishwa:</translation>
     </message>
 </context>
 <context>
-    <name>kilima::browser::Exporter</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Chagua mahali pa kuhamishia.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>Hifadhi haiwezi kuorodhesha picha za kuhamisha: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Hakuna cha kuhamisha: uteuzi hauna picha kwenye hifadhi.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Haiwezi kuandika %1: %2. Chagua folda unayoweza kuandika, yenye nafasi.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Haiwezi kuunda folda %1. Chagua folda unayoweza kuandika.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>Folda %1 si tupu: seti ya DICOMDIR inahitaji folda tupu (kwa mfano folda mpya ya kuandaa CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Uhamishaji umesitishwa baada ya picha %1 kati ya %2.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive: run `kilima-node verify`.</source>
-        <translation>Haiwezi kusoma %1 kutoka hifadhi: endesha `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Haiwezi kuandika %1: diski inaweza kuwa imejaa au ni ya kusoma tu.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Haiwezi kuandika %1: %2</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>DICOMDIR haikuweza kuandikwa: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Haiwezi kukamilisha %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser::ImportDialog</name>
+    <name>ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Uingizaji</translation>
@@ -134,7 +72,57 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::QueryRetrievePanel</name>
+    <name>MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Wastani</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Hali ya tabaka</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Unene wa tabaka</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Weka ndege upya</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Bofya au buruta: sogeza msalaba. Gurudumu: sogeza ndege. Shift+gurudumu: zungusha ndege nyingine (mshazari). Rangi: axial bluu, coronal kijani, sagittal nyekundu.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The study could not be deleted: %1</source>
+        <translation>Uchunguzi haukuweza kufutwa: %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>imezimwa</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Vinjari…</translation>
+    </message>
+</context>
+<context>
+    <name>QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Jaribu</translation>
@@ -289,7 +277,7 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::RemoteStudies</name>
+    <name>RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>Picha %1 hazikuweza kuhifadhiwa hapa: %2</translation>
@@ -324,20 +312,278 @@
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyBrowser</name>
+    <name>ReportPanel</name>
+    <message>
+        <source>Draft autosaved %1</source>
+        <translation>Rasimu imehifadhiwa kiotomatiki %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Kuhifadhi kiotomatiki kumeshindwa: %1</translation>
+    </message>
+    <message>
+        <source>No study</source>
+        <translation>Hakuna uchunguzi</translation>
+    </message>
+    <message>
+        <source>Apply template</source>
+        <translation>Tumia kiolezo</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>Hifadhi kama kiolezo…</translation>
+    </message>
+    <message>
+        <source>New macro…</source>
+        <translation>Makro mpya…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Kiolezo:</translation>
+    </message>
+    <message>
+        <source>Type .key and space to insert a macro (e.g. .nad)</source>
+        <translation>Andika .ufunguo na nafasi ili kuingiza makro (mf. .nad)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structured findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Matokeo yaliyopangwa&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sehemu</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Kipengele</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Thamani</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measurements&lt;/b&gt; (from the viewer)</source>
+        <translation>&lt;b&gt;Vipimo&lt;/b&gt; (kutoka kwa kitazamaji)</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Kipimo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Kipimo</translation>
+    </message>
+    <message>
+        <source>Link the viewer&apos;s measurements and key images</source>
+        <translation>Unganisha vipimo na picha muhimu za kitazamaji</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Hifadhi rasimu</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Ya awali</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Saini…</translation>
+    </message>
+    <message>
+        <source>Addendum…</source>
+        <translation>Nyongeza…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Chapisha…</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved draft journalled at %1</source>
+        <translation>Rasimu isiyohifadhiwa iliyorekodiwa saa %1 imerejeshwa</translation>
+    </message>
+    <message>
+        <source>Accession %1</source>
+        <translation>Nambari ya usajili %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) linked</source>
+        <translation>
+            <numerusform>picha muhimu %n imeunganishwa</numerusform>
+            <numerusform>picha muhimu %n zimeunganishwa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum&lt;/b&gt; by %1, %2: %3</source>
+        <translation>&lt;b&gt;Nyongeza&lt;/b&gt; na %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>No study open</source>
+        <translation>Hakuna uchunguzi uliofunguliwa</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Hali: %1</translation>
+    </message>
+    <message>
+        <source> — signed by %1 on %2 (read-only; corrections as addenda)</source>
+        <translation> — imesainiwa na %1 tarehe %2 (kusoma tu; marekebisho kama nyongeza)</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Rasimu imehifadhiwa</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Haiwezi kuandika %1: %2</translation>
+    </message>
+    <message>
+        <source>Signing… (checking the password, writing the PDF, SR and key images into the study)</source>
+        <translation>Inasaini… (inakagua nenosiri, inaandika PDF, SR na picha muhimu katika uchunguzi)</translation>
+    </message>
+    <message>
+        <source>Sign report</source>
+        <translation>Saini ripoti</translation>
+    </message>
+    <message>
+        <source>Signing makes the report final and stores it in the study.
+Password of %1:</source>
+        <translation>Kusaini kunaifanya ripoti kuwa ya mwisho na kuihifadhi katika uchunguzi.
+Nenosiri la %1:</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Nyongeza</translation>
+    </message>
+    <message>
+        <source>Correction or addition (the signed report stays as it is):</source>
+        <translation>Marekebisho au nyongeza (ripoti iliyosainiwa inabaki ilivyo):</translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation>Saini nyongeza</translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation>Nenosiri la %1:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Hamisha ripoti</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Chapisha ripoti</translation>
+    </message>
+    <message>
+        <source>No template &quot;%1&quot;</source>
+        <translation>Hakuna kiolezo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation>Badilisha kiolezo</translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n finding(s) of the current template: %1.</source>
+        <translation>
+            <numerusform>Umebadilisha tokeo %n la kiolezo cha sasa: %1.</numerusform>
+            <numerusform>Umebadilisha matokeo %n ya kiolezo cha sasa: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section text you typed stays in any case.</source>
+        <translation>Maandishi ya sehemu uliyoandika yanabaki kwa vyovyote.</translation>
+    </message>
+    <message>
+        <source>Keep my findings</source>
+        <translation>Weka matokeo yangu</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Yatupe</translation>
+    </message>
+    <message>
+        <source>No template matches this study: choose one above, or write on the blank report.</source>
+        <translation>Hakuna kiolezo kinacholingana na uchunguzi huu: chagua kimoja hapo juu, au andika kwenye ripoti tupu.</translation>
+    </message>
+    <message>
+        <source>Blank report. Templates that fit this study: %1.</source>
+        <translation>Ripoti tupu. Violezo vinavyofaa uchunguzi huu: %1.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; chosen for this study (%2). Check it fits, or choose another above.</source>
+        <translation>Kiolezo &quot;%1&quot; kimechaguliwa kwa uchunguzi huu (%2). Hakikisha kinafaa, au chagua kingine hapo juu.</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; (chosen by the reader).</source>
+        <translation>Kiolezo &quot;%1&quot; (kimechaguliwa na msomaji).</translation>
+    </message>
+    <message>
+        <source>Blank report (no template)</source>
+        <translation>Ripoti tupu (bila kiolezo)</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation> (hapa)</translation>
+    </message>
+    <message>
+        <source>Template &quot;%1&quot; saved</source>
+        <translation>Kiolezo &quot;%1&quot; kimehifadhiwa</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Hifadhi kama kiolezo</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Jina la kiolezo:</translation>
+    </message>
+    <message>
+        <source>New macro</source>
+        <translation>Makro mpya</translation>
+    </message>
+    <message>
+        <source>Short key (typed as .key):</source>
+        <translation>Ufunguo mfupi (huandikwa kama .ufunguo):</translation>
+    </message>
+    <message>
+        <source>Text inserted for .%1:</source>
+        <translation>Maandishi yanayoingizwa kwa .%1:</translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Maandishi:</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
     <message>
         <source>&amp;My worklist</source>
         <translation>Orodha &amp;yangu ya kazi</translation>
     </message>
     <message>
-        <source>Patient name or ID</source>
-        <translation>Jina au namba ya mgonjwa</translation>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Jina la mgonjwa, kitambulisho cha mgonjwa au nambari ya usajili</translation>
     </message>
     <message>
-        <source>Text with a digit matches the start of the patient ID;
-other text matches any part of the patient name.</source>
-        <translation>Maandishi yenye tarakimu yanalinganishwa na mwanzo wa namba ya mgonjwa;
-maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translation>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Inalingana na sehemu yoyote ya jina la mgonjwa, au mwanzo wa kitambulisho cha mgonjwa au wa
+nambari ya usajili. * na ? ni herufi-mwitu (basi thamani nzima lazima ilingane).</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -397,7 +643,7 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
 </context>
 <context>
-    <name>kilima::browser::StudyListModel</name>
+    <name>StudyListModel</name>
     <message>
         <source>STAT · %1</source>
         <translation>DHARURA · %1</translation>
@@ -472,7 +718,267 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
 </context>
 <context>
-    <name>kilima::browser::WorklistPanel</name>
+    <name>StudyViewer</name>
+    <message>
+        <source> · segmentation</source>
+        <translation> · ugawaji</translation>
+    </message>
+    <message>
+        <source>
+(other study %1)</source>
+        <translation>
+(uchunguzi mwingine %1)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Mpangilio</translation>
+    </message>
+    <message>
+        <source>Right–left from</source>
+        <translation>Kulia–kushoto kutoka</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hadi</translation>
+    </message>
+    <message>
+        <source>Anterior–posterior from</source>
+        <translation>Mbele–nyuma kutoka</translation>
+    </message>
+    <message>
+        <source>Foot–head from</source>
+        <translation>Mguu–kichwa kutoka</translation>
+    </message>
+    <message>
+        <source>Left drag: rotate. Right drag or wheel: zoom. Middle drag: pan. Keys 1–5: presets. A coarse copy renders while the mouse is down.</source>
+        <translation>Buruta kushoto: zungusha. Buruta kulia au gurudumu: kuza. Buruta katikati: sogeza. Vitufe 1–5: mipangilio. Nakala ghafi huonyeshwa kipanya kikiwa kimebonyezwa.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Mpangilio</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>W/L</source>
+        <translation>W/L</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Kuza</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Sogeza</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Pitia</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Urefu</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Pembe</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Duaradufu</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Mstatili</translation>
+    </message>
+    <message>
+        <source>Freehand</source>
+        <translation>Mkono huru</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Kipimo cha nukta</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Mshale</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Maandishi</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Msalaba</translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation>Mipangilio ya dirisha</translation>
+    </message>
+    <message>
+        <source>Default (file)</source>
+        <translation>Chaguo-msingi (faili)</translation>
+    </message>
+    <message>
+        <source>VOI LUT (file)</source>
+        <translation>VOI LUT (faili)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Geuza rangi</translation>
+    </message>
+    <message>
+        <source>Flip H</source>
+        <translation>Geuza mlalo</translation>
+    </message>
+    <message>
+        <source>Flip V</source>
+        <translation>Geuza wima</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Zungusha</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Weka upya</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>Kasi ya fremu za sinema</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>Sinema</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Picha muhimu</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Maandishi juu ya picha</translation>
+    </message>
+    <message>
+        <source>Sync scroll</source>
+        <translation>Pitia kwa pamoja</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Ugawaji</translation>
+    </message>
+    <message>
+        <source>Delete last measurement</source>
+        <translation>Futa kipimo cha mwisho</translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>MPR</source>
+        <translation>MPR</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Msaada</translation>
+    </message>
+    <message>
+        <source>Wheel / ↑ ↓ / drag with Scroll</source>
+        <translation>Gurudumu / ↑ ↓ / buruta ukiwa na Pitia</translation>
+    </message>
+    <message>
+        <source>Next / previous image</source>
+        <translation>Picha inayofuata / iliyotangulia</translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn, Home / End</source>
+        <translation>PgUp / PgDn, Home / End</translation>
+    </message>
+    <message>
+        <source>Jump 10% / first, last image</source>
+        <translation>Ruka 10% / picha ya kwanza, ya mwisho</translation>
+    </message>
+    <message>
+        <source>Right drag / Ctrl+wheel</source>
+        <translation>Buruta kulia / Ctrl+gurudumu</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Buruta katikati</translation>
+    </message>
+    <message>
+        <source>Shift+wheel (MPR)</source>
+        <translation>Shift+gurudumu (MPR)</translation>
+    </message>
+    <message>
+        <source>Rotate planes (oblique)</source>
+        <translation>Zungusha ndege (mshazari)</translation>
+    </message>
+    <message>
+        <source>Drag a series from the strip</source>
+        <translation>Buruta mfululizo kutoka kwenye utepe</translation>
+    </message>
+    <message>
+        <source>Show it in that viewport</source>
+        <translation>Ionyeshe katika dirisha hilo la picha</translation>
+    </message>
+    <message>
+        <source>1–5 in 3D</source>
+        <translation>1–5 katika 3D</translation>
+    </message>
+    <message>
+        <source>Rendering preset (instead of the window preset)</source>
+        <translation>Mpangilio wa uonyeshaji (badala ya mpangilio wa dirisha)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Njia za mkato za kibodi</translation>
+    </message>
+    <message>
+        <source>F1 closes this help.</source>
+        <translation>F1 inafunga msaada huu.</translation>
+    </message>
+    <message>
+        <source>MPR and 3D need a grey volume of at least 2 slices with plane geometry; %1 has %2.</source>
+        <translation>MPR na 3D zinahitaji ujazo wa kijivu wa angalau vipande 2 wenye jiometri ya ndege; %1 ina %2.</translation>
+    </message>
+    <message>
+        <source>this series</source>
+        <translation>mfululizo huu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s)</source>
+        <translation>
+            <numerusform>kipande %n</numerusform>
+            <numerusform>vipande %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no plane geometry</source>
+        <translation>hakuna jiometri ya ndege</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Ongeza…</translation>
@@ -607,6 +1113,97 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     </message>
 </context>
 <context>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 imekataa jina la mtumiaji au nenosiri (%2). Yakague katika Mipangilio &gt; Seva za DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 haikujibu kwenye %2 (%3). Kagua anwani na kwamba seva inaendesha.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Chagua mahali pa kuhamishia.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>Hifadhi haiwezi kuorodhesha picha za kuhamisha: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>Hifadhi haina uchunguzi wenye Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>Hifadhi haina mfululizo wenye Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Hakuna cha kuhamisha: uteuzi hauna picha kwenye hifadhi.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Haiwezi kuandika %1: %2. Chagua folda unayoweza kuandika, yenye nafasi.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Haiwezi kuunda folda %1. Chagua folda unayoweza kuandika.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>Folda %1 si tupu: seti ya DICOMDIR inahitaji folda tupu (kwa mfano folda mpya ya kuandaa CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Uhamishaji umesitishwa baada ya picha %1 kati ya %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Haiwezi kusoma %1 kutoka kwenye hifadhi (%2): endesha `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>uchunguzi %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Haiwezi kuandika %1: diski inaweza kuwa imejaa au ni ya kusoma tu.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Haiwezi kuandika %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Hakuna kilichohamishwa: kila kitu cha uteuzi kiliachwa ili kulinda utambulisho wa mgonjwa.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>DICOMDIR haikuweza kuandikwa: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Haiwezi kukamilisha %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::StudyViewer</name>
+    <message>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Ugawaji: picha zinazorejelewa hazimo katika uchunguzi huu</translation>
+    </message>
+</context>
+<context>
     <name>kilima::workstation::ExportDialog</name>
     <message>
         <source>&amp;De-identify (DICOM Basic Confidentiality Profile)</source>
@@ -667,6 +1264,79 @@ maandishi mengine yanalinganishwa na sehemu yoyote ya jina la mgonjwa.</translat
     <message>
         <source>Exporting…</source>
         <translation>Inahamisha…</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kilima</source>
+        <translation>Karibu Kilima</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create your account. You sign your reports with it, and the audit log records your work under your name.&lt;/p&gt;&lt;p&gt;You will be the administrator: add your colleagues later in Settings &amp;gt; Users.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Unda akaunti yako. Utasaini ripoti zako nayo, na kumbukumbu ya ukaguzi itarekodi kazi yako kwa jina lako.&lt;/p&gt;&lt;p&gt;Utakuwa msimamizi: ongeza wenzako baadaye katika Mipangilio &amp;gt; Watumiaji.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Amina Mwangi</source>
+        <translation>mf. Dkt Amina Mwangi</translation>
+    </message>
+    <message>
+        <source>e.g. amwangi</source>
+        <translation>mf. amwangi</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>angalau herufi %n</numerusform>
+            <numerusform>angalau herufi %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Jina kamili:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Jina la &amp;mtumiaji:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Thibitisha nenosiri:</translation>
+    </message>
+    <message>
+        <source>Create Account</source>
+        <translation>Unda akaunti</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Ondoka</translation>
+    </message>
+    <message>
+        <source>Type your full name: it is printed under the reports you sign.</source>
+        <translation>Andika jina lako kamili: linachapishwa chini ya ripoti unazosaini.</translation>
+    </message>
+    <message>
+        <source>Choose a user name (letters and digits, no spaces).</source>
+        <translation>Chagua jina la mtumiaji (herufi na tarakimu, bila nafasi).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Nenosiri linahitaji angalau herufi %n.</numerusform>
+            <numerusform>Nenosiri linahitaji angalau herufi %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Manenosiri mawili yanatofautiana. Andika nenosiri lilelile mara mbili.</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Akaunti haikuweza kuundwa: %1</translation>
     </message>
 </context>
 <context>
@@ -846,24 +1516,12 @@ Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na
         <translation>&amp;Uchunguzi</translation>
     </message>
     <message>
-        <source>Alt+1</source>
-        <translation>Alt+1</translation>
-    </message>
-    <message>
         <source>&amp;Query/Retrieve</source>
         <translation>&amp;Tafuta/Pakua</translation>
     </message>
     <message>
-        <source>Alt+2</source>
-        <translation>Alt+2</translation>
-    </message>
-    <message>
         <source>&amp;Node Status</source>
         <translation>Hali ya &amp;nodi</translation>
-    </message>
-    <message>
-        <source>Alt+3</source>
-        <translation>Alt+3</translation>
     </message>
     <message>
         <source>&amp;Find Patient</source>
@@ -876,10 +1534,6 @@ Jaribu tena; likiendelea kushindwa, hakikisha folda ya data inaweza kuandikwa na
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Onyesha upya</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Light Theme</source>
@@ -1006,10 +1660,6 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <translation>Orodha ya &amp;kazi</translation>
     </message>
     <message>
-        <source>Alt+4</source>
-        <translation>Alt+4</translation>
-    </message>
-    <message>
         <source>Recovered report drafts</source>
         <translation>Rasimu za ripoti zilizookolewa</translation>
     </message>
@@ -1019,6 +1669,34 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
             <numerusform>Rasimu %n ya ripoti ilikuwa ikiandikwa Kilima iliposimama ghafla. Maandishi yake yamehifadhiwa. Fungua uchunguzi sasa ili uikague na kuihifadhi?</numerusform>
             <numerusform>Rasimu %n za ripoti zilikuwa zikiandikwa Kilima iliposimama ghafla. Maandishi yake yamehifadhiwa. Fungua uchunguzi sasa ili uzikague na kuzihifadhi?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+3</source>
+        <translation>Ctrl+Alt+3</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+4</source>
+        <translation>Ctrl+Alt+4</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Toka skrini nzima</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1812,37 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>Last cloud error: %1 (the upload is retried on the next pass)</source>
         <translation>Hitilafu ya mwisho ya wingu: %1 (upakiaji utajaribiwa tena kwenye mzunguko ujao)</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ReadingLayout</name>
+    <message>
+        <source>&amp;Measurement List</source>
+        <translation>Orodha ya &amp;vipimo</translation>
+    </message>
+    <message>
+        <source>&amp;Report Panel</source>
+        <translation>Paneli ya &amp;ripoti</translation>
+    </message>
+    <message>
+        <source>Report in Own &amp;Window</source>
+        <translation>Ripoti katika &amp;dirisha lake</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>Skrini &amp;nzima</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Toka skrini nzima</translation>
+    </message>
+    <message>
+        <source>Report — Kilima</source>
+        <translation>Ripoti — Kilima</translation>
+    </message>
+    <message>
+        <source>Open a study to write its report.</source>
+        <translation>Fungua uchunguzi ili kuandika ripoti yake.</translation>
     </message>
 </context>
 <context>

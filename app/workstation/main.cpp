@@ -1,9 +1,11 @@
 // kilima: the diagnostic workstation. Wiring only: options, data directory,
 // configuration, archive, theme, main window.
+#include "firstrundialog.h"
 #include "mainwindow.h"
 #include "nodestatuspanel.h"
 
 #include <kilima/archive/archive.h>
+#include <kilima/archive/users.h>
 #include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
 #include <kilima/core/config.h>
@@ -160,6 +162,18 @@ int main(int argc, char *argv[])
                                 .arg(QDir::toNativeSeparators(dataDir.root()), opened.error()),
                             interactive);
     std::shared_ptr<archive::Archive> archive(opened.take());
+
+    // First start: the person at the keyboard creates their own account
+    // before the node starts (the node would otherwise invent an "admin"
+    // with a password nobody sees). Not for screenshots, which change nothing.
+    if (screenshot.isEmpty()) {
+        archive::Users users(archive->databasePath());
+        if (users.isEmpty()) {
+            workstation::FirstRunDialog firstRun(users);
+            if (firstRun.exec() != QDialog::Accepted)
+                return 0;
+        }
+    }
 
     // The node receives studies in the background on its own threads; the
     // window only shows whether it runs. Not in screenshot mode: that must

@@ -2,6 +2,7 @@
 
 #include "exportdialog.h"
 #include "nodestatuspanel.h"
+#include "readinglayout.h"
 #include "settingsdialog.h"
 
 #include <kilima/archive/archive.h>
@@ -51,11 +52,18 @@ constexpr int kFixedTabs = 4;
 
 QString currentUser()
 {
+    // The account made at first start (FirstRunDialog), else the login.
     const QString configured = QSettings().value(QStringLiteral("ui/user")).toString();
     if (!configured.isEmpty())
         return configured;
     const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     return login.isEmpty() ? QStringLiteral("reader") : login;
+}
+
+QString currentFullName(const QString &user)
+{
+    const QString name = QSettings().value(QStringLiteral("users/%1/fullName").arg(user)).toString();
+    return name.isEmpty() ? user : name;
 }
 
 } // namespace
@@ -68,6 +76,7 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
       m_configFile(configFile),
       m_node(node),
       m_user(currentUser()),
+      m_fullName(currentFullName(m_user)),
       m_model(new browser::StudyListModel(m_archive, this)),
       m_browser(new browser::StudyBrowser(m_model, this)),
       m_series(new browser::SeriesPanel(m_archive, this)),
@@ -86,6 +95,8 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
     m_model->setUser(m_user);
 
     auto *studies = new QSplitter(Qt::Vertical, this);
+    studies->setObjectName(QStringLiteral("studiesPage"));
+    m_studiesPage = studies;
     studies->addWidget(m_browser);
     studies->addWidget(m_series);
     studies->setStretchFactor(0, 4);
@@ -100,12 +111,13 @@ MainWindow::MainWindow(std::shared_ptr<archive::Archive> archive, const core::Co
     // The fixed tabs cannot be closed; viewer tabs can.
     for (int i = 0; i < kFixedTabs; ++i)
         m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    m_layout = new ReadingLayout(this, m_tabs, kFixedTabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (index < kFixedTabs)
             return;
         QWidget *w = m_tabs->widget(index);
         m_tabs->removeTab(index);
-        w->deleteLater();
+        m_layout->deletePage(w);
     });
     setCentralWidget(m_tabs);
     statusBar()->addPermanentWidget(m_stats);
@@ -177,21 +189,34 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
-    auto action = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot) {
+    // One key, one meaning (docs/workstation.md, "Keyboard"): window-wide
+    // keys use Ctrl or function keys; plain letters, digits, Alt+digits
+    // and F1/F2/F5/F7 belong to the viewer while it has the keyboard;
+    // study-list keys act only on the study list.
+    auto action = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot,
+                         QWidget *scope = nullptr) {
         QAction *a = menu->addAction(text);
         a->setShortcut(key);
         a->setShortcutVisibleInContextMenu(true);
         connect(a, &QAction::triggered, this, slot);
-        addAction(a);   // shortcuts work whichever tab has the focus
+        if (scope) {
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            scope->addAction(a);
+        } else {
+            addAction(a);   // shortcuts work whichever tab has the focus
+        }
+        if (!key.isEmpty())
+            m_helpRows.append({key.toString(QKeySequence::NativeText), QString(text).remove(QLatin1Char('&'))});
         return a;
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     action(file, tr("&Import Folder…"), QKeySequence(tr("Ctrl+I")), [this] { chooseImportFolder(); });
     action(file, tr("Import &DICOMDIR / CD…"), QKeySequence(tr("Ctrl+Shift+I")), [this] { chooseDicomDir(); });
-    action(file, tr("&Export…"), QKeySequence(tr("Ctrl+E")), [this] { exportSelected(); });
+    action(file, tr("&Export…"), QKeySequence(tr("Ctrl+E")), [this] { exportSelected(); }, m_studiesPage);
     file->addSeparator();
-    action(file, tr("&Delete Study…"), QKeySequence(tr("Shift+Del")), [this] { deleteSelected(); });
+    // Only from the study list: in a viewer tab the selection is out of sight.
+    action(file, tr("&Delete Study…"), QKeySequence(tr("Shift+Del")), [this] { deleteSelected(); }, m_studiesPage);
     file->addSeparator();
     QAction *settings = action(file, tr("&Settings…"), QKeySequence(tr("Ctrl+,")), [this] { showSettings(); });
     settings->setMenuRole(QAction::PreferencesRole);
@@ -219,35 +244,48 @@ void MainWindow::createMenus()
         m_model->assignReader(selectedStudies(), m_user);
     });
     action(reading, tr("&Assign to…"), QKeySequence(tr("Ctrl+Shift+M")), [this] { assignSelected(); });
-    QAction *mine = action(reading, tr("My &Worklist"), QKeySequence(tr("Ctrl+W")), [this] {
+    // Ctrl+W closes the study tab, as everywhere else.
+    action(reading, tr("My &Worklist"), QKeySequence(tr("Ctrl+L")), [this] {
         m_tabs->setCurrentIndex(0);
         m_browser->setMyWorklist(!m_model->assignedFilter().isEmpty() ? false : true);
     });
-    Q_UNUSED(mine);
     reading->addSeparator();
     action(reading, tr("Fetch &Priors"), QKeySequence(tr("Ctrl+P")), [this] { priorsOfSelected(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    action(view, tr("&Studies"), QKeySequence(tr("Alt+1")), [this] { m_tabs->setCurrentIndex(0); });
-    action(view, tr("&Query/Retrieve"), QKeySequence(tr("Alt+2")), [this] { m_tabs->setCurrentIndex(1); });
-    action(view, tr("&Worklist"), QKeySequence(tr("Alt+3")), [this] { m_tabs->setCurrentWidget(m_worklist); });
-    action(view, tr("&Node Status"), QKeySequence(tr("Alt+4")), [this] { m_tabs->setCurrentWidget(m_nodeStatus); });
+    // Ctrl+Alt+digit: Alt+digit chooses the viewer's layout.
+    action(view, tr("&Studies"), QKeySequence(tr("Ctrl+Alt+1")), [this] { m_tabs->setCurrentIndex(0); });
+    action(view, tr("&Query/Retrieve"), QKeySequence(tr("Ctrl+Alt+2")), [this] { m_tabs->setCurrentIndex(1); });
+    action(view, tr("&Worklist"), QKeySequence(tr("Ctrl+Alt+3")), [this] { m_tabs->setCurrentWidget(m_worklist); });
+    action(view, tr("&Node Status"), QKeySequence(tr("Ctrl+Alt+4")), [this] { m_tabs->setCurrentWidget(m_nodeStatus); });
     view->addSeparator();
     action(view, tr("&Find Patient"), QKeySequence(tr("Ctrl+F")), [this] {
         m_tabs->setCurrentIndex(0);
         m_browser->setFocus();
     });
-    action(view, tr("&Refresh"), QKeySequence(tr("F5")), [this] { refresh(); });
+    // F5 is the viewer's 2D mode.
+    action(view, tr("&Refresh"), QKeySequence(tr("Ctrl+R")), [this] { refresh(); });
     action(view, tr("&Light Theme"), QKeySequence(tr("Ctrl+Shift+L")), [] {
         QSettings s;
         const bool light = s.value(QStringLiteral("ui/theme")).toString() != QLatin1String("light");
         s.setValue(QStringLiteral("ui/theme"), light ? QStringLiteral("light") : QStringLiteral("dark"));
         widgets::applyTheme(*qApp, light ? widgets::Theme::Light : widgets::Theme::Dark);
     });
-    action(view, tr("&Close Viewer Tab"), QKeySequence(tr("Ctrl+F4")), [this] {
+    view->addSeparator();
+    for (QAction *a : {m_layout->measurementsAction(), m_layout->reportAction(), m_layout->detachAction(),
+                       m_layout->fullScreenAction()}) {
+        a->setShortcutVisibleInContextMenu(true);
+        view->addAction(a);
+        addAction(a);
+        m_helpRows.append({a->shortcut().toString(QKeySequence::NativeText), a->text().remove(QLatin1Char('&'))});
+    }
+    m_helpRows.append({QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText), tr("Leave full screen")});
+    view->addSeparator();
+    QAction *close = action(view, tr("&Close Viewer Tab"), QKeySequence(tr("Ctrl+W")), [this] {
         if (m_tabs->currentIndex() >= kFixedTabs)
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
+    close->setShortcuts({QKeySequence(tr("Ctrl+W")), QKeySequence(tr("Ctrl+F4"))});
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Kilima"));
@@ -330,21 +368,36 @@ void MainWindow::openStudy(const QString &studyUid)
     QString title = current.isValid() ? m_model->data(m_model->index(current.row(), 0)).toString() : QString();
     if (title.isEmpty())
         title = tr("Study");
-    // The report panel sits beside the viewer (docs/reporting.md).
-    auto *page = new QSplitter(Qt::Horizontal, m_tabs);
-    auto *viewer = new viewer::StudyViewer(*m_archive, page);
-    auto *report = new reportui::ReportPanel(*m_archive, page);
-    page->addWidget(viewer);
-    page->addWidget(report);
-    page->setStretchFactor(0, 3);
-    page->setStretchFactor(1, 1);
-    report->setUser(m_user);
+    // The report panel sits beside the viewer (docs/reporting.md), or in its
+    // own window (ReadingLayout).
+    // The first OpenGL view in the window makes Qt recreate the native
+    // window, which then is no longer the active one: the keys a reader
+    // presses next would go nowhere until a click. Take activation back.
+    const bool wasActive = isActiveWindow();
+    // Parented at once: a parentless widget would be a window of its own.
+    auto *viewer = new viewer::StudyViewer(*m_archive, m_tabs);
+    auto *report = new reportui::ReportPanel(*m_archive, m_tabs);
+    // The signer and the audit log name the signed-in person.
+    report->setUser(m_user, m_fullName);
+    viewer->setUser(m_user);
+    viewer->addHelpRows(m_helpRows);
+    QWidget *page = m_layout->createPage(viewer, report);
     connect(report, &reportui::ReportPanel::statusChanged, this, [this] { refresh(); });
+    // The first images arrive after the tab opens: the keyboard goes to
+    // them unless the reader has moved on (typing the report, another tab).
+    connect(viewer, &viewer::StudyViewer::studyLoaded, this, [this, page, report] {
+        QWidget *focus = QApplication::focusWidget();
+        if (m_tabs->currentWidget() == page && (!focus || !report->isAncestorOf(focus)))
+            m_layout->focusViewer(page);
+    });
     page->setProperty("studyUid", studyUid);
     const int index = m_tabs->addTab(page, title);
     m_tabs->setCurrentIndex(index);
     viewer->openStudy(studyUid);
     report->openStudy(studyUid);
+    if (wasActive)
+        activateWindow();
+    m_layout->focusViewer(page);
     // Opening a study starts reading it.
     if (current.isValid() && current.data(browser::StudyListModel::ReadingStatusRole).toInt() ==
                                  int(archive::ReadingStatus::Unread))

@@ -37,6 +37,7 @@ class Node;
 namespace kilima::workstation {
 
 class NodeStatusPanel;
+class ReadingLayout;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -56,6 +57,9 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     browser::ImportDialog *importDialog() const { return m_importDialog; }
     QString userName() const { return m_user; }
+    // The signed-in person's full name (the report's signer).
+    QString fullName() const { return m_fullName; }
+    ReadingLayout *readingLayout() const { return m_layout; }
 
     // Imports files/folders/DICOMDIRs with the import dialog.
     void importPaths(const QStringList &paths);
@@ -96,6 +100,10 @@ private:
     QString m_configFile;
     node::Node *m_node;
     QString m_user;
+    QString m_fullName;
+    QWidget *m_studiesPage = nullptr;
+    ReadingLayout *m_layout = nullptr;
+    QList<QPair<QString, QString>> m_helpRows;   // the window's keys, for the viewer's F1 help
     browser::StudyListModel *m_model;
     browser::StudyBrowser *m_browser;
     browser::SeriesPanel *m_series;

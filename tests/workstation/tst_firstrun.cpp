@@ -1,62 +1,179 @@
-// The workstation as a desktop menu starts it, with no terminal: the first
-// DICOMweb password its embedded node creates is kept in an owner-only file
-// in the data directory (the node status panel names it; before, it was
-// never shown at all), never in its output, and it signs in.
+// The first start of the workstation: the person at the keyboard creates
+// their own account (full name, user name, password typed twice) before the
+// node starts, so the node never invents an "admin" with a password nobody
+// is shown; that person then signs reports under their name, and the audit
+// log records them, not "workstation" or the desktop login.
 #include "peers.h"
+#include "phantom.h"
+
+#include "firstrundialog.h"
+#include "mainwindow.h"
+
+#include <kilima/archive/archive.h>
+#include <kilima/archive/auditlog.h>
+#include <kilima/archive/importer.h>
+#include <kilima/archive/users.h>
+#include <kilima/core/config.h>
+#include <kilima/core/datadir.h>
+#include <kilima/node/node.h>
+#include <kilima/reportui/reportpanel.h>
+#include <kilima/viewer/studyviewer.h>
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
 
 using namespace kilima;
+
+namespace {
+
+void fill(workstation::FirstRunDialog &d, const QString &full, const QString &user, const QString &password,
+          const QString &confirm)
+{
+    for (QLineEdit *e : {d.fullNameEdit(), d.passwordEdit(), d.confirmEdit()})
+        e->clear();
+    QTest::keyClicks(d.fullNameEdit(), full);
+    if (!user.isEmpty()) {
+        d.userNameEdit()->clear();
+        QTest::keyClicks(d.userNameEdit(), user);
+    }
+    QTest::keyClicks(d.passwordEdit(), password);
+    QTest::keyClicks(d.confirmEdit(), confirm);
+}
+
+} // namespace
 
 class TestFirstRun : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
-    void firstAdminPassword_ShouldBeKeptInAnOwnerOnlyFile()
-    {
-        QTemporaryDir tmp;
-        const QString data = tmp.filePath(QStringLiteral("data"));
-        QVERIFY(QDir().mkpath(data));
-        const quint16 dicom = test::freePort(), http = test::freePort();
-        QFile config(QDir(data).filePath(QStringLiteral("kilima.json")));
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QJsonDocument(QJsonObject{{QStringLiteral("node"), QJsonObject{{QStringLiteral("bindAddress"), QStringLiteral("127.0.0.1")},
-                                                                                    {QStringLiteral("dicomPort"), dicom},
-                                                                                    {QStringLiteral("httpPort"), http}}}})
-                         .toJson());
-        config.close();
-        test::Peer app;
-        // Its own home, so the person's settings and keychain stay untouched.
-        QVERIFY(app.start(QStringLiteral(KILIMA_WORKSTATION_BIN), {QStringLiteral("--data-dir"), data},
-                          {QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("HOME=") + tmp.path(),
-                           QStringLiteral("XDG_CONFIG_HOME=") + tmp.filePath(QStringLiteral("config"))}));
-        QVERIFY2(test::waitForPort(http, 60000), qPrintable(app.output()));
-        const QString passwordFile = QDir(data).filePath(QStringLiteral("initial-admin-password"));
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(passwordFile).size() > 0, 10000);
-        QFile f(passwordFile);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString password = QString::fromUtf8(f.readAll()).trimmed();
-        QCOMPARE(password.size(), 20);
-        const QFile::Permissions groupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
-                                                QFile::WriteOther | QFile::ExeOther;
-        QCOMPARE(QFileInfo(passwordFile).permissions() & groupOrOther, QFile::Permissions());
+    QTemporaryDir m_tmp;
 
-        QString code;
-        test::runTool(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
-                                               QStringLiteral("%{http_code}"), QStringLiteral("-u"), QStringLiteral("admin:") + password,
-                                               QStringLiteral("http://127.0.0.1:%1/dicom-web/studies").arg(http)},
-                      &code);
-        QCOMPARE(code.trimmed(), QStringLiteral("200"));
-        app.terminate();
-        QVERIFY(!app.output().contains(password));
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("KilimaFirstRunTest"));
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("xdg")).toUtf8());
+        qputenv("USER", "desktoplogin");
+    }
+
+    void firstRun_ShouldCreateTheReadersOwnAccount()
+    {
+        QTemporaryDir data;
+        QVERIFY(core::DataDir(data.path()).ensure());
+        auto opened = archive::Archive::open(core::DataDir(data.path()), core::Config());
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        std::unique_ptr<archive::Archive> archive(opened.take());
+        archive::Users users(archive->databasePath());
+        QVERIFY(users.isEmpty());
+
+        workstation::FirstRunDialog dialog(users);
+        dialog.show();
+        // The user name is proposed from the full name.
+        QTest::keyClicks(dialog.fullNameEdit(), QStringLiteral("Dr Amina Mwangi"));
+        QCOMPARE(dialog.userNameEdit()->text(), QStringLiteral("amwangi"));
+
+        fill(dialog, QStringLiteral("Dr Amina Mwangi"), QString(), QStringLiteral("radiology-7"),
+             QStringLiteral("radiology-8"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("differ")), qPrintable(dialog.errorText()));
+        QVERIFY(users.isEmpty());
+
+        fill(dialog, QStringLiteral("Dr Amina Mwangi"), QString(), QStringLiteral("short"), QStringLiteral("short"));
+        dialog.accept();
+        QVERIFY(!dialog.errorText().isEmpty());
+        QVERIFY(users.isEmpty());
+
+        fill(dialog, QString(), QStringLiteral("amwangi"), QStringLiteral("radiology-7"), QStringLiteral("radiology-7"));
+        dialog.accept();
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("full name")), qPrintable(dialog.errorText()));
+
+        fill(dialog, QStringLiteral("Dr Amina Mwangi"), QString(), QStringLiteral("radiology-7"),
+             QStringLiteral("radiology-7"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const auto who = users.verifyPassword(QStringLiteral("amwangi"), QStringLiteral("radiology-7"));
+        QVERIFY2(who, qPrintable(who ? QString() : who.error()));
+        QVERIFY(who.value().role == archive::Role::Admin);   // may sign and add colleagues
+        QCOMPARE(QSettings().value(QStringLiteral("ui/user")).toString(), QStringLiteral("amwangi"));
+
+        // The node started after the first account invents no password.
+        core::Config config;
+        config.node.bindAddress = QStringLiteral("127.0.0.1");
+        config.node.dicomPort = test::freePort();
+        config.node.httpPort = test::freePort();
+        node::Node node(*archive, config);
+        const core::Status started = node.start();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error()));
+        QVERIFY(node.initialAdminPassword().isEmpty());
+        node.stop();
+        QVERIFY(!QFileInfo::exists(QDir(data.path()).filePath(QStringLiteral("initial-admin-password"))));
+    }
+
+    // The report's signer and the audit log name the person who signed in,
+    // with the password asked again at signing as before.
+    void signing_ShouldNameThePersonNotTheWorkstation()
+    {
+        QTemporaryDir data, src;
+        auto opened = archive::Archive::open(core::DataDir(data.path()), core::Config());
+        QVERIFY(opened);
+        std::shared_ptr<archive::Archive> archive(opened.take());
+        test::CtPhantom ph;
+        ph.slices = 4;
+        ph.rows = ph.columns = 16;
+        ph.studyUid = test::newUid();
+        QCOMPARE(archive::Importer(*archive).run(test::writeCtPhantom(src.path(), ph)).imported, 4);
+        {
+            archive::Users users(archive->databasePath());
+            workstation::FirstRunDialog dialog(users);
+            fill(dialog, QStringLiteral("Dr Juma Otieno"), QStringLiteral("jotieno"), QStringLiteral("reading-room-1"),
+                 QStringLiteral("reading-room-1"));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+
+        const QString configFile = QDir(data.path()).filePath(QStringLiteral("kilima.json"));
+        workstation::MainWindow window(archive, core::Config(), configFile);
+        QCOMPARE(window.userName(), QStringLiteral("jotieno"));
+        QCOMPARE(window.fullName(), QStringLiteral("Dr Juma Otieno"));
+        window.openStudy(ph.studyUid);
+        QWidget *page = window.tabs()->currentWidget();
+        auto *viewer = page->findChild<viewer::StudyViewer *>();
+        QVERIFY(viewer);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer->volumes().isEmpty(), 20000);
+        auto *panel = window.findChild<reportui::ReportPanel *>();
+        QVERIFY(panel);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->studyUid(), ph.studyUid, 10000);
+        const QStringList keys = {QStringLiteral("findings"), QStringLiteral("impression")};
+        for (const QString &key : keys)
+            if (QTextEdit *e = panel->sectionEditor(key))
+                e->setPlainText(QStringLiteral("No acute abnormality."));
+        QVERIFY2(!panel->sign(QStringLiteral("wrong-password")), "signing needs the password again");
+        QVERIFY2(panel->sign(QStringLiteral("reading-room-1")), qPrintable(panel->lastError()));
+        QCOMPARE(panel->report().signedBy, QStringLiteral("jotieno"));
+        QCOMPARE(panel->report().authorDisplayName, QStringLiteral("Dr Juma Otieno"));
+
+        archive->auditLog().flush();
+        archive::AuditFilter filter;
+        filter.studyUid = ph.studyUid;
+        filter.limit = 1000;
+        const auto records = archive->auditLog().list(filter);
+        QVERIFY(records);
+        QVERIFY(!records.value().isEmpty());
+        QStringList actions;
+        for (const archive::AuditRecord &r : records.value()) {
+            QVERIFY2(r.actor == QStringLiteral("jotieno"),
+                     qPrintable(QStringLiteral("%1 recorded under \"%2\"").arg(r.action, r.actor)));
+            actions << r.action;
+        }
+        QVERIFY2(actions.contains(QStringLiteral("view")), qPrintable(actions.join(QLatin1Char(','))));
     }
 };
 
-QTEST_GUILESS_MAIN(TestFirstRun)
+QTEST_MAIN(TestFirstRun)
 #include "tst_firstrun.moc"

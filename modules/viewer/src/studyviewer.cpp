@@ -181,6 +181,7 @@ void StudyViewer::buildUi()
     m_stack->addWidget(m_3dPage);
 
     m_measurementList = new QListWidget(split);
+    m_measurementList->setObjectName(QStringLiteral("measurementList"));   // collapsed with F8 by the workstation
     m_measurementList->setMaximumWidth(280);
     connect(m_measurementList, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         // Jump to the measured image.
@@ -264,7 +265,16 @@ void StudyViewer::buildActions()
     for (const WindowPreset &p : windowPresets()) {
         m_presetBox->addItem(p.name);
         if (!p.shortcut.isEmpty())
-            add(p.name, QKeySequence(p.shortcut), [this, n = p.name] { applyPreset(n); }, false);
+            add(p.name, QKeySequence(p.shortcut), [this, n = p.name, key = p.shortcut] {
+                // One key, one meaning per mode: in 3D the digits pick the
+                // rendering preset (they used to reach both at once).
+                const QList<VolumePreset> rendering = volumePresets();
+                const int index = key.toInt() - 1;
+                if (m_mode != Mode::Volume3D)
+                    applyPreset(n);
+                else if (index >= 0 && index < rendering.size())
+                    m_3d->setPreset(rendering[index].name);
+            }, false);
     }
     connect(m_presetBox, qOverload<int>(&QComboBox::activated), this, [this](int idx) {
         if (idx > 0)
@@ -310,11 +320,19 @@ void StudyViewer::buildActions()
     help.append({tr("Middle drag"), tr("Pan")});
     help.append({tr("Shift+wheel (MPR)"), tr("Rotate planes (oblique)")});
     help.append({tr("Drag a series from the strip"), tr("Show it in that viewport")});
-    QString html = QStringLiteral("<h3>Keyboard shortcuts</h3><table cellspacing=4>");
+    help.append({tr("1–5 in 3D"), tr("Rendering preset (instead of the window preset)")});
+    QList<QPair<QString, QString>> rows;
     for (const Shortcut &s : help)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(s.keys.toHtmlEscaped(), s.what.toHtmlEscaped());
-    html += QStringLiteral("</table><p>F1 closes this help.</p>");
-    m_help->setText(html);
+        rows.append({s.keys, s.what});
+    addHelpRows(rows);
+}
+
+void StudyViewer::addHelpRows(const QList<QPair<QString, QString>> &rows)
+{
+    for (const auto &r : rows)
+        m_helpRows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(r.first.toHtmlEscaped(), r.second.toHtmlEscaped());
+    m_help->setText(QStringLiteral("<h3>%1</h3><table cellspacing=4>%2</table><p>%3</p>")
+                        .arg(tr("Keyboard shortcuts"), m_helpRows, tr("F1 closes this help.")));
 }
 
 void StudyViewer::setHelpVisible(bool on)
@@ -347,7 +365,7 @@ void StudyViewer::setGridLayout(int rows, int columns)
         connect(v, &SliceView::positionChanged, this, [this, v](const imaging::Vec3 &p) { syncFrom(v, p); });
         connect(v, &SliceView::measurementCreated, this, [this](const archive::Measurement &m) {
             archive::Measurement copy = m;
-            copy.createdBy = currentUser();
+            copy.createdBy = m_user.isEmpty() ? currentUser() : m_user;
             auto id = m_annotations->addMeasurement(copy);
             if (!id) {
                 m_error = id.error();
@@ -485,7 +503,7 @@ void StudyViewer::openStudy(const QString &studyInstanceUid)
 {
     m_studyUid = studyInstanceUid;
     archive::AuditRecord rec;
-    rec.actor = currentUser();
+    rec.actor = m_user.isEmpty() ? currentUser() : m_user;
     rec.action = QStringLiteral("view");
     rec.studyUid = studyInstanceUid;
     rec.outcome = QStringLiteral("success");

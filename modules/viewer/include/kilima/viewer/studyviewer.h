@@ -97,6 +97,11 @@ public:
 
     void setHelpVisible(bool on);
     bool helpVisible() const;
+    // Rows (keys, what they do) appended to the F1 help, e.g. the
+    // workstation's own shortcuts.
+    void addHelpRows(const QList<QPair<QString, QString>> &rows);
+    // The signed-in person, recorded with measurements and in the audit log.
+    void setUser(const QString &user) { m_user = user; }
 
 Q_SIGNALS:
     void studyLoaded();
@@ -153,6 +158,8 @@ private:
     bool m_syncing = false;
     QList<archive::Measurement> m_measurements;
     QList<archive::KeyImage> m_keyImages;
+    QString m_helpRows;
+    QString m_user;
 };
 
 } // namespace kilima::viewer

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+# Every user-visible string of the workstation is translated into sw, fr,
+# es and pt: runs lupdate over today's sources into temporary copies of the
+# catalogs (the real ones stay untouched) and fails on any string that is
+# new, unfinished or empty in one of them, or whose translation drops a %1
+# placeholder or the & of an accelerator. The sources are globbed when the
+# test runs, so strings added after the last configure are caught too.
+#
+#   check_translations.py LUPDATE SOURCE_ROOT TS_DIR DIR [DIR...]
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+LANGUAGES = ["sw", "fr", "es", "pt"]
+PLACEHOLDER = re.compile(r"%(?:L?[1-9])")
+ACCEL = re.compile(r"&(?!&)[^\s&]")
+
+
+def texts(message):
+    tr = message.find("translation")
+    if tr is None:
+        return tr, []
+    forms = tr.findall("numerusform")
+    return tr, [f.text or "" for f in forms] if forms else [tr.text or ""]
+
+
+def main():
+    if len(sys.argv) < 5:
+        print(__doc__)
+        return 2
+    lupdate, root, ts_dir, dirs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    sources = []
+    for d in dirs:
+        sources += sorted(glob.glob(os.path.join(root, d, "*.cpp")))
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = os.path.join(tmp, "sources.txt")
+        with open(listing, "w") as f:
+            f.write("\n".join(sources))
+        for lang in LANGUAGES:
+            ts = os.path.join(tmp, "kilima_%s.ts" % lang)
+            shutil.copy(os.path.join(ts_dir, "kilima_%s.ts" % lang), ts)
+            run = subprocess.run([lupdate, "-no-obsolete", "-locations", "none", "@" + listing, "-ts", ts],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                print(run.stdout, run.stderr)
+                return 1
+            for context in ET.parse(ts).getroot().iter("context"):
+                name = context.findtext("name")
+                for message in context.iter("message"):
+                    source = message.findtext("source") or ""
+                    tr, forms = texts(message)
+                    where = "%s [%s] %r" % (lang, name, source)
+                    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
+                        problems.append(where + ": not translated")
+                        continue
+                    wanted = sorted(set(PLACEHOLDER.findall(source)))
+                    for form in forms:
+                        if sorted(set(PLACEHOLDER.findall(form))) != wanted:
+                            problems.append(where + ": placeholders %s, translated %r" % (wanted, form))
+                        if ACCEL.search(source) and not ACCEL.search(form) and "<" not in source:
+                            problems.append(where + ": the accelerator (&) is missing in %r" % form)
+    for p in problems:
+        print(p)
+    if problems:
+        print("\n%d problem(s). Update the catalogs with\n"
+              "  cmake --build BUILD --target update_translations\n"
+              "then translate the new entries (Qt Linguist, or edit translations/kilima_<lang>.ts)."
+              % len(problems))
+        return 1
+    print("%d source files: every string translated into %s." % (len(sources), ", ".join(LANGUAGES)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
