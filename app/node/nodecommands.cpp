@@ -139,9 +139,16 @@ int runServe(const Context &ctx, const QStringList &args)
         err() << "kilima-node serve: " << started.error() << Qt::endl;
         return kExitProblems;
     }
-    out() << "kilima-node: " << c.node.aeTitle << " listening on DICOM port " << node.dicomPort();
-    if (node.dicomTlsPort())
-        out() << ", DICOM TLS port " << node.dicomTlsPort();
+    // Port 0 turns a listener off (configuration.md).
+    if (node.dicomPort() && node.dicomTlsPort())
+        out() << "kilima-node: " << c.node.aeTitle << " listening on DICOM port " << node.dicomPort() << ", DICOM TLS port "
+              << node.dicomTlsPort();
+    else if (node.dicomPort())
+        out() << "kilima-node: " << c.node.aeTitle << " listening on DICOM port " << node.dicomPort();
+    else if (node.dicomTlsPort())
+        out() << "kilima-node: " << c.node.aeTitle << " listening on DICOM TLS port " << node.dicomTlsPort();
+    else
+        out() << "kilima-node: " << c.node.aeTitle << ": no DICOM listener (--dicom-port 0)";
     out() << " (data " << dir.root() << ")" << Qt::endl;
     if (node.httpPort())
         out() << "kilima-node: DICOMweb on " << (c.http.tls ? "https" : "http") << "://" << c.node.bindAddress << ':'

@@ -1,10 +1,12 @@
 // QIDO-RS: /studies, /series, /instances and the nested forms, over the
 // archive's one query API (DICOM matching from the index, never files).
+#include "fuzzyname_p.h"
 #include "service_p.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/dicomjson.h>
+#include <kilima/dicomweb/mediatype.h>
 
 #include <dcmtk/dcmdata/dctagkey.h>
 
@@ -46,6 +48,18 @@ bool parseCount(const QString &text, int *out)
     return true;
 }
 
+// A Warning's text is a quoted-string of visible ASCII: a client's
+// parameter name may hold anything else.
+QByteArray warningText(const QString &text)
+{
+    QByteArray out = text.toLatin1();
+    for (char &c : out) {
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+            c = '?';
+    }
+    return out;
+}
+
 QJsonObject urlAttribute(const QString &url)
 {
     return QJsonObject{{QStringLiteral("vr"), QStringLiteral("UR")}, {QStringLiteral("Value"), QJsonArray{url}}};
@@ -64,6 +78,10 @@ HttpReply WebService::qido(const HttpRequest &req, Level level, const QString &s
     int limit = 0;
     int offset = 0;
     QStringList keyNames;
+    // PS3.18 8.3.4 / 6.6: a parameter or matching key this server does not
+    // support is ignored, and a Warning says so; only malformed values of
+    // supported ones fail the query.
+    QStringList ignored;
     for (const auto &p : req.query) {
         const QString &name = p.first;
         const QString &value = p.second;
@@ -88,17 +106,40 @@ HttpReply WebService::qido(const HttpRequest &req, Level level, const QString &s
             if (value != QLatin1String("true") && value != QLatin1String("false"))
                 return HttpReply::error(400, QStringLiteral("fuzzymatching must be true or false"));
             fuzzy = value == QLatin1String("true");
+        } else if (name == QLatin1String("accept")) {
+            continue;   // taken by WebService::get (PS3.18 8.3.3.1)
         } else {
             const unsigned int tag = parseTag(name);
-            if (!tag)
-                return HttpReply::error(400, QStringLiteral("unknown query parameter or attribute \"%1\"").arg(name.left(80)));
-            if (!archive::isQueryable(level, tag))
-                return HttpReply::error(400, QStringLiteral("%1 is not a matching key for %2 queries on this server")
-                                                 .arg(dicom::keywordOf(tag), archive::toString(level).toLower()));
+            if (!tag) {
+                ignored << QStringLiteral("The %1 parameter is not supported.").arg(name.left(80));
+                continue;
+            }
+            if (!archive::isQueryable(level, tag)) {
+                ignored << QStringLiteral("%1 is not a matching key for %2 queries on this server.")
+                               .arg(dicom::keywordOf(tag), archive::toString(level).toLower());
+                continue;
+            }
             if (value.size() > 1024)
                 return HttpReply::error(400, QStringLiteral("the value of %1 is longer than 1024 characters").arg(name.left(80)));
             q.keys.append({tag, value});
             keyNames << dicom::keywordOf(tag);
+        }
+    }
+    const QList<MediaType> accept = parseAccept(req.accept);
+    bool acceptable = accept.isEmpty();
+    for (const MediaType &m : accept)
+        acceptable = acceptable || m.is("application/dicom+json") || m.is("application/json") || m.is("*/*") || m.is("application/*");
+    if (!acceptable)
+        return HttpReply::error(406, QStringLiteral("QIDO-RS answers are served as application/dicom+json"));
+    // Person-name keys under fuzzymatching are matched here on what the
+    // archive returns for the other keys; paging then applies after that.
+    QList<QPair<unsigned int, QString>> fuzzyKeys;
+    if (fuzzy) {
+        for (int i = q.keys.size() - 1; i >= 0; --i) {
+            if (dicom::vrOf(DcmTagKey(Uint16(q.keys.at(i).first >> 16), Uint16(q.keys.at(i).first & 0xffff))) == QLatin1String("PN")) {
+                fuzzyKeys.prepend({q.keys.at(i).first, q.keys.at(i).second});
+                q.keys.removeAt(i);
+            }
         }
     }
     if (!studyUid.isEmpty())
@@ -125,10 +166,14 @@ HttpReply WebService::qido(const HttpRequest &req, Level level, const QString &s
         returnKeys << dicom::tagNumber(0x0020, 0x000D);
     if (level == Level::Instance && !returnKeys.contains(dicom::tagNumber(0x0020, 0x000E)))
         returnKeys << dicom::tagNumber(0x0020, 0x000E);
+    for (const auto &k : fuzzyKeys) {
+        if (!returnKeys.contains(k.first))
+            returnKeys << k.first;
+    }
     q.returnKeys = returnKeys;
     const int cap = limit > 0 ? qMin(limit, kMaxResults) : kMaxResults;
-    q.limit = cap + 1;
-    q.offset = offset;
+    q.limit = fuzzyKeys.isEmpty() ? cap + 1 : 0;
+    q.offset = fuzzyKeys.isEmpty() ? offset : 0;
 
     auto result = m_archive.query(q);
     if (!result) {
@@ -136,6 +181,25 @@ HttpReply WebService::qido(const HttpRequest &req, Level level, const QString &s
         return HttpReply::error(400, result.error());
     }
     QList<dicom::AttributeMap> rows = result.take();
+    if (!fuzzyKeys.isEmpty()) {
+        QList<dicom::AttributeMap> kept;
+        int skipped = 0;
+        for (dicom::AttributeMap &row : rows) {
+            bool match = true;
+            for (const auto &k : fuzzyKeys) {
+                auto it = row.find(k.first);
+                match = match && fuzzyNameMatches(k.second, it == row.end() ? QString() : it->second);
+            }
+            if (!match)
+                continue;
+            if (skipped++ < offset)
+                continue;
+            kept.append(std::move(row));
+            if (kept.size() > cap)
+                break;
+        }
+        rows = std::move(kept);
+    }
     const bool more = rows.size() > cap;
     if (more)
         rows.removeLast();
@@ -170,8 +234,8 @@ HttpReply WebService::qido(const HttpRequest &req, Level level, const QString &s
         reply.headers.append(qMakePair(QByteArray("Warning"),
                                        QByteArray(QByteArray("299 kilima \"There are additional results that can be requested; at most ") +
                                                   QByteArray::number(kMaxResults) + " are returned per request\"")));
-    if (fuzzy)
-        reply.headers.append(qMakePair(QByteArray("Warning"), QByteArray("299 kilima \"The fuzzymatching parameter is not supported. Only literal matching has been performed.\"")));
+    for (const QString &w : ignored)
+        reply.headers.append(qMakePair(QByteArray("Warning"), QByteArray("299 kilima \"") + warningText(w) + " It was ignored.\""));
     audit(req, QStringLiteral("QIDO-RS"), studyUid, QStringLiteral("success"),
           QStringLiteral("%1 search on %2: %3 matches").arg(archive::toString(level).toLower(),
                                                             keyNames.isEmpty() ? QStringLiteral("(all)") : keyNames.join(QLatin1Char(',')))

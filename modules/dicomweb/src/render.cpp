@@ -6,6 +6,11 @@
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmimage/diregist.h>   // colour images
 #include <dcmtk/dcmimage/dipipng.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
@@ -21,6 +26,72 @@
 
 namespace kilima::dicomweb {
 
+namespace {
+
+bool dcmtkRenders(E_TransferSyntax xfer)
+{
+    const DcmXfer x(xfer);
+    if (!x.isEncapsulated())
+        return true;
+    // DCMTK 3.6.7 registers JPEG, JPEG-LS and RLE decoders (registerCodecs).
+    const QString uid = QString::fromLatin1(x.getXferID());
+    return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.5")) || uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.6")) ||
+           uid == QLatin1String("1.2.840.10008.1.2.4.70") || uid == QLatin1String("1.2.840.10008.1.2.4.80") ||
+           uid == QLatin1String("1.2.840.10008.1.2.4.81") || uid == QLatin1String("1.2.840.10008.1.2.5");
+}
+
+// One frame decoded by dicom::decodeFrame, in a copy of the dataset that
+// describes it as native explicit VR little endian (one frame, interleaved,
+// the photometric the decoder gives: pixeldata.h).
+core::Result<std::unique_ptr<DcmFileFormat>> nativeFrameCopy(DcmDataset &ds, const dicom::PixelInfo &info, int frame)
+{
+    auto bytes = dicom::decodeFrame(ds, frame);
+    if (!bytes)
+        return core::Error{bytes.error()};
+    auto copy = std::make_unique<DcmFileFormat>();
+    DcmDataset *out = copy->getDataset();
+    // Everything but the pixels and the per-frame sequences of the other
+    // frames is kept, so that window, rescale and palette still apply.
+    for (unsigned long i = 0; i < ds.card(); ++i) {
+        DcmElement *e = ds.getElement(i);
+        if (e->getTag() == DCM_PixelData)
+            continue;
+        out->insert(static_cast<DcmElement *>(e->clone()), true);
+    }
+    QString photometric = info.photometric.trimmed();
+    // OpenJPEG applies the inverse component transform (pixeldata.h).
+    if (photometric == QLatin1String("YBR_RCT") || photometric == QLatin1String("YBR_ICT"))
+        photometric = QStringLiteral("RGB");
+    out->putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
+    out->putAndInsertUint16(DCM_PlanarConfiguration, 0);
+    if (info.samplesPerPixel == 1)
+        out->findAndDeleteElement(DCM_PlanarConfiguration);
+    out->putAndInsertString(DCM_NumberOfFrames, "1");
+    out->putAndInsertUint16(DCM_HighBit, Uint16(info.bitsStored - 1));
+    const QByteArray data = bytes.take();
+    if (info.bitsAllocated > 8)
+        out->putAndInsertUint16Array(DCM_PixelData, reinterpret_cast<const Uint16 *>(data.constData()),
+                                     static_cast<unsigned long>(data.size() / 2));
+    else
+        out->putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(data.constData()),
+                                    static_cast<unsigned long>(data.size()));
+    // Per-frame functional groups: only this frame's item stays (item 0).
+    DcmSequenceOfItems *perFrame = nullptr;
+    if (out->findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrame).good() && perFrame &&
+        perFrame->card() > unsigned(frame)) {
+        DcmItem *mine = perFrame->remove(unsigned(frame));
+        while (perFrame->card() > 0)
+            delete perFrame->remove(0ul);
+        perFrame->insert(mine);
+    }
+    out->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
+    copy->getMetaInfo()->putAndInsertString(DCM_TransferSyntaxUID, UID_LittleEndianExplicitTransferSyntax);
+    out->updateOriginalXfer();
+    return copy;
+}
+
+} // namespace
+
 core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
 {
     dicom::registerCodecs();
@@ -30,15 +101,28 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         return core::Error{QStringLiteral("cannot read the stored file: %1").arg(file.error())};
     DcmFileFormat &ff = file.value().fileFormat();
     DcmDataset *ds = ff.getDataset();
-    // Its codecs also fill only what a codestream's own header says and
-    // report success: the frame must describe this image first.
-    // (A frame that does not exist stays DicomImage's error.)
     const auto info = dicom::pixelInfo(*ds);
-    if (info.ok() && o.frame >= 0 && o.frame < info.value().frames) {
-        if (const core::Status frame = dicom::checkEncodedFrame(*ds, o.frame); !frame.ok())
-            return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(frame.error())};
+    if (!info)
+        return core::Error{QStringLiteral("the object has no image to render: %1").arg(info.error())};
+    if (o.frame < 0 || o.frame >= info.value().frames)
+        return core::Error{QStringLiteral("the object has no frame %1 (it has %2)").arg(o.frame + 1).arg(info.value().frames)};
+    // Syntaxes DCMTK's image classes cannot decode (JPEG 2000, HTJ2K) are
+    // decoded by the same decoder as /frames and the viewer into a native
+    // one-frame copy that DicomImage then windows and scales.
+    std::unique_ptr<DcmFileFormat> nativeCopy;
+    if (!dcmtkRenders(ds->getOriginalXfer())) {
+        auto native = nativeFrameCopy(*ds, info.value(), o.frame);
+        if (!native)
+            return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(native.error())};
+        nativeCopy = native.take();
+    } else if (const core::Status frame = dicom::checkEncodedFrame(*ds, o.frame); !frame.ok()) {
+        // Its codecs also fill only what a codestream's own header says and
+        // report success: the frame must describe this image first.
+        return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(frame.error())};
     }
-    DicomImage image(&ff, ds->getOriginalXfer(), CIF_UsePartialAccessToPixelData, unsigned(o.frame), 1);
+    DcmFileFormat &source = nativeCopy ? *nativeCopy : ff;
+    const unsigned long firstFrame = nativeCopy ? 0 : unsigned(o.frame);
+    DicomImage image(&source, source.getDataset()->getOriginalXfer(), CIF_UsePartialAccessToPixelData, firstFrame, 1);
     if (image.getStatus() != EIS_Normal)
         return core::Error{QStringLiteral("the image cannot be rendered: %1")
                                .arg(QString::fromLatin1(DicomImage::getString(image.getStatus())))};

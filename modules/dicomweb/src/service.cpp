@@ -28,6 +28,24 @@ bool isValidUid(const QString &uid)
     return !uid.isEmpty() && uid.size() <= 64 && re.match(uid).hasMatch();
 }
 
+QString queryValue(const HttpRequest &req, const char *name)
+{
+    for (const auto &p : req.query) {
+        if (p.first == QLatin1String(name))
+            return p.second;
+    }
+    return {};
+}
+
+bool hasQuery(const HttpRequest &req, const char *name)
+{
+    for (const auto &p : req.query) {
+        if (p.first == QLatin1String(name))
+            return true;
+    }
+    return false;
+}
+
 WebService::WebService(archive::Archive &archive, const core::Config &config)
     : m_archive(archive), m_config(config), m_metadata(archive.databasePath())
 {
@@ -99,8 +117,19 @@ struct Route {
 
 } // namespace
 
-HttpReply WebService::get(const HttpRequest &req)
+HttpReply WebService::get(const HttpRequest &request)
 {
+    // PS3.18 8.3.3.1: the accept query parameter, where a resource allows
+    // it, wins over the Accept header (a browser's <img> or OHIF's
+    // thumbnails cannot set the header). Routes it does not apply to
+    // (retrieve, frames, bulk data) keep the header.
+    HttpRequest withParam;
+    const bool acceptParam = hasQuery(request, "accept");
+    if (acceptParam) {
+        withParam = request;
+        withParam.accept = queryValue(request, "accept").toUtf8();
+    }
+    const HttpRequest &req = acceptParam ? withParam : request;
     const QStringList s = req.path.split(QLatin1Char('/'), Qt::KeepEmptyParts);
     const int n = int(s.size());
     if (n == 1 && s.at(0) == QLatin1String("studies"))
@@ -147,7 +176,7 @@ HttpReply WebService::get(const HttpRequest &req)
         return HttpReply::error(404, QStringLiteral("no such resource: %1").arg(req.path.left(200)));
 
     if (r.resource.isEmpty())
-        return retrieve(req, r.level, r.study, r.series, r.sop);
+        return retrieve(request, r.level, r.study, r.series, r.sop);
     if (r.resource == QLatin1String("metadata"))
         return metadata(req, r.level, r.study, r.series, r.sop);
     if (r.resource == QLatin1String("series") && r.level == Level::Study)
@@ -158,7 +187,7 @@ HttpReply WebService::get(const HttpRequest &req)
         return rendered(req, r.level, r.study, r.series, r.sop, 0, r.resource == QLatin1String("thumbnail"));
     if (r.resource == QLatin1String("frames") && !r.frames.isEmpty()) {
         if (r.frameResource.isEmpty())
-            return frames(req, r.study, r.series, r.sop, r.frames);
+            return frames(request, r.study, r.series, r.sop, r.frames);
         if (r.frameResource == QLatin1String("rendered") || r.frameResource == QLatin1String("thumbnail")) {
             bool ok = false;
             const int frame = r.frames.toInt(&ok);
@@ -169,7 +198,7 @@ HttpReply WebService::get(const HttpRequest &req)
         }
     }
     if (r.resource == QLatin1String("bulk") && !r.bulkPath.isEmpty())
-        return bulk(req, r.study, r.series, r.sop, r.bulkPath);
+        return bulk(request, r.study, r.series, r.sop, r.bulkPath);
     return HttpReply::error(404, QStringLiteral("no such resource: %1").arg(req.path.left(200)));
 }
 

@@ -109,4 +109,8 @@ private:
 
 bool isValidUid(const QString &uid);
 
+// The first value of query parameter `name`, or empty; whether it is there.
+QString queryValue(const HttpRequest &req, const char *name);
+bool hasQuery(const HttpRequest &req, const char *name);
+
 } // namespace kilima::dicomweb

@@ -2,6 +2,7 @@
 // arrive; every part goes through Archive::ingest (the C-STORE path) and
 // the response is the PS3.18 Store Instances Response.
 #include "service_p.h"
+#include "stowjson_p.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicom/attributes.h>
@@ -50,9 +51,9 @@ QJsonObject sq(const QJsonArray &items)
 
 class Session : public StowSession {
 public:
-    Session(WebService &service, HttpRequest request, const QByteArray &boundary, QString studyUid, qint64 maxPart)
+    Session(WebService &service, HttpRequest request, const QByteArray &boundary, QString studyUid, qint64 maxPart, bool json)
         : m_service(service), m_request(std::move(request)), m_study(std::move(studyUid)),
-          m_parser(boundary, [this](Part &p) { return onPart(p); }, maxPart)
+          m_parser(boundary, [this](Part &p) { return onPart(p); }, maxPart), m_json(json)
     {
     }
 
@@ -61,6 +62,18 @@ public:
     HttpReply finish() override
     {
         const bool complete = m_parser.finish();
+        // DICOM JSON with bulk data: the datasets can only be built once
+        // every part they refer to has arrived.
+        for (const QByteArray &json : std::as_const(m_jsonParts)) {
+            for (JsonInstance &i : part10FromJson(json, m_bulk)) {
+                if (!i.error.isEmpty())
+                    fail(i.sopClassUid, i.sopInstanceUid, kCannotUnderstand, i.error);
+                else
+                    store(std::move(i.part10));
+            }
+        }
+        m_jsonParts.clear();
+        m_bulk.clear();
         if (m_referenced.isEmpty() && m_failed.isEmpty()) {
             m_service.audit(m_request, QStringLiteral("STOW-RS"), m_study, QStringLiteral("failure"), m_parser.error());
             return HttpReply::error(400, m_parser.error().isEmpty() ? QStringLiteral("the request holds no instances") : m_parser.error());
@@ -115,23 +128,40 @@ private:
     bool onPart(Part &part)
     {
         const MediaType type = parseMediaType(part.header("content-type"));
+        if (m_json) {
+            // The metadata parts are JSON; every other part is bulk data
+            // that a BulkDataURI names by its Content-Location.
+            if (type.is("application/dicom+json") || type.is("application/json") ||
+                (type.type.isEmpty() && part.header("content-location").isEmpty()))
+                m_jsonParts << std::move(part.body);
+            else
+                m_bulk.insert(QString::fromUtf8(part.header("content-location")),
+                              BulkPart{part.header("content-type"), std::move(part.body)});
+            return true;
+        }
         if (!type.type.isEmpty() && !type.is("application/dicom")) {
             fail({}, {}, kCannotUnderstand);
             return true;
         }
+        store(std::move(part.body));
+        return true;
+    }
+
+    void store(QByteArray part10)
+    {
         if (!m_study.isEmpty()) {
-            auto parsed = dicom::DicomFile::parse(part.body, QStringLiteral("STOW-RS part %1").arg(m_parser.partCount()));
+            auto parsed = dicom::DicomFile::parse(part10, QStringLiteral("STOW-RS part %1").arg(m_parser.partCount()));
             if (parsed) {
                 DcmDataset &ds = parsed.value().dataset();
                 const QString study = dicom::stringValue(ds, DCM_StudyInstanceUID);
                 if (study != m_study) {
                     fail(dicom::stringValue(ds, DCM_SOPClassUID), dicom::stringValue(ds, DCM_SOPInstanceUID), kStudyMismatch);
-                    return true;
+                    return;
                 }
             }
         }
         archive::Incoming in;
-        in.bytes = std::move(part.body);
+        in.bytes = std::move(part10);
         in.source = QStringLiteral("STOW-RS from %1@%2").arg(m_request.user, m_request.peer);
         const archive::IngestOutcome o = m_service.archive().ingest(in);
         switch (o.status) {
@@ -158,7 +188,6 @@ private:
             fail(o.sopClassUid, o.sopInstanceUid, o.reason.contains(QLatin1String("space")) ? kOutOfResources : kProcessingFailure);
             break;
         }
-        return true;
     }
 
     WebService &m_service;
@@ -168,6 +197,9 @@ private:
     QJsonArray m_referenced;
     QJsonArray m_failed;
     QSet<QString> m_studies;
+    bool m_json = false;
+    QList<QByteArray> m_jsonParts;
+    QHash<QString, BulkPart> m_bulk;
 };
 
 } // namespace
@@ -192,8 +224,11 @@ std::unique_ptr<StowSession> WebService::beginStow(const HttpRequest &req, HttpR
         return nullptr;
     }
     const QByteArray type = ct.param("type").toLower();
-    if (!type.isEmpty() && type != "application/dicom") {
-        *early = HttpReply::error(415, QStringLiteral("this server stores application/dicom parts only, not %1").arg(QString::fromLatin1(type)));
+    const bool json = type == "application/dicom+json";
+    if (!type.isEmpty() && type != "application/dicom" && !json) {
+        *early = HttpReply::error(415, QStringLiteral("this server stores application/dicom parts, or application/dicom+json "
+                                                      "with bulk data parts, not %1")
+                                           .arg(QString::fromLatin1(type)));
         return nullptr;
     }
     const QByteArray boundary = boundaryOf(req.contentType);
@@ -208,7 +243,7 @@ std::unique_ptr<StowSession> WebService::beginStow(const HttpRequest &req, HttpR
         *early = HttpReply::error(406, QStringLiteral("the STOW-RS response is application/dicom+json"));
         return nullptr;
     }
-    return std::make_unique<Session>(*this, req, boundary, study, qint64(config().http.maxBodyMegabytes) << 20);
+    return std::make_unique<Session>(*this, req, boundary, study, qint64(config().http.maxBodyMegabytes) << 20, json);
 }
 
 } // namespace kilima::dicomweb

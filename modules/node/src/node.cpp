@@ -87,11 +87,16 @@ core::Status Node::start()
     h.query = &m_services->query;
     h.retrieve = &m_services->retrieve;
     h.audit = &m_services->audit;
-    m_services->server = std::make_unique<dicomnet::DimseServer>(sc, h);
-    const core::Status st = m_services->server->start();
-    if (!st) {
-        m_services.reset();
-        return st;
+    // node.dicomPort 0 and node.dicomTlsPort 0 mean no DICOM listener (as
+    // configuration.md says), never a random port: DimseServer alone reads
+    // 0 as "any free port", which only its own tests want.
+    if (sc.port != 0 || sc.tlsPort != 0) {
+        m_services->server = std::make_unique<dicomnet::DimseServer>(sc, h);
+        const core::Status st = m_services->server->start();
+        if (!st) {
+            m_services.reset();
+            return st;
+        }
     }
     // Forwarding rules and the cloud tier's background sync run beside it.
     if (!m_config.routing.json.isEmpty()) {
@@ -156,7 +161,7 @@ void Node::stop()
     m_services.reset();
 }
 
-bool Node::isRunning() const { return m_services && m_services->server && m_services->server->isRunning(); }
+bool Node::isRunning() const { return m_services && (!m_services->server || m_services->server->isRunning()); }
 quint16 Node::dicomPort() const { return m_services && m_services->server ? m_services->server->port() : 0; }
 quint16 Node::httpPort() const { return m_services && m_services->web ? m_services->web->port() : 0; }
 QString Node::httpError() const { return m_httpError; }
