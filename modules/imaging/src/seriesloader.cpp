@@ -254,8 +254,22 @@ FileScan scanFile(const QString &path)
         out.problem = name + QStringLiteral(": %1 bits allocated is not supported").arg(h.bitsAllocated);
         return out;
     }
-    if (h.photometric == QLatin1String("PALETTE COLOR"))
+    if (h.photometric == QLatin1String("PALETTE COLOR")) {
         h.spp = 3;
+        // The RGB samples have the LUT entries' depth (descriptor's third
+        // value, US or SS), not the indices' : 16-bit entries shown as 8 bit
+        // would saturate.
+        int lutBits = 0;
+        for (const DcmTagKey &t : {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                                   DCM_BluePaletteColorLookupTableDescriptor}) {
+            Uint16 bits = 16;
+            Sint16 sbits = 0;
+            if (ds.findAndGetUint16(t, bits, 2).bad())
+                bits = ds.findAndGetSint16(t, sbits, 2).good() ? Uint16(sbits) : 16;
+            lutBits = std::max<int>(lutBits, bits);
+        }
+        h.bitsStored = lutBits > 8 ? 16 : 8;
+    }
     h.hasIop = nums(ds, DCM_ImageOrientationPatient, h.iop, 6);
     double p[3];
     if (nums(ds, DCM_ImagePositionPatient, p, 3)) {
