@@ -8,6 +8,7 @@
 #include "phantom.h"
 #include "peers.h"
 #include "rawhttp.h"
+#include "testdata.h"
 #include "render_p.h"
 
 #include <kilima/archive/archive.h>
@@ -305,6 +306,34 @@ private Q_SLOTS:
         const QByteArray r = c.readResponse();
         QCOMPARE(test::statusOf(r), 404);
         QVERIFY(r.contains("no frame 5"));
+    }
+
+    // Real JPEG 2000 objects (lossless and lossy, grey and colour, 8 to 16
+    // bits) from ../shared/testdata/dicom: every one renders, colour ones
+    // as colour.
+    void realJpeg2000Objects_allRender()
+    {
+        const QString root = test::sharedTestData();
+        if (root.isEmpty())
+            QSKIP("../shared/testdata/dicom is absent (real-data case)");
+        int rendered = 0;
+        for (const QByteArray &line : readFile(root + QStringLiteral("/INDEX.tsv")).split('\n')) {
+            const QList<QByteArray> f = line.split('\t');
+            if (f.size() < 3 || !f.at(2).startsWith("JPEG 2000") || f.at(0).contains("too_short"))
+                continue;
+            dicomweb::RenderOptions o;
+            o.png = true;
+            o.viewportWidth = o.viewportHeight = 64;
+            const QString path = root + QLatin1Char('/') + QString::fromUtf8(f.at(0));
+            auto png = dicomweb::renderFile(path, o);
+            QVERIFY2(png.ok(), qPrintable(path + QStringLiteral(": ") + png.error()));
+            QVERIFY(png.value().startsWith("\x89PNG"));
+            // IHDR colour type (byte 25): 0 grey, 2 RGB.
+            if (f.at(0).contains("US1_J2K") || f.at(0).contains("VL1_J2K"))
+                QCOMPARE(int(png.value().at(25)), 2);
+            ++rendered;
+        }
+        QVERIFY2(rendered >= 10, qPrintable(QString::number(rendered)));
     }
 
     void renderedStudyAndSeries_onePartPerInstance_withParameters()
