@@ -1,5 +1,7 @@
 #include <kilima/imaging/roi.h>
 
+#include <kilima/dicom/units.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -99,7 +101,9 @@ double angleDegrees(const Image2D &img, QPointF a, QPointF b, QPointF c)
 
 QString describe(const RoiStats &s, const QString &unit)
 {
-    const QString u = unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
+    // A UCUM code (from an SR or a report) is shown as the reader writes it.
+    const QString text = dicom::unitText(unit);
+    const QString u = text.isEmpty() ? QString() : QLatin1Char(' ') + text;
     return QStringLiteral("mean %1%5, SD %2, min %3, max %4, area %6 mm²")
         .arg(s.mean, 0, 'f', 1)
         .arg(s.sd, 0, 'f', 1)

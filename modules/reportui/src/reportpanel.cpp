@@ -1,6 +1,7 @@
 #include <kilima/reportui/reportpanel.h>
 
 #include <kilima/archive/archive.h>
+#include <kilima/dicom/units.h>
 #include <kilima/reporting/draftjournal.h>
 #include <kilima/reporting/pdfexport.h>
 #include <kilima/reporting/reportworkflow.h>
@@ -272,7 +273,7 @@ void ReportPanel::showReport(const Report &r)
         m_measurements->insertRow(row);
         m_measurements->setItem(row, 0, new QTableWidgetItem(m.label));
         m_measurements->setItem(row, 1, new QTableWidgetItem(QString::number(m.value)));
-        m_measurements->setItem(row, 2, new QTableWidgetItem(m.unit));
+        m_measurements->setItem(row, 2, new QTableWidgetItem(dicom::unitText(m.unit)));
     }
     m_keyImages->setText(tr("%n key image(s) linked", nullptr, int(r.keyImages.size())));
     QStringList addenda;
