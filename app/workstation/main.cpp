@@ -181,7 +181,14 @@ int main(int argc, char *argv[])
     node::Node node(*archive, config.value());
     const bool runNode = !parser.isSet(noNodeOption) && screenshot.isEmpty();
     workstation::MainWindow window(archive, config.value(), dataDir.configFile(), runNode ? &node : nullptr);
-    window.show();
+    // A reading room's screen is for the images: the size the reader left,
+    // else the whole screen (screenshots keep their fixed size).
+    if (!screenshot.isEmpty())
+        window.show();
+    else if (!window.restoreGeometry(settings.value(QStringLiteral("ui/mainWindowGeometry")).toByteArray()))
+        window.showMaximized();
+    else
+        window.show();
     if (parser.isSet(openStudyOption))
         window.openStudy(parser.value(openStudyOption));
     if (runNode) {

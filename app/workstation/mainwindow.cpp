@@ -580,6 +580,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    QSettings().setValue(QStringLiteral("ui/mainWindowGeometry"), saveGeometry());
     event->accept();
 }
 

@@ -8,13 +8,18 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/importer.h>
+#include <kilima/browser/studybrowser.h>
 #include <kilima/browser/studylistmodel.h>
 #include <kilima/core/datadir.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 
+#include <QApplication>
 #include <QDir>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,6 +134,29 @@ private Q_SLOTS:
         model.refresh();
         QVERIFY(settle(model));
         QCOMPARE(found(model, text), ids);
+    }
+
+    // Type, ↓, Enter: the search box hands over to the list and the study
+    // opens, with no mouse (Tab led to the date filter, where ↓ set "Today").
+    void searchBox_DownThenEnter_ShouldOpenTheStudy()
+    {
+        StudyListModel model(m_archive);
+        browser::StudyBrowser browser(&model);
+        browser.show();
+        browser.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&browser));
+        auto *box = browser.findChild<QLineEdit *>(QStringLiteral("studyFilter"));
+        QVERIFY(box);
+        box->setFocus();
+        QTest::keyClicks(box, QStringLiteral("ACC555"));
+        QTest::keyClick(box, Qt::Key_Return);
+        QVERIFY(settle(model));
+        QCOMPARE(model.rowCount(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(browser.view()));
+        QSignalSpy opened(&browser, &browser::StudyBrowser::studyActivated);
+        QTest::keyClick(browser.view(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
     }
 
     // The public test data, imported: its names, IDs and accession numbers

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QTableView>
 #include <QItemSelectionModel>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -127,6 +128,16 @@ StudyBrowser::StudyBrowser(StudyListModel *model, QWidget *parent)
     connect(m_typing, &QTimer::timeout, this, &StudyBrowser::applyText);
     connect(m_filter, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &StudyBrowser::applyText);
+    // From the search box ↓ goes down into the list (Tab would reach the
+    // date filter first, where ↓ changes the date), where Enter opens.
+    auto *toList = new QShortcut(QKeySequence(Qt::Key_Down), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
+    toList->setObjectName(QStringLiteral("searchToList"));
+    connect(toList, &QShortcut::activated, this, [this] {
+        applyText();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+        if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_view->selectRow(0);
+    });
 
     connect(m_date, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         const bool range = m_date->currentData().toInt() == RangeItem;

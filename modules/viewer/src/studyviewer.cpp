@@ -329,10 +329,20 @@ void StudyViewer::buildActions()
 
 void StudyViewer::addHelpRows(const QList<QPair<QString, QString>> &rows)
 {
-    for (const auto &r : rows)
-        m_helpRows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(r.first.toHtmlEscaped(), r.second.toHtmlEscaped());
+    m_helpRows += rows;
+    // Two columns: one column of every key is taller than a 1000 px screen.
+    const qsizetype half = (m_helpRows.size() + 1) / 2;
+    auto cells = [this](qsizetype i) {
+        if (i >= m_helpRows.size())
+            return QStringLiteral("<td></td><td></td>");
+        return QStringLiteral("<td><b>%1</b></td><td>%2</td>")
+            .arg(m_helpRows[i].first.toHtmlEscaped(), m_helpRows[i].second.toHtmlEscaped());
+    };
+    QString table;
+    for (qsizetype i = 0; i < half; ++i)
+        table += QStringLiteral("<tr>") + cells(i) + QStringLiteral("<td width=24></td>") + cells(i + half) + QStringLiteral("</tr>");
     m_help->setText(QStringLiteral("<h3>%1</h3><table cellspacing=4>%2</table><p>%3</p>")
-                        .arg(tr("Keyboard shortcuts"), m_helpRows, tr("F1 closes this help.")));
+                        .arg(tr("Keyboard shortcuts"), table, tr("F1 closes this help.")));
 }
 
 void StudyViewer::setHelpVisible(bool on)

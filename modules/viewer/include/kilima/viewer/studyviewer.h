@@ -158,7 +158,7 @@ private:
     bool m_syncing = false;
     QList<archive::Measurement> m_measurements;
     QList<archive::KeyImage> m_keyImages;
-    QString m_helpRows;
+    QList<QPair<QString, QString>> m_helpRows;
     QString m_user;
 };
 
