@@ -9,6 +9,7 @@
 #include <dcmtk/dcmdata/dcvrui.h>
 
 #include <QCryptographicHash>
+#include <algorithm>
 #include <vector>
 
 namespace kilima::dicom {
@@ -204,6 +205,9 @@ struct Deidentifier::Walk {
     QList<QByteArray> tokens;      // lower case
     QByteArray birthDate;
     QByteArray name, id;
+    // Numbers that equal these are the ID again (a Series Number set to
+    // the patient's ID), not a coincidence worth keeping.
+    QList<QByteArray> exactIds;
     DeidentifyReport report;
 
     bool carriesIdentity(QByteArray value) const
@@ -353,6 +357,15 @@ void Deidentifier::processItem(DcmItem &item, bool topLevel, Walk &walk)
                 doomed.push_back(e);
             continue;
         }
+        if ((vr == EVR_IS || vr == EVR_DS) && !walk.exactIds.isEmpty()) {
+            const QList<QByteArray> numbers = stringOf(item, key).split('\\');
+            if (std::any_of(numbers.begin(), numbers.end(),
+                            [&walk](const QByteArray &n) { return walk.exactIds.contains(n.trimmed()); })) {
+                e->putString("");
+                ++walk.report.residualRemoved;
+            }
+            continue;
+        }
         // The safety net: any other text, or unparsed bytes, that still
         // carry the patient's identifiers.
         if (walk.tokens.isEmpty())
@@ -400,6 +413,10 @@ core::Status Deidentifier::apply(DcmDataset &dataset, DeidentifyReport *report)
         }
     }
     addToken(id, 3);
+    for (const QByteArray &exact : {id, stringOf(dataset, DCM_RETIRED_OtherPatientIDs), stringOf(dataset, DCM_AccessionNumber)}) {
+        if (exact.trimmed().size() >= 3)
+            walk.exactIds.append(exact.trimmed());
+    }
     addToken(stringOf(dataset, DCM_RETIRED_OtherPatientIDs), 3);
     addToken(stringOf(dataset, DCM_AccessionNumber), 3);
     walk.birthDate = stringOf(dataset, DCM_PatientBirthDate);
