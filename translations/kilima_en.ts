@@ -2,26 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>ExportSummary</name>
+    <name>QObject</name>
     <message>
-        <source>Exported %1 object(s) (%2) to %3.</source>
+        <source>The study could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Left out (not written):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cleaned:</source>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
@@ -72,57 +83,7 @@
     </message>
 </context>
 <context>
-    <name>MprView</name>
-    <message>
-        <source>MIP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MinIP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slab mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slab thickness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset planes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The study could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QueryRetrievePanel</name>
+    <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation type="unfinished"></translation>
@@ -277,7 +238,7 @@
     </message>
 </context>
 <context>
-    <name>RemoteStudies</name>
+    <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation type="unfinished"></translation>
@@ -312,7 +273,376 @@
     </message>
 </context>
 <context>
-    <name>ReportPanel</name>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name, patient ID or accession number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange::ExportSummary</name>
+    <message>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (not written):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleaned:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::reportui::ReportPanel</name>
     <message>
         <source>Draft autosaved %1</source>
         <translation type="unfinished"></translation>
@@ -558,7 +888,42 @@ Password of %1:</source>
     </message>
 </context>
 <context>
-    <name>SliceView</name>
+    <name>kilima::viewer::MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::SliceView</name>
     <message>
         <source>Annotation</source>
         <translation type="unfinished"></translation>
@@ -569,154 +934,11 @@ Password of %1:</source>
     </message>
 </context>
 <context>
-    <name>StudyBrowser</name>
+    <name>kilima::viewer::StudyViewer</name>
     <message>
-        <source>&amp;My worklist</source>
+        <source>Segmentation: referenced images not in this study</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Patient name, patient ID or accession number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Matches any part of the patient name, or the start of the patient ID or of the
-accession number. * and ? are wildcards (then the whole value must match).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First study date of the range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last study date of the range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any modality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 studies</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StudyListModel</name>
-    <message>
-        <source>STAT · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Study date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Modalities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referring physician</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StudyViewer</name>
     <message>
         <source> · segmentation</source>
         <translation type="unfinished"></translation>
@@ -971,231 +1193,6 @@ accession number. * and ? are wildcards (then the whole value must match).</sour
     </message>
     <message>
         <source>no plane geometry</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WorklistPanel</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Modality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station AE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scheduled on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The worklist cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 procedure scheduled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 procedures scheduled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schedule procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient name (FAMILY^Given):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sex:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accession #:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Modality:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station AE title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referring physician:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the patient&apos;s name or ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not cancelled: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kilima::exchange</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The archive has no study with Study Instance UID %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The archive has no series with Series Instance UID %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>study %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>kilima::viewer::StudyViewer</name>
-    <message>
-        <source>Segmentation: referenced images not in this study</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

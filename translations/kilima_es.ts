@@ -2,26 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name>ExportSummary</name>
+    <name>QObject</name>
     <message>
-        <source>Exported %1 object(s) (%2) to %3.</source>
-        <translation>%1 objeto(s) (%2) exportado(s) a %3.</translation>
+        <source>The study could not be deleted: %1</source>
+        <translation>No se pudo eliminar el estudio: %1</translation>
     </message>
     <message>
-        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
-        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidad a nivel de aplicación): %1 objeto(s) limpiado(s), %2 excluido(s).</translation>
+        <source>off</source>
+        <translation>desactivado</translation>
     </message>
     <message>
-        <source>Left out (not written):</source>
-        <translation>Excluidos (no escritos):</translation>
-    </message>
-    <message>
-        <source>Cleaned:</source>
-        <translation>Limpiados:</translation>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 rechazó el usuario o la contraseña (%2). Revíselos en Configuración &gt; Servidores DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 no respondió en %2 (%3). Compruebe la dirección y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importación</translation>
@@ -72,57 +83,7 @@
     </message>
 </context>
 <context>
-    <name>MprView</name>
-    <message>
-        <source>MIP</source>
-        <translation>MIP</translation>
-    </message>
-    <message>
-        <source>MinIP</source>
-        <translation>MinIP</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>Promedio</translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <source>Slab mode</source>
-        <translation>Modo de lámina</translation>
-    </message>
-    <message>
-        <source>Slab thickness</source>
-        <translation>Grosor de lámina</translation>
-    </message>
-    <message>
-        <source>Reset planes</source>
-        <translation>Restablecer planos</translation>
-    </message>
-    <message>
-        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
-        <translation>Clic o arrastrar: mover la cruz. Rueda: mover el plano. Mayús+rueda: girar los otros planos (oblicuo). Colores: axial azul, coronal verde, sagital rojo.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>No se pudo eliminar el estudio: %1</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>desactivado</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
-    </message>
-</context>
-<context>
-    <name>QueryRetrievePanel</name>
+    <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Eco</translation>
@@ -277,7 +238,7 @@
     </message>
 </context>
 <context>
-    <name>RemoteStudies</name>
+    <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>No se pudieron almacenar aquí %1 imágenes: %2</translation>
@@ -312,7 +273,378 @@
     </message>
 </context>
 <context>
-    <name>ReportPanel</name>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>&amp;Mi lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nombre del paciente, ID del paciente o número de acceso</translation>
+    </message>
+    <message>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Coincide con cualquier parte del nombre del paciente, o con el inicio del ID del paciente o del
+número de acceso. * y ? son comodines (entonces debe coincidir el valor completo).</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Rango de fechas</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Primera fecha de estudio del rango</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Última fecha de estudio del rango</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Solo los estudios asignados a usted que no son finales, URGENTES primero</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Cualquier modalidad</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>La consulta falló: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>1 estudio</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>%1 estudios</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>URGENTE · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID del paciente</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Fecha del estudio</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalidades</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acceso</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Médico remitente</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lector</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Sin leer</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Informado</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation>&amp;Cancelar procedimiento</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programado</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID del paciente</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation>AE de la estación</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acceso</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation>Programado el:</translation>
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation>Cancelar procedimiento</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation>¿Cancelar el procedimiento %1 de %2? La modalidad ya no lo verá.</translation>
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation>No se puede leer la lista de trabajo: %1</translation>
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation>1 procedimiento programado.</translation>
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation>%1 procedimientos programados.</translation>
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation>Editar procedimiento</translation>
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation>Programar procedimiento</translation>
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation>Nombre del paciente (APELLIDO^Nombre):</translation>
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation>ID del paciente:</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation>N.º de acceso:</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>Modalidad:</translation>
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation>Título AE de la estación:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Hora:</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>Procedimiento:</translation>
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation>Médico remitente:</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation>Escriba el nombre o el ID del paciente.</translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation>Escriba la fecha de nacimiento como AAAAMMDD, p. ej. 19800131.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>No cancelado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Elija dónde exportar.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>El archivo no puede listar las imágenes a exportar: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>El archivo no tiene ningún estudio con Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>El archivo no tiene ninguna serie con Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Nada que exportar: la selección no tiene imágenes en el archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>No se puede escribir %1: %2. Elija una carpeta con permiso de escritura y espacio libre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>No se puede crear la carpeta %1. Elija una carpeta con permiso de escritura.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>La carpeta %1 no está vacía: un conjunto DICOMDIR necesita una carpeta vacía (por ejemplo, una carpeta nueva para preparar el CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Exportación cancelada tras %1 de %2 imágenes.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>No se puede leer %1 del archivo (%2): ejecute `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>estudio %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>No se puede escribir %1: el disco puede estar lleno o ser de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>No se exportó nada: todos los objetos de la selección se excluyeron para proteger la identidad del paciente.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>No se pudo escribir el DICOMDIR: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>No se puede terminar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange::ExportSummary</name>
+    <message>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objeto(s) (%2) exportado(s) a %3.</translation>
+    </message>
+    <message>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidad a nivel de aplicación): %1 objeto(s) limpiado(s), %2 excluido(s).</translation>
+    </message>
+    <message>
+        <source>Left out (not written):</source>
+        <translation>Excluidos (no escritos):</translation>
+    </message>
+    <message>
+        <source>Cleaned:</source>
+        <translation>Limpiados:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::reportui::ReportPanel</name>
     <message>
         <source>Draft autosaved %1</source>
         <translation>Borrador guardado automáticamente %1</translation>
@@ -559,7 +891,42 @@ Contraseña de %1:</translation>
     </message>
 </context>
 <context>
-    <name>SliceView</name>
+    <name>kilima::viewer::MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Promedio</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Modo de lámina</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Grosor de lámina</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Restablecer planos</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clic o arrastrar: mover la cruz. Rueda: mover el plano. Mayús+rueda: girar los otros planos (oblicuo). Colores: axial azul, coronal verde, sagital rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::SliceView</name>
     <message>
         <source>Annotation</source>
         <translation>Anotación</translation>
@@ -570,155 +937,11 @@ Contraseña de %1:</translation>
     </message>
 </context>
 <context>
-    <name>StudyBrowser</name>
+    <name>kilima::viewer::StudyViewer</name>
     <message>
-        <source>&amp;My worklist</source>
-        <translation>&amp;Mi lista de trabajo</translation>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentación: las imágenes referenciadas no están en este estudio</translation>
     </message>
-    <message>
-        <source>Patient name, patient ID or accession number</source>
-        <translation>Nombre del paciente, ID del paciente o número de acceso</translation>
-    </message>
-    <message>
-        <source>Matches any part of the patient name, or the start of the patient ID or of the
-accession number. * and ? are wildcards (then the whole value must match).</source>
-        <translation>Coincide con cualquier parte del nombre del paciente, o con el inicio del ID del paciente o del
-número de acceso. * y ? son comodines (entonces debe coincidir el valor completo).</translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation>Cualquier fecha</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hoy</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Ayer</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 días</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Rango de fechas</translation>
-    </message>
-    <message>
-        <source>First study date of the range</source>
-        <translation>Primera fecha de estudio del rango</translation>
-    </message>
-    <message>
-        <source>Last study date of the range</source>
-        <translation>Última fecha de estudio del rango</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Cualquier estado</translation>
-    </message>
-    <message>
-        <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation>Solo los estudios asignados a usted que no son finales, URGENTES primero</translation>
-    </message>
-    <message>
-        <source>Any modality</source>
-        <translation>Cualquier modalidad</translation>
-    </message>
-    <message>
-        <source>Query failed: %1</source>
-        <translation>La consulta falló: %1</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Buscando…</translation>
-    </message>
-    <message>
-        <source>1 study</source>
-        <translation>1 estudio</translation>
-    </message>
-    <message>
-        <source>%1 studies</source>
-        <translation>%1 estudios</translation>
-    </message>
-</context>
-<context>
-    <name>StudyListModel</name>
-    <message>
-        <source>STAT · %1</source>
-        <translation>URGENTE · %1</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nombre del paciente</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID del paciente</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <source>Study date</source>
-        <translation>Fecha del estudio</translation>
-    </message>
-    <message>
-        <source>Modalities</source>
-        <translation>Modalidades</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N.º de acceso</translation>
-    </message>
-    <message>
-        <source>Referring physician</source>
-        <translation>Médico remitente</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Series</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Imágenes</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Reader</source>
-        <translation>Lector</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Sin leer</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Informado</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Final</translation>
-    </message>
-</context>
-<context>
-    <name>StudyViewer</name>
     <message>
         <source> · segmentation</source>
         <translation> · segmentación</translation>
@@ -975,232 +1198,6 @@ número de acceso. * y ? son comodines (entonces debe coincidir el valor complet
     <message>
         <source>no plane geometry</source>
         <translation>sin geometría de plano</translation>
-    </message>
-</context>
-<context>
-    <name>WorklistPanel</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Agregar…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel procedure</source>
-        <translation>&amp;Cancelar procedimiento</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Programado</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nombre del paciente</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID del paciente</translation>
-    </message>
-    <message>
-        <source>Modality</source>
-        <translation>Modalidad</translation>
-    </message>
-    <message>
-        <source>Station AE</source>
-        <translation>AE de la estación</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N.º de acceso</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Procedimiento</translation>
-    </message>
-    <message>
-        <source>Scheduled on:</source>
-        <translation>Programado el:</translation>
-    </message>
-    <message>
-        <source>Cancel procedure</source>
-        <translation>Cancelar procedimiento</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation>¿Cancelar el procedimiento %1 de %2? La modalidad ya no lo verá.</translation>
-    </message>
-    <message>
-        <source>The worklist cannot be read: %1</source>
-        <translation>No se puede leer la lista de trabajo: %1</translation>
-    </message>
-    <message>
-        <source>1 procedure scheduled.</source>
-        <translation>1 procedimiento programado.</translation>
-    </message>
-    <message>
-        <source>%1 procedures scheduled.</source>
-        <translation>%1 procedimientos programados.</translation>
-    </message>
-    <message>
-        <source>Edit procedure</source>
-        <translation>Editar procedimiento</translation>
-    </message>
-    <message>
-        <source>Schedule procedure</source>
-        <translation>Programar procedimiento</translation>
-    </message>
-    <message>
-        <source>Patient name (FAMILY^Given):</source>
-        <translation>Nombre del paciente (APELLIDO^Nombre):</translation>
-    </message>
-    <message>
-        <source>Patient ID:</source>
-        <translation>ID del paciente:</translation>
-    </message>
-    <message>
-        <source>Birth date:</source>
-        <translation>Fecha de nacimiento:</translation>
-    </message>
-    <message>
-        <source>Sex:</source>
-        <translation>Sexo:</translation>
-    </message>
-    <message>
-        <source>Accession #:</source>
-        <translation>N.º de acceso:</translation>
-    </message>
-    <message>
-        <source>Modality:</source>
-        <translation>Modalidad:</translation>
-    </message>
-    <message>
-        <source>Station AE title:</source>
-        <translation>Título AE de la estación:</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Fecha:</translation>
-    </message>
-    <message>
-        <source>Time:</source>
-        <translation>Hora:</translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation>Procedimiento:</translation>
-    </message>
-    <message>
-        <source>Referring physician:</source>
-        <translation>Médico remitente:</translation>
-    </message>
-    <message>
-        <source>Enter the patient&apos;s name or ID.</source>
-        <translation>Escriba el nombre o el ID del paciente.</translation>
-    </message>
-    <message>
-        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation>Escriba la fecha de nacimiento como AAAAMMDD, p. ej. 19800131.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>No guardado: %1</translation>
-    </message>
-    <message>
-        <source>Not cancelled: %1</source>
-        <translation>No cancelado: %1</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 rechazó el usuario o la contraseña (%2). Revíselos en Configuración &gt; Servidores DICOMweb.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 no respondió en %2 (%3). Compruebe la dirección y que el servidor esté en marcha.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::exchange</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Elija dónde exportar.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>El archivo no puede listar las imágenes a exportar: %1</translation>
-    </message>
-    <message>
-        <source>The archive has no study with Study Instance UID %1.</source>
-        <translation>El archivo no tiene ningún estudio con Study Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>The archive has no series with Series Instance UID %1.</source>
-        <translation>El archivo no tiene ninguna serie con Series Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Nada que exportar: la selección no tiene imágenes en el archivo.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>No se puede escribir %1: %2. Elija una carpeta con permiso de escritura y espacio libre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>No se puede crear la carpeta %1. Elija una carpeta con permiso de escritura.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>La carpeta %1 no está vacía: un conjunto DICOMDIR necesita una carpeta vacía (por ejemplo, una carpeta nueva para preparar el CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Exportación cancelada tras %1 de %2 imágenes.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
-        <translation>No se puede leer %1 del archivo (%2): ejecute `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>study %1</source>
-        <translation>estudio %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>No se puede escribir %1: el disco puede estar lleno o ser de solo lectura.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
-%1</source>
-        <translation>No se exportó nada: todos los objetos de la selección se excluyeron para proteger la identidad del paciente.
-%1</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>No se pudo escribir el DICOMDIR: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>No se puede terminar %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::viewer::StudyViewer</name>
-    <message>
-        <source>Segmentation: referenced images not in this study</source>
-        <translation>Segmentación: las imágenes referenciadas no están en este estudio</translation>
     </message>
 </context>
 <context>

@@ -2,26 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>ExportSummary</name>
+    <name>QObject</name>
     <message>
-        <source>Exported %1 object(s) (%2) to %3.</source>
-        <translation>%1 objet(s) (%2) exporté(s) vers %3.</translation>
+        <source>The study could not be deleted: %1</source>
+        <translation>L&apos;examen n&apos;a pas pu être supprimé : %1</translation>
     </message>
     <message>
-        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
-        <translation>Anonymisé (DICOM PS3.15, profil de confidentialité de base au niveau application) : %1 objet(s) nettoyé(s), %2 écarté(s).</translation>
+        <source>off</source>
+        <translation>désactivé</translation>
     </message>
     <message>
-        <source>Left out (not written):</source>
-        <translation>Écartés (non écrits) :</translation>
-    </message>
-    <message>
-        <source>Cleaned:</source>
-        <translation>Nettoyés :</translation>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 n&apos;a pas répondu à %2 (%3). Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importation</translation>
@@ -72,57 +83,7 @@
     </message>
 </context>
 <context>
-    <name>MprView</name>
-    <message>
-        <source>MIP</source>
-        <translation>MIP</translation>
-    </message>
-    <message>
-        <source>MinIP</source>
-        <translation>MinIP</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>Moyenne</translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <source>Slab mode</source>
-        <translation>Mode de coupe épaisse</translation>
-    </message>
-    <message>
-        <source>Slab thickness</source>
-        <translation>Épaisseur de coupe</translation>
-    </message>
-    <message>
-        <source>Reset planes</source>
-        <translation>Réinitialiser les plans</translation>
-    </message>
-    <message>
-        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
-        <translation>Clic ou glisser : déplacer le réticule. Molette : déplacer le plan. Maj+molette : faire pivoter les autres plans (oblique). Couleurs : axial bleu, coronal vert, sagittal rouge.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>L&apos;examen n&apos;a pas pu être supprimé : %1</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>désactivé</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-</context>
-<context>
-    <name>QueryRetrievePanel</name>
+    <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Écho</translation>
@@ -277,7 +238,7 @@
     </message>
 </context>
 <context>
-    <name>RemoteStudies</name>
+    <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>%1 images n&apos;ont pas pu être stockées ici : %2</translation>
@@ -312,7 +273,378 @@
     </message>
 </context>
 <context>
-    <name>ReportPanel</name>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>&amp;Ma liste de travail</translation>
+    </message>
+    <message>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nom du patient, ID patient ou numéro d&apos;accession</translation>
+    </message>
+    <message>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Correspond à une partie du nom du patient, ou au début de l&apos;ID patient ou du
+numéro d&apos;accession. * et ? sont des jokers (la valeur entière doit alors correspondre).</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Première date d&apos;examen de la période</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Dernière date d&apos;examen de la période</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Seulement les examens qui vous sont attribués et non finalisés, URGENTS d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Toutes les modalités</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>1 examen</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>%1 examens</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>URGENT · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N° d&apos;accession</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Médecin prescripteur</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lu</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Rapport rédigé</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation>A&amp;nnuler l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation>AE de la station</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N° d&apos;accession</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation>Prévu le :</translation>
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation>Annuler l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation>Annuler l&apos;examen %1 de %2 ? La modalité ne le verra plus.</translation>
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation>La liste de travail ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation>1 examen prévu.</translation>
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation>%1 examens prévus.</translation>
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation>Modifier l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation>Planifier un examen</translation>
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation>Nom du patient (NOM^Prénom) :</translation>
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation>ID patient :</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>Date de naissance :</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sexe :</translation>
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation>N° d&apos;accession :</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>Modalité :</translation>
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation>Titre AE de la station :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation>Médecin prescripteur :</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation>Saisissez le nom ou l&apos;ID du patient.</translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation>Écrivez la date de naissance au format AAAAMMJJ, p. ex. 19800131.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Non annulé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Choisissez la destination de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>L&apos;archive ne peut pas lister les images à exporter : %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>L&apos;archive ne contient aucun examen de Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>L&apos;archive ne contient aucune série de Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Rien à exporter : la sélection n&apos;a pas d&apos;images dans l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Impossible d&apos;écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l&apos;espace libre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Impossible de créer le dossier %1. Choisissez un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>Le dossier %1 n&apos;est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Export annulé après %1 images sur %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Impossible de lire %1 dans l&apos;archive (%2) : lancez `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>examen %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Impossible d&apos;écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Rien n&apos;a été exporté : chaque objet de la sélection a été écarté pour protéger l&apos;identité du patient.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>Le DICOMDIR n&apos;a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Impossible de terminer %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange::ExportSummary</name>
+    <message>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objet(s) (%2) exporté(s) vers %3.</translation>
+    </message>
+    <message>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonymisé (DICOM PS3.15, profil de confidentialité de base au niveau application) : %1 objet(s) nettoyé(s), %2 écarté(s).</translation>
+    </message>
+    <message>
+        <source>Left out (not written):</source>
+        <translation>Écartés (non écrits) :</translation>
+    </message>
+    <message>
+        <source>Cleaned:</source>
+        <translation>Nettoyés :</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::reportui::ReportPanel</name>
     <message>
         <source>Draft autosaved %1</source>
         <translation>Brouillon enregistré automatiquement %1</translation>
@@ -559,7 +891,42 @@ Mot de passe de %1 :</translation>
     </message>
 </context>
 <context>
-    <name>SliceView</name>
+    <name>kilima::viewer::MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Mode de coupe épaisse</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Épaisseur de coupe</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Réinitialiser les plans</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clic ou glisser : déplacer le réticule. Molette : déplacer le plan. Maj+molette : faire pivoter les autres plans (oblique). Couleurs : axial bleu, coronal vert, sagittal rouge.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::SliceView</name>
     <message>
         <source>Annotation</source>
         <translation>Annotation</translation>
@@ -570,155 +937,11 @@ Mot de passe de %1 :</translation>
     </message>
 </context>
 <context>
-    <name>StudyBrowser</name>
+    <name>kilima::viewer::StudyViewer</name>
     <message>
-        <source>&amp;My worklist</source>
-        <translation>&amp;Ma liste de travail</translation>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentation : images référencées absentes de cet examen</translation>
     </message>
-    <message>
-        <source>Patient name, patient ID or accession number</source>
-        <translation>Nom du patient, ID patient ou numéro d&apos;accession</translation>
-    </message>
-    <message>
-        <source>Matches any part of the patient name, or the start of the patient ID or of the
-accession number. * and ? are wildcards (then the whole value must match).</source>
-        <translation>Correspond à une partie du nom du patient, ou au début de l&apos;ID patient ou du
-numéro d&apos;accession. * et ? sont des jokers (la valeur entière doit alors correspondre).</translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation>Toutes les dates</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Hier</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 derniers jours</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Période</translation>
-    </message>
-    <message>
-        <source>First study date of the range</source>
-        <translation>Première date d&apos;examen de la période</translation>
-    </message>
-    <message>
-        <source>Last study date of the range</source>
-        <translation>Dernière date d&apos;examen de la période</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Tous les statuts</translation>
-    </message>
-    <message>
-        <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation>Seulement les examens qui vous sont attribués et non finalisés, URGENTS d&apos;abord</translation>
-    </message>
-    <message>
-        <source>Any modality</source>
-        <translation>Toutes les modalités</translation>
-    </message>
-    <message>
-        <source>Query failed: %1</source>
-        <translation>La recherche a échoué : %1</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>1 study</source>
-        <translation>1 examen</translation>
-    </message>
-    <message>
-        <source>%1 studies</source>
-        <translation>%1 examens</translation>
-    </message>
-</context>
-<context>
-    <name>StudyListModel</name>
-    <message>
-        <source>STAT · %1</source>
-        <translation>URGENT · %1</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nom du patient</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID patient</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexe</translation>
-    </message>
-    <message>
-        <source>Study date</source>
-        <translation>Date de l&apos;examen</translation>
-    </message>
-    <message>
-        <source>Modalities</source>
-        <translation>Modalités</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N° d&apos;accession</translation>
-    </message>
-    <message>
-        <source>Referring physician</source>
-        <translation>Médecin prescripteur</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Séries</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Images</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Reader</source>
-        <translation>Lecteur</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Non lu</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Rapport rédigé</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Final</translation>
-    </message>
-</context>
-<context>
-    <name>StudyViewer</name>
     <message>
         <source> · segmentation</source>
         <translation> · segmentation</translation>
@@ -975,232 +1198,6 @@ numéro d&apos;accession. * et ? sont des jokers (la valeur entière doit alors 
     <message>
         <source>no plane geometry</source>
         <translation>pas de géométrie de plan</translation>
-    </message>
-</context>
-<context>
-    <name>WorklistPanel</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel procedure</source>
-        <translation>A&amp;nnuler l&apos;examen</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Prévu</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nom du patient</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID patient</translation>
-    </message>
-    <message>
-        <source>Modality</source>
-        <translation>Modalité</translation>
-    </message>
-    <message>
-        <source>Station AE</source>
-        <translation>AE de la station</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N° d&apos;accession</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Examen</translation>
-    </message>
-    <message>
-        <source>Scheduled on:</source>
-        <translation>Prévu le :</translation>
-    </message>
-    <message>
-        <source>Cancel procedure</source>
-        <translation>Annuler l&apos;examen</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation>Annuler l&apos;examen %1 de %2 ? La modalité ne le verra plus.</translation>
-    </message>
-    <message>
-        <source>The worklist cannot be read: %1</source>
-        <translation>La liste de travail ne peut pas être lue : %1</translation>
-    </message>
-    <message>
-        <source>1 procedure scheduled.</source>
-        <translation>1 examen prévu.</translation>
-    </message>
-    <message>
-        <source>%1 procedures scheduled.</source>
-        <translation>%1 examens prévus.</translation>
-    </message>
-    <message>
-        <source>Edit procedure</source>
-        <translation>Modifier l&apos;examen</translation>
-    </message>
-    <message>
-        <source>Schedule procedure</source>
-        <translation>Planifier un examen</translation>
-    </message>
-    <message>
-        <source>Patient name (FAMILY^Given):</source>
-        <translation>Nom du patient (NOM^Prénom) :</translation>
-    </message>
-    <message>
-        <source>Patient ID:</source>
-        <translation>ID patient :</translation>
-    </message>
-    <message>
-        <source>Birth date:</source>
-        <translation>Date de naissance :</translation>
-    </message>
-    <message>
-        <source>Sex:</source>
-        <translation>Sexe :</translation>
-    </message>
-    <message>
-        <source>Accession #:</source>
-        <translation>N° d&apos;accession :</translation>
-    </message>
-    <message>
-        <source>Modality:</source>
-        <translation>Modalité :</translation>
-    </message>
-    <message>
-        <source>Station AE title:</source>
-        <translation>Titre AE de la station :</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Date :</translation>
-    </message>
-    <message>
-        <source>Time:</source>
-        <translation>Heure :</translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation>Examen :</translation>
-    </message>
-    <message>
-        <source>Referring physician:</source>
-        <translation>Médecin prescripteur :</translation>
-    </message>
-    <message>
-        <source>Enter the patient&apos;s name or ID.</source>
-        <translation>Saisissez le nom ou l&apos;ID du patient.</translation>
-    </message>
-    <message>
-        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation>Écrivez la date de naissance au format AAAAMMJJ, p. ex. 19800131.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Non enregistré : %1</translation>
-    </message>
-    <message>
-        <source>Not cancelled: %1</source>
-        <translation>Non annulé : %1</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Serveurs DICOMweb.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 n&apos;a pas répondu à %2 (%3). Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::exchange</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Choisissez la destination de l&apos;export.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>L&apos;archive ne peut pas lister les images à exporter : %1</translation>
-    </message>
-    <message>
-        <source>The archive has no study with Study Instance UID %1.</source>
-        <translation>L&apos;archive ne contient aucun examen de Study Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>The archive has no series with Series Instance UID %1.</source>
-        <translation>L&apos;archive ne contient aucune série de Series Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Rien à exporter : la sélection n&apos;a pas d&apos;images dans l&apos;archive.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Impossible d&apos;écrire %1 : %2. Choisissez un dossier accessible en écriture, avec de l&apos;espace libre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Impossible de créer le dossier %1. Choisissez un dossier accessible en écriture.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>Le dossier %1 n&apos;est pas vide : un ensemble DICOMDIR demande un dossier vide (par exemple un nouveau dossier de préparation du CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Export annulé après %1 images sur %2.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
-        <translation>Impossible de lire %1 dans l&apos;archive (%2) : lancez `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>study %1</source>
-        <translation>examen %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Impossible d&apos;écrire %1 : le disque est peut-être plein ou en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
-%1</source>
-        <translation>Rien n&apos;a été exporté : chaque objet de la sélection a été écarté pour protéger l&apos;identité du patient.
-%1</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>Le DICOMDIR n&apos;a pas pu être écrit : %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Impossible de terminer %1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::viewer::StudyViewer</name>
-    <message>
-        <source>Segmentation: referenced images not in this study</source>
-        <translation>Segmentation : images référencées absentes de cet examen</translation>
     </message>
 </context>
 <context>

@@ -2,26 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
-    <name>ExportSummary</name>
+    <name>QObject</name>
     <message>
-        <source>Exported %1 object(s) (%2) to %3.</source>
-        <translation>%1 objeto(s) (%2) exportado(s) para %3.</translation>
+        <source>The study could not be deleted: %1</source>
+        <translation>Não foi possível excluir o exame: %1</translation>
     </message>
     <message>
-        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
-        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidade ao nível da aplicação): %1 objeto(s) limpo(s), %2 excluído(s).</translation>
+        <source>off</source>
+        <translation>desativado</translation>
     </message>
     <message>
-        <source>Left out (not written):</source>
-        <translation>Excluídos (não escritos):</translation>
-    </message>
-    <message>
-        <source>Cleaned:</source>
-        <translation>Limpos:</translation>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 recusou o usuário ou a senha (%2). Verifique-os em Configurações &gt; Servidores DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 não respondeu em %2 (%3). Verifique o endereço e se o servidor está em execução.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Importação</translation>
@@ -72,57 +83,7 @@
     </message>
 </context>
 <context>
-    <name>MprView</name>
-    <message>
-        <source>MIP</source>
-        <translation>MIP</translation>
-    </message>
-    <message>
-        <source>MinIP</source>
-        <translation>MinIP</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>Média</translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <source>Slab mode</source>
-        <translation>Modo de lâmina</translation>
-    </message>
-    <message>
-        <source>Slab thickness</source>
-        <translation>Espessura da lâmina</translation>
-    </message>
-    <message>
-        <source>Reset planes</source>
-        <translation>Repor planos</translation>
-    </message>
-    <message>
-        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
-        <translation>Clique ou arraste: mover a mira. Roda: mover o plano. Shift+roda: rodar os outros planos (oblíquo). Cores: axial azul, coronal verde, sagital vermelho.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>Não foi possível excluir o exame: %1</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>desativado</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Procurar…</translation>
-    </message>
-</context>
-<context>
-    <name>QueryRetrievePanel</name>
+    <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Eco</translation>
@@ -277,7 +238,7 @@
     </message>
 </context>
 <context>
-    <name>RemoteStudies</name>
+    <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>%1 imagens não puderam ser armazenadas aqui: %2</translation>
@@ -312,7 +273,378 @@
     </message>
 </context>
 <context>
-    <name>ReportPanel</name>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>&amp;Minha lista de trabalho</translation>
+    </message>
+    <message>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Nome do doente, ID do doente ou número de acesso</translation>
+    </message>
+    <message>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Corresponde a qualquer parte do nome do doente, ou ao início do ID do doente ou do
+número de acesso. * e ? são caracteres universais (então o valor inteiro tem de corresponder).</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Qualquer data</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Intervalo de datas</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Primeira data de exame do intervalo</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Última data de exame do intervalo</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Qualquer estado</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Apenas os exames atribuídos a você que não estão finalizados, URGENTES primeiro</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Qualquer modalidade</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>A consulta falhou: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Pesquisando…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>1 exame</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>%1 exames</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>URGENTE · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nome do paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID do paciente</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Data de nascimento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Data do exame</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalidades</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acesso</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Médico solicitante</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imagens</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Não lido</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Em andamento</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Laudado</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Adicionar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation>&amp;Cancelar procedimento</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Agendado</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nome do paciente</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID do paciente</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalidade</translation>
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation>AE da estação</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>N.º de acesso</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimento</translation>
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation>Agendado em:</translation>
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation>Cancelar procedimento</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation>Cancelar o procedimento %1 de %2? A modalidade não o verá mais.</translation>
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation>Não é possível ler a lista de trabalho: %1</translation>
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation>1 procedimento agendado.</translation>
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation>%1 procedimentos agendados.</translation>
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation>Editar procedimento</translation>
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation>Agendar procedimento</translation>
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation>Nome do paciente (SOBRENOME^Nome):</translation>
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation>ID do paciente:</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>Data de nascimento:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation>N.º de acesso:</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>Modalidade:</translation>
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation>Título AE da estação:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Hora:</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>Procedimento:</translation>
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation>Médico solicitante:</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation>Digite o nome ou o ID do paciente.</translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation>Escreva a data de nascimento como AAAAMMDD, p. ex. 19800131.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Não cancelado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Escolha para onde exportar.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>O arquivo não consegue listar as imagens a exportar: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>O arquivo não tem nenhum estudo com Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>O arquivo não tem nenhuma série com Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Nada a exportar: a seleção não tem imagens no arquivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Não é possível gravar %1: %2. Escolha uma pasta com permissão de gravação e espaço livre.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Não é possível criar a pasta %1. Escolha uma pasta com permissão de gravação.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>A pasta %1 não está vazia: um conjunto DICOMDIR precisa de uma pasta vazia (por exemplo, uma nova pasta de preparação do CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Exportação cancelada após %1 de %2 imagens.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Não é possível ler %1 do arquivo (%2): execute `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>estudo %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Não é possível gravar %1: o disco pode estar cheio ou somente leitura.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Nada foi exportado: todos os objetos da seleção foram excluídos para proteger a identidade do doente.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>Não foi possível gravar o DICOMDIR: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Não é possível concluir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange::ExportSummary</name>
+    <message>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>%1 objeto(s) (%2) exportado(s) para %3.</translation>
+    </message>
+    <message>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Anonimizado (DICOM PS3.15, perfil básico de confidencialidade ao nível da aplicação): %1 objeto(s) limpo(s), %2 excluído(s).</translation>
+    </message>
+    <message>
+        <source>Left out (not written):</source>
+        <translation>Excluídos (não escritos):</translation>
+    </message>
+    <message>
+        <source>Cleaned:</source>
+        <translation>Limpos:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::reportui::ReportPanel</name>
     <message>
         <source>Draft autosaved %1</source>
         <translation>Rascunho guardado automaticamente %1</translation>
@@ -559,7 +891,42 @@ Senha de %1:</translation>
     </message>
 </context>
 <context>
-    <name>SliceView</name>
+    <name>kilima::viewer::MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Modo de lâmina</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Espessura da lâmina</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Repor planos</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Clique ou arraste: mover a mira. Roda: mover o plano. Shift+roda: rodar os outros planos (oblíquo). Cores: axial azul, coronal verde, sagital vermelho.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::SliceView</name>
     <message>
         <source>Annotation</source>
         <translation>Anotação</translation>
@@ -570,155 +937,11 @@ Senha de %1:</translation>
     </message>
 </context>
 <context>
-    <name>StudyBrowser</name>
+    <name>kilima::viewer::StudyViewer</name>
     <message>
-        <source>&amp;My worklist</source>
-        <translation>&amp;Minha lista de trabalho</translation>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Segmentação: as imagens referenciadas não estão neste estudo</translation>
     </message>
-    <message>
-        <source>Patient name, patient ID or accession number</source>
-        <translation>Nome do doente, ID do doente ou número de acesso</translation>
-    </message>
-    <message>
-        <source>Matches any part of the patient name, or the start of the patient ID or of the
-accession number. * and ? are wildcards (then the whole value must match).</source>
-        <translation>Corresponde a qualquer parte do nome do doente, ou ao início do ID do doente ou do
-número de acesso. * e ? são caracteres universais (então o valor inteiro tem de corresponder).</translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation>Qualquer data</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hoje</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Ontem</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 dias</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Intervalo de datas</translation>
-    </message>
-    <message>
-        <source>First study date of the range</source>
-        <translation>Primeira data de exame do intervalo</translation>
-    </message>
-    <message>
-        <source>Last study date of the range</source>
-        <translation>Última data de exame do intervalo</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Qualquer estado</translation>
-    </message>
-    <message>
-        <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation>Apenas os exames atribuídos a você que não estão finalizados, URGENTES primeiro</translation>
-    </message>
-    <message>
-        <source>Any modality</source>
-        <translation>Qualquer modalidade</translation>
-    </message>
-    <message>
-        <source>Query failed: %1</source>
-        <translation>A consulta falhou: %1</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Pesquisando…</translation>
-    </message>
-    <message>
-        <source>1 study</source>
-        <translation>1 exame</translation>
-    </message>
-    <message>
-        <source>%1 studies</source>
-        <translation>%1 exames</translation>
-    </message>
-</context>
-<context>
-    <name>StudyListModel</name>
-    <message>
-        <source>STAT · %1</source>
-        <translation>URGENTE · %1</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nome do paciente</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID do paciente</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Data de nascimento</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <source>Study date</source>
-        <translation>Data do exame</translation>
-    </message>
-    <message>
-        <source>Modalities</source>
-        <translation>Modalidades</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descrição</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N.º de acesso</translation>
-    </message>
-    <message>
-        <source>Referring physician</source>
-        <translation>Médico solicitante</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Séries</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Imagens</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Reader</source>
-        <translation>Leitor</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Não lido</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Em andamento</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Laudado</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Final</translation>
-    </message>
-</context>
-<context>
-    <name>StudyViewer</name>
     <message>
         <source> · segmentation</source>
         <translation> · segmentação</translation>
@@ -975,232 +1198,6 @@ número de acesso. * e ? são caracteres universais (então o valor inteiro tem 
     <message>
         <source>no plane geometry</source>
         <translation>sem geometria de plano</translation>
-    </message>
-</context>
-<context>
-    <name>WorklistPanel</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Adicionar…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel procedure</source>
-        <translation>&amp;Cancelar procedimento</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Agendado</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Nome do paciente</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>ID do paciente</translation>
-    </message>
-    <message>
-        <source>Modality</source>
-        <translation>Modalidade</translation>
-    </message>
-    <message>
-        <source>Station AE</source>
-        <translation>AE da estação</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>N.º de acesso</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Procedimento</translation>
-    </message>
-    <message>
-        <source>Scheduled on:</source>
-        <translation>Agendado em:</translation>
-    </message>
-    <message>
-        <source>Cancel procedure</source>
-        <translation>Cancelar procedimento</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation>Cancelar o procedimento %1 de %2? A modalidade não o verá mais.</translation>
-    </message>
-    <message>
-        <source>The worklist cannot be read: %1</source>
-        <translation>Não é possível ler a lista de trabalho: %1</translation>
-    </message>
-    <message>
-        <source>1 procedure scheduled.</source>
-        <translation>1 procedimento agendado.</translation>
-    </message>
-    <message>
-        <source>%1 procedures scheduled.</source>
-        <translation>%1 procedimentos agendados.</translation>
-    </message>
-    <message>
-        <source>Edit procedure</source>
-        <translation>Editar procedimento</translation>
-    </message>
-    <message>
-        <source>Schedule procedure</source>
-        <translation>Agendar procedimento</translation>
-    </message>
-    <message>
-        <source>Patient name (FAMILY^Given):</source>
-        <translation>Nome do paciente (SOBRENOME^Nome):</translation>
-    </message>
-    <message>
-        <source>Patient ID:</source>
-        <translation>ID do paciente:</translation>
-    </message>
-    <message>
-        <source>Birth date:</source>
-        <translation>Data de nascimento:</translation>
-    </message>
-    <message>
-        <source>Sex:</source>
-        <translation>Sexo:</translation>
-    </message>
-    <message>
-        <source>Accession #:</source>
-        <translation>N.º de acesso:</translation>
-    </message>
-    <message>
-        <source>Modality:</source>
-        <translation>Modalidade:</translation>
-    </message>
-    <message>
-        <source>Station AE title:</source>
-        <translation>Título AE da estação:</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Data:</translation>
-    </message>
-    <message>
-        <source>Time:</source>
-        <translation>Hora:</translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation>Procedimento:</translation>
-    </message>
-    <message>
-        <source>Referring physician:</source>
-        <translation>Médico solicitante:</translation>
-    </message>
-    <message>
-        <source>Enter the patient&apos;s name or ID.</source>
-        <translation>Digite o nome ou o ID do paciente.</translation>
-    </message>
-    <message>
-        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation>Escreva a data de nascimento como AAAAMMDD, p. ex. 19800131.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Não salvo: %1</translation>
-    </message>
-    <message>
-        <source>Not cancelled: %1</source>
-        <translation>Não cancelado: %1</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 recusou o usuário ou a senha (%2). Verifique-os em Configurações &gt; Servidores DICOMweb.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 não respondeu em %2 (%3). Verifique o endereço e se o servidor está em execução.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::exchange</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Escolha para onde exportar.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>O arquivo não consegue listar as imagens a exportar: %1</translation>
-    </message>
-    <message>
-        <source>The archive has no study with Study Instance UID %1.</source>
-        <translation>O arquivo não tem nenhum estudo com Study Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>The archive has no series with Series Instance UID %1.</source>
-        <translation>O arquivo não tem nenhuma série com Series Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Nada a exportar: a seleção não tem imagens no arquivo.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Não é possível gravar %1: %2. Escolha uma pasta com permissão de gravação e espaço livre.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Não é possível criar a pasta %1. Escolha uma pasta com permissão de gravação.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>A pasta %1 não está vazia: um conjunto DICOMDIR precisa de uma pasta vazia (por exemplo, uma nova pasta de preparação do CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Exportação cancelada após %1 de %2 imagens.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
-        <translation>Não é possível ler %1 do arquivo (%2): execute `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>study %1</source>
-        <translation>estudo %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Não é possível gravar %1: o disco pode estar cheio ou somente leitura.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Não é possível gravar %1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
-%1</source>
-        <translation>Nada foi exportado: todos os objetos da seleção foram excluídos para proteger a identidade do doente.
-%1</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>Não foi possível gravar o DICOMDIR: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Não é possível concluir %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::viewer::StudyViewer</name>
-    <message>
-        <source>Segmentation: referenced images not in this study</source>
-        <translation>Segmentação: as imagens referenciadas não estão neste estudo</translation>
     </message>
 </context>
 <context>

@@ -2,26 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw">
 <context>
-    <name>ExportSummary</name>
+    <name>QObject</name>
     <message>
-        <source>Exported %1 object(s) (%2) to %3.</source>
-        <translation>Vitu %1 (%2) vimehamishwa kwenda %3.</translation>
+        <source>The study could not be deleted: %1</source>
+        <translation>Uchunguzi haukuweza kufutwa: %1</translation>
     </message>
     <message>
-        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
-        <translation>Utambulisho umeondolewa (DICOM PS3.15 Basic Application Level Confidentiality Profile): vitu %1 vimesafishwa, %2 vimeachwa.</translation>
+        <source>off</source>
+        <translation>imezimwa</translation>
     </message>
     <message>
-        <source>Left out (not written):</source>
-        <translation>Vimeachwa (havikuandikwa):</translation>
-    </message>
-    <message>
-        <source>Cleaned:</source>
-        <translation>Zimesafishwa:</translation>
+        <source>Browse…</source>
+        <translation>Vinjari…</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>kilima::browser</name>
+    <message>
+        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
+        <translation>%1 imekataa jina la mtumiaji au nenosiri (%2). Yakague katika Mipangilio &gt; Seva za DICOMweb.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
+        <translation>%1 haikujibu kwenye %2 (%3). Kagua anwani na kwamba seva inaendesha.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::ImportDialog</name>
     <message>
         <source>Import</source>
         <translation>Uingizaji</translation>
@@ -72,57 +83,7 @@
     </message>
 </context>
 <context>
-    <name>MprView</name>
-    <message>
-        <source>MIP</source>
-        <translation>MIP</translation>
-    </message>
-    <message>
-        <source>MinIP</source>
-        <translation>MinIP</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>Wastani</translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <source>Slab mode</source>
-        <translation>Hali ya tabaka</translation>
-    </message>
-    <message>
-        <source>Slab thickness</source>
-        <translation>Unene wa tabaka</translation>
-    </message>
-    <message>
-        <source>Reset planes</source>
-        <translation>Weka ndege upya</translation>
-    </message>
-    <message>
-        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
-        <translation>Bofya au buruta: sogeza msalaba. Gurudumu: sogeza ndege. Shift+gurudumu: zungusha ndege nyingine (mshazari). Rangi: axial bluu, coronal kijani, sagittal nyekundu.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The study could not be deleted: %1</source>
-        <translation>Uchunguzi haukuweza kufutwa: %1</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>imezimwa</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Vinjari…</translation>
-    </message>
-</context>
-<context>
-    <name>QueryRetrievePanel</name>
+    <name>kilima::browser::QueryRetrievePanel</name>
     <message>
         <source>&amp;Echo</source>
         <translation>&amp;Jaribu</translation>
@@ -277,7 +238,7 @@
     </message>
 </context>
 <context>
-    <name>RemoteStudies</name>
+    <name>kilima::browser::RemoteStudies</name>
     <message>
         <source>%1 images could not be stored here: %2</source>
         <translation>Picha %1 hazikuweza kuhifadhiwa hapa: %2</translation>
@@ -312,7 +273,378 @@
     </message>
 </context>
 <context>
-    <name>ReportPanel</name>
+    <name>kilima::browser::StudyBrowser</name>
+    <message>
+        <source>&amp;My worklist</source>
+        <translation>Orodha &amp;yangu ya kazi</translation>
+    </message>
+    <message>
+        <source>Patient name, patient ID or accession number</source>
+        <translation>Jina la mgonjwa, kitambulisho cha mgonjwa au nambari ya usajili</translation>
+    </message>
+    <message>
+        <source>Matches any part of the patient name, or the start of the patient ID or of the
+accession number. * and ? are wildcards (then the whole value must match).</source>
+        <translation>Inalingana na sehemu yoyote ya jina la mgonjwa, au mwanzo wa kitambulisho cha mgonjwa au wa
+nambari ya usajili. * na ? ni herufi-mwitu (basi thamani nzima lazima ilingane).</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Tarehe yoyote</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Jana</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Siku 7 zilizopita</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Kipindi cha tarehe</translation>
+    </message>
+    <message>
+        <source>First study date of the range</source>
+        <translation>Tarehe ya kwanza ya uchunguzi katika kipindi</translation>
+    </message>
+    <message>
+        <source>Last study date of the range</source>
+        <translation>Tarehe ya mwisho ya uchunguzi katika kipindi</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Hali yoyote</translation>
+    </message>
+    <message>
+        <source>Only the studies assigned to you that are not final, STAT first</source>
+        <translation>Uchunguzi uliopewa wewe ambao haujakamilika tu, ya DHARURA kwanza</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Aina yoyote ya kifaa</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>Utafutaji umeshindwa: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Inatafuta…</translation>
+    </message>
+    <message>
+        <source>1 study</source>
+        <translation>Uchunguzi 1</translation>
+    </message>
+    <message>
+        <source>%1 studies</source>
+        <translation>Uchunguzi %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::StudyListModel</name>
+    <message>
+        <source>STAT · %1</source>
+        <translation>DHARURA · %1</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Jina la mgonjwa</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jinsia</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Tarehe ya uchunguzi</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Aina za vifaa</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation>Daktari aliyeagiza</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Mfululizo</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Picha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Msomaji</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Haijasomwa</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Inaendelea</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Ripoti imeandikwa</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Imekamilika</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::browser::WorklistPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ongeza…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Hariri…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel procedure</source>
+        <translation>&amp;Ghairi utaratibu</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Imepangwa</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Jina la mgonjwa</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Namba ya mgonjwa</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Aina ya kifaa</translation>
+    </message>
+    <message>
+        <source>Station AE</source>
+        <translation>AE ya kituo</translation>
+    </message>
+    <message>
+        <source>Accession #</source>
+        <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Utaratibu</translation>
+    </message>
+    <message>
+        <source>Scheduled on:</source>
+        <translation>Imepangwa tarehe:</translation>
+    </message>
+    <message>
+        <source>Cancel procedure</source>
+        <translation>Ghairi utaratibu</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
+        <translation>Ghairi utaratibu wa %1 wa %2? Kifaa hakitauona tena.</translation>
+    </message>
+    <message>
+        <source>The worklist cannot be read: %1</source>
+        <translation>Orodha ya kazi haiwezi kusomwa: %1</translation>
+    </message>
+    <message>
+        <source>1 procedure scheduled.</source>
+        <translation>Utaratibu 1 umepangwa.</translation>
+    </message>
+    <message>
+        <source>%1 procedures scheduled.</source>
+        <translation>Taratibu %1 zimepangwa.</translation>
+    </message>
+    <message>
+        <source>Edit procedure</source>
+        <translation>Hariri utaratibu</translation>
+    </message>
+    <message>
+        <source>Schedule procedure</source>
+        <translation>Panga utaratibu</translation>
+    </message>
+    <message>
+        <source>Patient name (FAMILY^Given):</source>
+        <translation>Jina la mgonjwa (UKOO^Jina):</translation>
+    </message>
+    <message>
+        <source>Patient ID:</source>
+        <translation>Namba ya mgonjwa:</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>Tarehe ya kuzaliwa:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Jinsia:</translation>
+    </message>
+    <message>
+        <source>Accession #:</source>
+        <translation>Namba ya usajili:</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>Aina ya kifaa:</translation>
+    </message>
+    <message>
+        <source>Station AE title:</source>
+        <translation>AE title ya kituo:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Tarehe:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Saa:</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>Utaratibu:</translation>
+    </message>
+    <message>
+        <source>Referring physician:</source>
+        <translation>Daktari aliyeagiza:</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s name or ID.</source>
+        <translation>Andika jina au namba ya mgonjwa.</translation>
+    </message>
+    <message>
+        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
+        <translation>Andika tarehe ya kuzaliwa kama YYYYMMDD, mfano 19800131.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Haijahifadhiwa: %1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Haijaghairiwa: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange</name>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Chagua mahali pa kuhamishia.</translation>
+    </message>
+    <message>
+        <source>The archive cannot list the images to export: %1</source>
+        <translation>Hifadhi haiwezi kuorodhesha picha za kuhamisha: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no study with Study Instance UID %1.</source>
+        <translation>Hifadhi haina uchunguzi wenye Study Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>The archive has no series with Series Instance UID %1.</source>
+        <translation>Hifadhi haina mfululizo wenye Series Instance UID %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the selection has no images in the archive.</source>
+        <translation>Hakuna cha kuhamisha: uteuzi hauna picha kwenye hifadhi.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
+        <translation>Haiwezi kuandika %1: %2. Chagua folda unayoweza kuandika, yenye nafasi.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
+        <translation>Haiwezi kuunda folda %1. Chagua folda unayoweza kuandika.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
+        <translation>Folda %1 si tupu: seti ya DICOMDIR inahitaji folda tupu (kwa mfano folda mpya ya kuandaa CD).</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 of %2 images.</source>
+        <translation>Uhamishaji umesitishwa baada ya picha %1 kati ya %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
+        <translation>Haiwezi kusoma %1 kutoka kwenye hifadhi (%2): endesha `kilima-node verify`.</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>uchunguzi %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk may be full or read-only.</source>
+        <translation>Haiwezi kuandika %1: diski inaweza kuwa imejaa au ni ya kusoma tu.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Haiwezi kuandika %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
+%1</source>
+        <translation>Hakuna kilichohamishwa: kila kitu cha uteuzi kiliachwa ili kulinda utambulisho wa mgonjwa.
+%1</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be written: %1</source>
+        <translation>DICOMDIR haikuweza kuandikwa: %1</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>Haiwezi kukamilisha %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::exchange::ExportSummary</name>
+    <message>
+        <source>Exported %1 object(s) (%2) to %3.</source>
+        <translation>Vitu %1 (%2) vimehamishwa kwenda %3.</translation>
+    </message>
+    <message>
+        <source>De-identified (DICOM PS3.15 Basic Application Level Confidentiality Profile): %1 object(s) cleaned, %2 left out.</source>
+        <translation>Utambulisho umeondolewa (DICOM PS3.15 Basic Application Level Confidentiality Profile): vitu %1 vimesafishwa, %2 vimeachwa.</translation>
+    </message>
+    <message>
+        <source>Left out (not written):</source>
+        <translation>Vimeachwa (havikuandikwa):</translation>
+    </message>
+    <message>
+        <source>Cleaned:</source>
+        <translation>Zimesafishwa:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::reportui::ReportPanel</name>
     <message>
         <source>Draft autosaved %1</source>
         <translation>Rasimu imehifadhiwa kiotomatiki %1</translation>
@@ -559,7 +891,42 @@ Nenosiri la %1:</translation>
     </message>
 </context>
 <context>
-    <name>SliceView</name>
+    <name>kilima::viewer::MprView</name>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Wastani</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Slab mode</source>
+        <translation>Hali ya tabaka</translation>
+    </message>
+    <message>
+        <source>Slab thickness</source>
+        <translation>Unene wa tabaka</translation>
+    </message>
+    <message>
+        <source>Reset planes</source>
+        <translation>Weka ndege upya</translation>
+    </message>
+    <message>
+        <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation>Bofya au buruta: sogeza msalaba. Gurudumu: sogeza ndege. Shift+gurudumu: zungusha ndege nyingine (mshazari). Rangi: axial bluu, coronal kijani, sagittal nyekundu.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::SliceView</name>
     <message>
         <source>Annotation</source>
         <translation>Maelezo</translation>
@@ -570,155 +937,11 @@ Nenosiri la %1:</translation>
     </message>
 </context>
 <context>
-    <name>StudyBrowser</name>
+    <name>kilima::viewer::StudyViewer</name>
     <message>
-        <source>&amp;My worklist</source>
-        <translation>Orodha &amp;yangu ya kazi</translation>
+        <source>Segmentation: referenced images not in this study</source>
+        <translation>Ugawaji: picha zinazorejelewa hazimo katika uchunguzi huu</translation>
     </message>
-    <message>
-        <source>Patient name, patient ID or accession number</source>
-        <translation>Jina la mgonjwa, kitambulisho cha mgonjwa au nambari ya usajili</translation>
-    </message>
-    <message>
-        <source>Matches any part of the patient name, or the start of the patient ID or of the
-accession number. * and ? are wildcards (then the whole value must match).</source>
-        <translation>Inalingana na sehemu yoyote ya jina la mgonjwa, au mwanzo wa kitambulisho cha mgonjwa au wa
-nambari ya usajili. * na ? ni herufi-mwitu (basi thamani nzima lazima ilingane).</translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation>Tarehe yoyote</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Leo</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Jana</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Siku 7 zilizopita</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Kipindi cha tarehe</translation>
-    </message>
-    <message>
-        <source>First study date of the range</source>
-        <translation>Tarehe ya kwanza ya uchunguzi katika kipindi</translation>
-    </message>
-    <message>
-        <source>Last study date of the range</source>
-        <translation>Tarehe ya mwisho ya uchunguzi katika kipindi</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Hali yoyote</translation>
-    </message>
-    <message>
-        <source>Only the studies assigned to you that are not final, STAT first</source>
-        <translation>Uchunguzi uliopewa wewe ambao haujakamilika tu, ya DHARURA kwanza</translation>
-    </message>
-    <message>
-        <source>Any modality</source>
-        <translation>Aina yoyote ya kifaa</translation>
-    </message>
-    <message>
-        <source>Query failed: %1</source>
-        <translation>Utafutaji umeshindwa: %1</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Inatafuta…</translation>
-    </message>
-    <message>
-        <source>1 study</source>
-        <translation>Uchunguzi 1</translation>
-    </message>
-    <message>
-        <source>%1 studies</source>
-        <translation>Uchunguzi %1</translation>
-    </message>
-</context>
-<context>
-    <name>StudyListModel</name>
-    <message>
-        <source>STAT · %1</source>
-        <translation>DHARURA · %1</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Jina la mgonjwa</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>Namba ya mgonjwa</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Tarehe ya kuzaliwa</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jinsia</translation>
-    </message>
-    <message>
-        <source>Study date</source>
-        <translation>Tarehe ya uchunguzi</translation>
-    </message>
-    <message>
-        <source>Modalities</source>
-        <translation>Aina za vifaa</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Maelezo</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>Namba ya usajili</translation>
-    </message>
-    <message>
-        <source>Referring physician</source>
-        <translation>Daktari aliyeagiza</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Mfululizo</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Picha</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Hali</translation>
-    </message>
-    <message>
-        <source>Reader</source>
-        <translation>Msomaji</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Haijasomwa</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Inaendelea</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Ripoti imeandikwa</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Imekamilika</translation>
-    </message>
-</context>
-<context>
-    <name>StudyViewer</name>
     <message>
         <source> · segmentation</source>
         <translation> · ugawaji</translation>
@@ -975,232 +1198,6 @@ nambari ya usajili. * na ? ni herufi-mwitu (basi thamani nzima lazima ilingane).
     <message>
         <source>no plane geometry</source>
         <translation>hakuna jiometri ya ndege</translation>
-    </message>
-</context>
-<context>
-    <name>WorklistPanel</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ongeza…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Hariri…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel procedure</source>
-        <translation>&amp;Ghairi utaratibu</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Imepangwa</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Jina la mgonjwa</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>Namba ya mgonjwa</translation>
-    </message>
-    <message>
-        <source>Modality</source>
-        <translation>Aina ya kifaa</translation>
-    </message>
-    <message>
-        <source>Station AE</source>
-        <translation>AE ya kituo</translation>
-    </message>
-    <message>
-        <source>Accession #</source>
-        <translation>Namba ya usajili</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Utaratibu</translation>
-    </message>
-    <message>
-        <source>Scheduled on:</source>
-        <translation>Imepangwa tarehe:</translation>
-    </message>
-    <message>
-        <source>Cancel procedure</source>
-        <translation>Ghairi utaratibu</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 procedure of %2? The modality will no longer see it.</source>
-        <translation>Ghairi utaratibu wa %1 wa %2? Kifaa hakitauona tena.</translation>
-    </message>
-    <message>
-        <source>The worklist cannot be read: %1</source>
-        <translation>Orodha ya kazi haiwezi kusomwa: %1</translation>
-    </message>
-    <message>
-        <source>1 procedure scheduled.</source>
-        <translation>Utaratibu 1 umepangwa.</translation>
-    </message>
-    <message>
-        <source>%1 procedures scheduled.</source>
-        <translation>Taratibu %1 zimepangwa.</translation>
-    </message>
-    <message>
-        <source>Edit procedure</source>
-        <translation>Hariri utaratibu</translation>
-    </message>
-    <message>
-        <source>Schedule procedure</source>
-        <translation>Panga utaratibu</translation>
-    </message>
-    <message>
-        <source>Patient name (FAMILY^Given):</source>
-        <translation>Jina la mgonjwa (UKOO^Jina):</translation>
-    </message>
-    <message>
-        <source>Patient ID:</source>
-        <translation>Namba ya mgonjwa:</translation>
-    </message>
-    <message>
-        <source>Birth date:</source>
-        <translation>Tarehe ya kuzaliwa:</translation>
-    </message>
-    <message>
-        <source>Sex:</source>
-        <translation>Jinsia:</translation>
-    </message>
-    <message>
-        <source>Accession #:</source>
-        <translation>Namba ya usajili:</translation>
-    </message>
-    <message>
-        <source>Modality:</source>
-        <translation>Aina ya kifaa:</translation>
-    </message>
-    <message>
-        <source>Station AE title:</source>
-        <translation>AE title ya kituo:</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Tarehe:</translation>
-    </message>
-    <message>
-        <source>Time:</source>
-        <translation>Saa:</translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation>Utaratibu:</translation>
-    </message>
-    <message>
-        <source>Referring physician:</source>
-        <translation>Daktari aliyeagiza:</translation>
-    </message>
-    <message>
-        <source>Enter the patient&apos;s name or ID.</source>
-        <translation>Andika jina au namba ya mgonjwa.</translation>
-    </message>
-    <message>
-        <source>Write the birth date as YYYYMMDD, e.g. 19800131.</source>
-        <translation>Andika tarehe ya kuzaliwa kama YYYYMMDD, mfano 19800131.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Haijahifadhiwa: %1</translation>
-    </message>
-    <message>
-        <source>Not cancelled: %1</source>
-        <translation>Haijaghairiwa: %1</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::browser</name>
-    <message>
-        <source>%1 refused the user name or password (%2). Check them in Settings &gt; DICOMweb servers.</source>
-        <translation>%1 imekataa jina la mtumiaji au nenosiri (%2). Yakague katika Mipangilio &gt; Seva za DICOMweb.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer at %2 (%3). Check the address and that the server runs.</source>
-        <translation>%1 haikujibu kwenye %2 (%3). Kagua anwani na kwamba seva inaendesha.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::exchange</name>
-    <message>
-        <source>Choose where to export to.</source>
-        <translation>Chagua mahali pa kuhamishia.</translation>
-    </message>
-    <message>
-        <source>The archive cannot list the images to export: %1</source>
-        <translation>Hifadhi haiwezi kuorodhesha picha za kuhamisha: %1</translation>
-    </message>
-    <message>
-        <source>The archive has no study with Study Instance UID %1.</source>
-        <translation>Hifadhi haina uchunguzi wenye Study Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>The archive has no series with Series Instance UID %1.</source>
-        <translation>Hifadhi haina mfululizo wenye Series Instance UID %1.</translation>
-    </message>
-    <message>
-        <source>Nothing to export: the selection has no images in the archive.</source>
-        <translation>Hakuna cha kuhamisha: uteuzi hauna picha kwenye hifadhi.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. Choose a folder you may write to, with free space.</source>
-        <translation>Haiwezi kuandika %1: %2. Chagua folda unayoweza kuandika, yenye nafasi.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1. Choose a folder you may write to.</source>
-        <translation>Haiwezi kuunda folda %1. Chagua folda unayoweza kuandika.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not empty: a DICOMDIR set needs an empty folder (for example a new folder on the CD staging area).</source>
-        <translation>Folda %1 si tupu: seti ya DICOMDIR inahitaji folda tupu (kwa mfano folda mpya ya kuandaa CD).</translation>
-    </message>
-    <message>
-        <source>Export cancelled after %1 of %2 images.</source>
-        <translation>Uhamishaji umesitishwa baada ya picha %1 kati ya %2.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the archive (%2): run `kilima-node verify`.</source>
-        <translation>Haiwezi kusoma %1 kutoka kwenye hifadhi (%2): endesha `kilima-node verify`.</translation>
-    </message>
-    <message>
-        <source>study %1</source>
-        <translation>uchunguzi %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the disk may be full or read-only.</source>
-        <translation>Haiwezi kuandika %1: diski inaweza kuwa imejaa au ni ya kusoma tu.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Haiwezi kuandika %1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing exported: every object of the selection was left out to protect the patient&apos;s identity.
-%1</source>
-        <translation>Hakuna kilichohamishwa: kila kitu cha uteuzi kiliachwa ili kulinda utambulisho wa mgonjwa.
-%1</translation>
-    </message>
-    <message>
-        <source>The DICOMDIR could not be written: %1</source>
-        <translation>DICOMDIR haikuweza kuandikwa: %1</translation>
-    </message>
-    <message>
-        <source>Cannot finish %1: %2</source>
-        <translation>Haiwezi kukamilisha %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>kilima::viewer::StudyViewer</name>
-    <message>
-        <source>Segmentation: referenced images not in this study</source>
-        <translation>Ugawaji: picha zinazorejelewa hazimo katika uchunguzi huu</translation>
     </message>
 </context>
 <context>

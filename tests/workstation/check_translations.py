@@ -3,7 +3,8 @@
 # es and pt: runs lupdate over today's sources into temporary copies of the
 # catalogs (the real ones stay untouched) and fails on any string that is
 # new, unfinished or empty in one of them, or whose translation drops a %1
-# placeholder or the & of an accelerator. The sources are globbed when the
+# placeholder or the & of an accelerator, or whose context is not the
+# class's qualified name (then tr() never finds it). The sources are globbed when the
 # test runs, so strings added after the last configure are caught too.
 #
 #   check_translations.py LUPDATE SOURCE_ROOT TS_DIR DIR [DIR...]
@@ -34,6 +35,12 @@ def main():
         print(__doc__)
         return 2
     lupdate, root, ts_dir, dirs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    # The modules' public headers: without them lupdate cannot see that
+    # StudyViewer is kilima::viewer::StudyViewer, and the catalog's context
+    # would never match the one tr() asks for at run time.
+    includes = []
+    for d in sorted(glob.glob(os.path.join(root, "modules", "*", "include"))):
+        includes += ["-I", d]
     sources = []
     for d in dirs:
         sources += sorted(glob.glob(os.path.join(root, d, "*.cpp")))
@@ -45,13 +52,18 @@ def main():
         for lang in LANGUAGES:
             ts = os.path.join(tmp, "kilima_%s.ts" % lang)
             shutil.copy(os.path.join(ts_dir, "kilima_%s.ts" % lang), ts)
-            run = subprocess.run([lupdate, "-no-obsolete", "-locations", "none", "@" + listing, "-ts", ts],
+            run = subprocess.run([lupdate, "-no-obsolete", "-locations", "none"] + includes + ["@" + listing, "-ts", ts],
                                  capture_output=True, text=True)
             if run.returncode != 0:
                 print(run.stdout, run.stderr)
                 return 1
             for context in ET.parse(ts).getroot().iter("context"):
                 name = context.findtext("name")
+                # All our classes live in kilima:: namespaces: a bare class
+                # name is a context tr() never asks for.
+                if "::" not in name and name not in ("QObject", "main"):
+                    problems.append("%s: context %r is not the class's full name (kilima::...): its strings "
+                                    "would show in English" % (lang, name))
                 for message in context.iter("message"):
                     source = message.findtext("source") or ""
                     tr, forms = texts(message)
