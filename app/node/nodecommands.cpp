@@ -9,6 +9,7 @@
 #include <kilima/core/datadir.h>
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/dicomjson.h>
+#include <kilima/dicomweb/shares.h>
 #include <kilima/node/node.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
@@ -155,6 +156,15 @@ int runServe(const Context &ctx, const QStringList &args)
               << node.httpPort() << c.http.basePath << Qt::endl;
     else if (!node.httpError().isEmpty())
         err() << "kilima-node serve: DICOMweb is off: " << node.httpError() << Qt::endl;
+    if (node.httpPort()) {
+        // The browser's way in (docs/webviewer.md).
+        const QString base = QStringLiteral("%1://%2:%3").arg(c.http.tls ? "https" : "http", c.node.bindAddress).arg(node.httpPort());
+        if (!dicomweb::webViewerDirectory(c).isEmpty())
+            out() << "kilima-node: web viewer on " << base << "/viewer/ (sign in at " << base << "/login)" << Qt::endl;
+        else
+            out() << "kilima-node: web viewer not installed (installers/install-deps.sh installs it; " << base
+                  << "/viewer/ says how)" << Qt::endl;
+    }
     if (!node.initialAdminPassword().isEmpty())
         announceInitialPassword(node);
 

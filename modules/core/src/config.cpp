@@ -128,7 +128,11 @@ QJsonObject Config::toJson() const
                      {QStringLiteral("keepAliveSeconds"), http.keepAliveSeconds},
                      {QStringLiteral("maxConnections"), http.maxConnections},
                      {QStringLiteral("maxConnectionsPerAddress"), http.maxConnectionsPerAddress},
-                     {QStringLiteral("gzip"), http.gzip}}},
+                     {QStringLiteral("gzip"), http.gzip},
+                     {QStringLiteral("viewerDir"), http.viewerDir},
+                     {QStringLiteral("publicUrl"), http.publicUrl},
+                     {QStringLiteral("sessionIdleSeconds"), http.sessionIdleSeconds},
+                     {QStringLiteral("sessionMaxSeconds"), http.sessionMaxSeconds}}},
         {QStringLiteral("archive"),
          QJsonObject{{QStringLiteral("storageDir"), archive.storageDir},
                      {QStringLiteral("duplicatePolicy"), toString(archive.duplicatePolicy)},
@@ -222,6 +226,15 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     r.integer(http, "maxConnectionsPerAddress", QStringLiteral("http.maxConnectionsPerAddress"),
               c.http.maxConnectionsPerAddress, 1, 65536);
     r.boolean(http, "gzip", QStringLiteral("http.gzip"), c.http.gzip);
+    r.string(http, "viewerDir", QStringLiteral("http.viewerDir"), c.http.viewerDir);
+    r.string(http, "publicUrl", QStringLiteral("http.publicUrl"), c.http.publicUrl);
+    while (c.http.publicUrl.endsWith(QLatin1Char('/')))
+        c.http.publicUrl.chop(1);
+    if (r.ok() && !c.http.publicUrl.isEmpty() && !c.http.publicUrl.startsWith(QLatin1String("http://"))
+        && !c.http.publicUrl.startsWith(QLatin1String("https://")))
+        r.fail(QStringLiteral("http.publicUrl \"%1\" must start with http:// or https://").arg(c.http.publicUrl));
+    r.integer(http, "sessionIdleSeconds", QStringLiteral("http.sessionIdleSeconds"), c.http.sessionIdleSeconds, 1, 7 * 86400);
+    r.integer(http, "sessionMaxSeconds", QStringLiteral("http.sessionMaxSeconds"), c.http.sessionMaxSeconds, 1, 30 * 86400);
     if (r.ok() && c.http.tls
         && (c.http.certificateFile.isEmpty() ? c.tls.certificateFile : c.http.certificateFile).isEmpty())
         r.fail(QStringLiteral("http.tls is true: set http.certificateFile and http.privateKeyFile (or those of the tls section)"));

@@ -6,6 +6,7 @@
 #include "gzip_p.h"
 #include "httpengine_p.h"
 #include "service_p.h"
+#include "webgate_p.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
@@ -64,12 +65,20 @@ bool validHost(const QByteArray &host)
 } // namespace
 
 struct DicomWebServer::Impl {
-    Impl(archive::Archive &a, const core::Config &c) : archive(a), config(c), users(a.databasePath()), service(a, c) {}
+    Impl(archive::Archive &a, const core::Config &c)
+        : archive(a), config(c), users(a.databasePath()), service(a, c),
+          web(a, c,
+              WebGate::Hooks{[this](const QString &peer, const QString &name, const QString &password, QString *why,
+                                    int *status) { return passwordLogin(peer, name, password, why, status); },
+                             [this](http::Exchange &ex, HttpReply reply) { send(ex, std::move(reply)); }})
+    {
+    }
 
     archive::Archive &archive;
     core::Config config;
     archive::Users users;
     WebService service;
+    WebGate web;   // the browser's sign-in, sessions, share links and the web viewer
     std::unique_ptr<http::Engine> engine;
     std::atomic<int> port{0};
     bool tls = false;
@@ -98,6 +107,9 @@ struct DicomWebServer::Impl {
     // On failure: `why`, and `status` 401 or 429.
     std::optional<archive::User> authenticate(const http::Exchange &ex, QString *why, int *status);
     void noteFailure(const QString &peer);
+    // The web sign-in page's password check, under the same lockout.
+    std::optional<archive::User> passwordLogin(const QString &peer, const QString &name, const QString &password,
+                                               QString *why, int *status);
     std::optional<archive::User> verify(const http::Exchange &ex, QString *why);
     void auditDenial(const QString &peer, const QString &why);
     bool corsAllowed(const QByteArray &origin) const;
@@ -143,6 +155,35 @@ std::optional<archive::User> DicomWebServer::Impl::authenticate(const http::Exch
     if (!user && header(ex, "authorization").toLower().startsWith("basic "))
         noteFailure(peer);
     return user;
+}
+
+std::optional<archive::User> DicomWebServer::Impl::passwordLogin(const QString &peer, const QString &name,
+                                                                const QString &password, QString *why, int *status)
+{
+    *status = 401;
+    bool blocked = false;
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        auto it = failures.find(peer);
+        blocked = it != failures.end() && it->blockedUntil > QDateTime::currentMSecsSinceEpoch();
+    }
+    if (blocked) {   // auditDenial takes cacheMutex itself
+        *status = 429;
+        *why = QStringLiteral("too many failed logins from this address: try again in a minute");
+        auditDenial(peer, *why);
+        return std::nullopt;
+    }
+    const bool controls = std::any_of(name.begin(), name.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }) ||
+                          std::any_of(password.begin(), password.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    auto user = controls || name.isEmpty() ? core::Result<archive::User>(core::Error{QStringLiteral("malformed credentials")})
+                                           : users.verifyPassword(name, password);
+    if (!user) {
+        *why = QStringLiteral("web sign-in: %1").arg(user.error());
+        noteFailure(peer);
+        auditDenial(peer, *why);
+        return std::nullopt;
+    }
+    return user.value();
 }
 
 std::optional<archive::User> DicomWebServer::Impl::verify(const http::Exchange &ex, QString *why)
@@ -322,6 +363,14 @@ void DicomWebServer::Impl::send(http::Exchange &ex, HttpReply reply)
     }
     if (!reply.contentType.isEmpty())
         headers.emplace_back("Content-Type", reply.contentType.toStdString());
+    if (reply.fileStream) {
+        auto stream = std::move(reply.fileStream);
+        ex.respondStream(reply.status, headers, reply.streamLength, [&stream](const http::BodySink &sink, const http::FileSink &files) {
+            return stream([&sink](const char *data, qint64 size) { return sink(data, size_t(size)); },
+                          [&files](int fd, qint64 offset, qint64 size) { return files(fd, offset, size_t(size)); });
+        });
+        return;
+    }
     if (reply.stream) {
         auto stream = std::move(reply.stream);
         ex.respondStream(reply.status, headers, reply.streamLength, [&stream](const http::BodySink &sink) {
@@ -380,6 +429,10 @@ void DicomWebServer::Impl::handle(http::Exchange &ex)
         send(ex, HttpReply::error(400, QStringLiteral("bad request target: %1").arg(QString::fromStdString(bad))));
         return;
     }
+    if (WebGate::serves(target.path)) {
+        web.handle(ex, target);
+        return;
+    }
     QString path;
     if (!pathBelowBase(target.path, &path)) {
         send(ex, HttpReply::error(404, QStringLiteral("DICOMweb is served under %1").arg(config.http.basePath)));
@@ -387,7 +440,19 @@ void DicomWebServer::Impl::handle(http::Exchange &ex)
     }
     QString why;
     int status = 401;
-    const auto user = authenticate(ex, &why, &status);
+    // A browser signed in on the web viewer's page sends its session
+    // cookie instead of credentials (docs/webviewer.md).
+    std::optional<WebSession> session;
+    if (header(ex, "authorization").isEmpty() && !WebGate::cookieValue(ex).isEmpty()) {
+        session = web.session(ex);
+        if (!session) {
+            auditDenial(QString::fromStdString(ex.peerAddress()), QStringLiteral("browser session expired or unknown"));
+            // No WWW-Authenticate: a browser would pop up its own password box.
+            send(ex, HttpReply::error(401, QStringLiteral("the session has expired: sign in again at /login")));
+            return;
+        }
+    }
+    const auto user = session ? std::optional<archive::User>(session->user) : authenticate(ex, &why, &status);
     if (!user) {
         auditDenial(QString::fromStdString(ex.peerAddress()), why);
         HttpReply r = HttpReply::error(status, why);
@@ -398,7 +463,14 @@ void DicomWebServer::Impl::handle(http::Exchange &ex)
         send(ex, r);
         return;
     }
-    const HttpRequest request = makeRequest(ex, target, path, *user);
+    HttpRequest request = makeRequest(ex, target, path, *user);
+    if (session) {
+        HttpReply refused;
+        if (!web.admit(*session, ex, &request, &refused)) {
+            send(ex, refused);
+            return;
+        }
+    }
     if (method == "GET" || method == "HEAD") {
         send(ex, service.get(request));
     } else if (method == "POST") {

@@ -58,6 +58,17 @@ struct Config {
         int maxConnections = 1024;
         int maxConnectionsPerAddress = 64;
         bool gzip = true;              // compress JSON when the client accepts it
+        // The web viewer (docs/webviewer.md): the folder holding OHIF's
+        // built dist/ (index.html); empty = the folder install-deps.sh
+        // fills (~/.local/share/kilima/ohif, /usr/local/share/kilima/ohif).
+        QString viewerDir;
+        // The address share links start with ("https://pacs.example.org");
+        // empty = this node's own address.
+        QString publicUrl;
+        // Browser sessions end after this long without a request, and
+        // this long after sign-in whatever the activity.
+        int sessionIdleSeconds = 30 * 60;
+        int sessionMaxSeconds = 12 * 3600;
     } http;
 
     struct Archive {
