@@ -3,7 +3,7 @@
 #pragma once
 
 #include <kilima/archive/query.h>
-#include <kilima/exchange/exporter.h>
+#include <kilima/browser/exporter.h>   // kilima::exchange, and the browser:: names callers use
 
 #include <QDialog>
 #include <QFutureWatcher>
