@@ -141,6 +141,27 @@ const Rule kRules[] = {
     {DCM_OrderEnteredBy, Action::Remove},
     {DCM_PatientBirthDateInAlternativeCalendar, Action::Remove},
     {DCM_RETIRED_StudyIDIssuer, Action::Remove},
+    // A thumbnail can show what the pixels show; the original-attribute,
+    // encrypted-attribute and signature sequences keep the old values.
+    {DCM_IconImageSequence, Action::Remove},
+    {DCM_OriginalAttributesSequence, Action::Remove},
+    {DCM_EncryptedAttributesSequence, Action::Remove},
+    {DCM_DigitalSignaturesSequence, Action::Remove},
+    {DCM_MACParametersSequence, Action::Remove},
+    {DCM_ContributingEquipmentSequence, Action::Remove},
+    {DCM_AcquisitionContextSequence, Action::Remove},
+    {DCM_ReferringPhysicianIdentificationSequence, Action::Remove},
+    {DCM_PerformingPhysicianIdentificationSequence, Action::Remove},
+    {DCM_OperatorIdentificationSequence, Action::Remove},
+    {DCM_PhysiciansOfRecordIdentificationSequence, Action::Remove},
+    {DCM_PhysiciansReadingStudyIdentificationSequence, Action::Remove},
+    {DCM_ConsultingPhysicianIdentificationSequence, Action::Remove},
+    {DCM_PersonAddress, Action::Remove},
+    {DCM_PersonTelephoneNumbers, Action::Remove},
+    {DCM_PersonTelecomInformation, Action::Remove},
+    {DCM_PatientTelecomInformation, Action::Remove},
+    {DCM_ResponsiblePerson, Action::Remove},
+    {DCM_AdmittingDate, Action::Remove},
 };
 
 bool isDate(const DcmTagKey &t)
