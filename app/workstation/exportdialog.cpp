@@ -31,6 +31,8 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
       m_destination(new QLineEdit(this)),
       m_deidentify(new QCheckBox(tr("&De-identify (DICOM Basic Confidentiality Profile)"), this)),
       m_anonName(new QLineEdit(QStringLiteral("ANONYMOUS"), this)),
+      m_anonId(new QLineEdit(QStringLiteral("ANON"), this)),
+      m_keepDates(new QCheckBox(tr("Keep &dates (Retain Longitudinal Temporal Information)"), this)),
       m_message(new QLabel(this)),
       m_details(new QPlainTextEdit(this)),
       m_progress(new QProgressBar(this)),
@@ -59,8 +61,11 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
         else if (!zip && d.endsWith(QLatin1String(".zip")))
             m_destination->setText(d.chopped(4));
     });
-    m_anonName->setEnabled(false);
-    connect(m_deidentify, &QCheckBox::toggled, m_anonName, &QWidget::setEnabled);
+    // The same choices as `kilima-node export --deidentify`.
+    for (QWidget *w : {static_cast<QWidget *>(m_anonName), static_cast<QWidget *>(m_anonId), static_cast<QWidget *>(m_keepDates)}) {
+        w->setEnabled(false);
+        connect(m_deidentify, &QCheckBox::toggled, w, &QWidget::setEnabled);
+    }
     auto *dest = new QHBoxLayout;
     dest->addWidget(m_destination, 1);
     dest->addWidget(browse);
@@ -69,6 +74,8 @@ ExportDialog::ExportDialog(std::shared_ptr<archive::Archive> archive, archive::L
     form->addRow(tr("&To:"), dest);
     form->addRow(QString(), m_deidentify);
     form->addRow(tr("Patient name in the copy:"), m_anonName);
+    form->addRow(tr("Patient ID in the copy:"), m_anonId);
+    form->addRow(QString(), m_keepDates);
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("exportMessage"));
     m_progress->setVisible(false);
@@ -144,6 +151,8 @@ void ExportDialog::start()
     o.deidentify = m_deidentify->isChecked();
     o.deidentifyOptions.patientName = m_anonName->text().trimmed().isEmpty() ? QStringLiteral("ANONYMOUS")
                                                                               : m_anonName->text().trimmed();
+    o.deidentifyOptions.patientId = m_anonId->text().trimmed().isEmpty() ? QStringLiteral("ANON") : m_anonId->text().trimmed();
+    o.deidentifyOptions.keepDates = m_keepDates->isChecked();
     o.user = m_user;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setRange(0, 0);

@@ -48,6 +48,8 @@ private:
     QLineEdit *m_destination;
     QCheckBox *m_deidentify;
     QLineEdit *m_anonName;
+    QLineEdit *m_anonId;
+    QCheckBox *m_keepDates;
     QLabel *m_message;
     QPlainTextEdit *m_details;
     QProgressBar *m_progress;
