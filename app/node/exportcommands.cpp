@@ -29,6 +29,7 @@ int runExport(const Context &ctx, const QStringList &args)
     QStringList studies;
     exchange::ExportOptions options;
     QString format;
+    bool pseudonymGiven = false;
     auto usage = [](const QString &why) {
         err() << "kilima-node export: " << why << '\n' << kUsage << Qt::endl;
         return kExitUsage;
@@ -56,9 +57,11 @@ int runExport(const Context &ctx, const QStringList &args)
         } else if (name == QLatin1String("--patient-name")) {
             if (!value(&options.deidentifyOptions.patientName))
                 return usage(QStringLiteral("--patient-name needs a value"));
+            pseudonymGiven = true;
         } else if (name == QLatin1String("--patient-id")) {
             if (!value(&options.deidentifyOptions.patientId))
                 return usage(QStringLiteral("--patient-id needs a value"));
+            pseudonymGiven = true;
         } else if (a == QLatin1String("--deidentify")) {
             options.deidentify = true;
         } else if (a == QLatin1String("--keep-dates")) {
@@ -79,10 +82,9 @@ int runExport(const Context &ctx, const QStringList &args)
                              : exchange::ExportOptions::Format::Folder;
     else if (!exchange::parseFormat(format, &options.format))
         return usage(QStringLiteral("unknown format %1 (folder, zip, dicomdir)").arg(format));
-    if ((options.deidentifyOptions.patientName.trimmed().isEmpty() || options.deidentifyOptions.patientId.trimmed().isEmpty()))
+    if (options.deidentifyOptions.patientName.trimmed().isEmpty() || options.deidentifyOptions.patientId.trimmed().isEmpty())
         return usage(QStringLiteral("--patient-name and --patient-id may not be empty"));
-    if (!options.deidentify && (options.deidentifyOptions.keepDates || args.contains(QLatin1String("--patient-name")) ||
-                                args.contains(QLatin1String("--patient-id"))))
+    if (!options.deidentify && (options.deidentifyOptions.keepDates || pseudonymGiven))
         return usage(QStringLiteral("--patient-name, --patient-id and --keep-dates apply to --deidentify only"));
     options.user = operatorName();
     studies.removeDuplicates();
