@@ -3,6 +3,8 @@
 #include <openssl/err.h>
 
 #include <poll.h>
+#include <sys/sendfile.h>
+#include <unistd.h>
 #include <sys/socket.h>
 
 #include <cstdio>
@@ -98,7 +100,7 @@ long Connection::readWait(char *buf, std::size_t size, int timeoutMs, std::strin
     }
 }
 
-bool Connection::writeAll(const char *data, std::size_t size)
+bool Connection::writeAll(const char *data, std::size_t size, int flags)
 {
     while (size > 0 && !broken) {
         bool waitRead = false;
@@ -116,7 +118,7 @@ bool Connection::writeAll(const char *data, std::size_t size)
                 n = -1;
             }
         } else {
-            n = ::send(fd, data, size, MSG_NOSIGNAL);
+            n = ::send(fd, data, size, MSG_NOSIGNAL | flags);
             if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
                 broken = true;
         }
@@ -146,6 +148,38 @@ bool Connection::write(const char *data, std::size_t size)
         return writeAll(data, size);
     out.append(data, size);
     return true;
+}
+
+bool Connection::sendFile(int in, std::int64_t offset, std::size_t size)
+{
+    if (!out.empty()) {
+        // MSG_MORE: the part header goes out with the file's first bytes,
+        // not in a small segment of its own.
+        const bool ok = writeAll(out.data(), out.size(), MSG_MORE);
+        out.clear();
+        if (!ok)
+            return false;
+    }
+    off_t at = off_t(offset);
+    while (size > 0 && !broken) {
+        const ssize_t n = ::sendfile(fd, in, &at, std::min<std::size_t>(size, std::size_t(1) << 30));
+        if (n > 0) {
+            size -= std::size_t(n);
+            continue;
+        }
+        if (n == 0)
+            return false;   // the file is shorter than announced
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            broken = true;
+            break;
+        }
+        pollfd p{fd, POLLOUT, 0};
+        if (::poll(&p, 1, config.writeTimeoutMs) <= 0 || (p.revents & (POLLERR | POLLNVAL)))
+            broken = true;
+    }
+    return !broken && size == 0;
 }
 
 bool Connection::flush()
@@ -292,6 +326,13 @@ void Exchange::respond(int status, const Headers &headers, std::string_view body
 bool Exchange::respondStream(int status, const Headers &headers, std::int64_t length,
                              const std::function<bool(const BodySink &)> &writer)
 {
+    return respondStream(status, headers, length,
+                         [&writer](const BodySink &sink, const FileSink &) { return writer(sink); });
+}
+
+bool Exchange::respondStream(int status, const Headers &headers, std::int64_t length,
+                             const std::function<bool(const BodySink &, const FileSink &)> &writer)
+{
     Connection &c = m_conn;
     if (c.responded)
         return false;
@@ -326,7 +367,28 @@ bool Exchange::respondStream(int status, const Headers &headers, std::int64_t le
         }
         return c.write(data, size);
     };
-    const bool ok = writer(sink) && !c.broken && (length < 0 || written == length);
+    // Zero copy where the bytes go out as they lie in the file: a plain
+    // socket and a body framed by Content-Length.
+    const FileSink files = [&](int fd, std::int64_t offset, std::size_t size) {
+        if (c.ssl || chunked) {
+            std::vector<char> buf(std::min<std::size_t>(size, std::size_t(1) << 20));
+            while (size > 0) {
+                const ssize_t n = ::pread(fd, buf.data(), std::min(size, buf.size()), off_t(offset));
+                if (n <= 0)
+                    return false;
+                if (!sink(buf.data(), std::size_t(n)))
+                    return false;
+                offset += n;
+                size -= std::size_t(n);
+            }
+            return true;
+        }
+        if (written + std::int64_t(size) > length)
+            return false;
+        written += std::int64_t(size);
+        return c.sendFile(fd, offset, size);
+    };
+    const bool ok = writer(sink, files) && !c.broken && (length < 0 || written == length);
     if (!ok) {
         // Cut the answer short so the client cannot take it for complete.
         c.flush();

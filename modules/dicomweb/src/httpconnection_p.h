@@ -53,9 +53,12 @@ public:
     long tryRead(char *buf, std::size_t size);
     // Worker side: waits up to `timeoutMs` for data; -1 on timeout or error.
     long readWait(char *buf, std::size_t size, int timeoutMs, std::string *why);
-    bool writeAll(const char *data, std::size_t size);
+    bool writeAll(const char *data, std::size_t size, int flags = 0);   // flags: send()'s, plain sockets
     bool write(const char *data, std::size_t size);   // buffered
     bool flush();
+    // Plain connections only: what is buffered, then `size` bytes of file
+    // `in` from `offset` by sendfile().
+    bool sendFile(int in, std::int64_t offset, std::size_t size);
 
     // The body of the current request, in order: buffered bytes first.
     long bodyBytes(char *buf, std::size_t size, std::string *why);

@@ -42,6 +42,10 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 // Writes part of a streamed body; false when the client went away.
 using BodySink = std::function<bool(const char *data, std::size_t size)>;
+// Sends `size` bytes of an open file from `offset` into the body: sendfile()
+// on plain connections (no copy through user space), read and written on
+// TLS or chunked ones.
+using FileSink = std::function<bool(int fd, std::int64_t offset, std::size_t size)>;
 
 class Connection;
 
@@ -69,6 +73,9 @@ public:
     // sees a truncated answer, never a complete-looking one.
     bool respondStream(int status, const Headers &headers, std::int64_t length,
                        const std::function<bool(const BodySink &)> &writer);
+    // The same, for bodies that are mostly stored files sent unchanged.
+    bool respondStream(int status, const Headers &headers, std::int64_t length,
+                       const std::function<bool(const BodySink &, const FileSink &)> &writer);
 
 private:
     friend class Engine;

@@ -39,6 +39,9 @@ struct HttpRequest {
 
 // Returns false when the client went away: the writer stops.
 using Sink = std::function<bool(const char *data, qint64 size)>;
+// Sends `size` bytes of open file `fd` from `offset` unchanged (zero copy
+// where the transport allows it); false as for Sink.
+using FileSink = std::function<bool(int fd, qint64 offset, qint64 size)>;
 
 struct HttpReply {
     int status = 200;
@@ -51,6 +54,9 @@ struct HttpReply {
     // Exact length of what `stream` writes when known up front (files
     // served as stored): sent with Content-Length instead of chunked.
     qint64 streamLength = -1;
+    // Instead of `stream`, for bodies that are mostly stored files sent
+    // unchanged: the writer hands those to the FileSink.
+    std::function<bool(const Sink &sink, const FileSink &files)> fileStream;
     bool json = false;   // eligible for gzip
 
     static HttpReply error(int status, const QString &message);
