@@ -38,7 +38,8 @@ const CommandRegistrar k_serve{Command{"serve",
     "        [--bind ADDRESS]\n"
     "        Run the PACS node in the foreground until SIGTERM/SIGINT: C-ECHO,\n"
     "        C-STORE, C-FIND, C-MOVE, C-GET (Patient and Study Root) and\n"
-    "        Modality Worklist. Defaults from kilima.json: AE KILIMA, port 11112.\n"
+    "        Modality Worklist. Defaults from kilima.json: AE KILIMA, port 11112;\n"
+    "        a port of 0 turns that listener off (never a random port).\n"
     "        DICOMweb (QIDO/WADO/STOW-RS, WADO-URI) on --http-port (default 8042,\n"
     "        0 = off) under /dicom-web; the first start creates user \"admin\"\n"
     "        and prints its password once (docs/dicomweb.md).\n",
