@@ -232,6 +232,23 @@ HttpReply ViewerFiles::get(const QString &rest, const QByteArray &ifNoneMatch, c
         return r;
     }
     r.contentType = type;
+    // OHIF's bundles (the app's and its workers') load their chunks, wasm
+    // and images from webpack's public path, built in as "/": moved under
+    // /viewer/ here, as a build with PUBLIC_URL=/viewer/ would have it.
+    // Its style sheets name fonts from the root ("url(/31fb….woff2)") too.
+    const bool js = real.suffix() == QLatin1String("js"), css = real.suffix() == QLatin1String("css");
+    const bool rewrite = (js || css) && size <= kMaxGzipFile;
+    const auto load = [&canonical, js, css]() {
+        QFile f(canonical);
+        if (!f.open(QIODevice::ReadOnly))
+            return QByteArray();
+        QByteArray data = f.readAll();
+        if (js)
+            data.replace("__webpack_require__.p = \"/\";", "__webpack_require__.p = \"/viewer/\";");
+        if (css)
+            data.replace(QByteArrayLiteral("url(/"), QByteArrayLiteral("url(/viewer/")).replace("url(/viewer//", "url(//");
+        return data;
+    };
     if (gz && size > 1024 && acceptsGzip(acceptEncoding)) {
         const QString key = canonical + QLatin1Char('|') + QString::number(size) + QLatin1Char('|') + QString::number(mtime);
         QByteArray z;
@@ -240,9 +257,9 @@ HttpReply ViewerFiles::get(const QString &rest, const QByteArray &ifNoneMatch, c
             z = m_gzipped.value(key);
         }
         if (z.isEmpty()) {
-            QFile f(canonical);
-            if (f.open(QIODevice::ReadOnly))
-                z = gzipCompress(f.readAll(), 6);
+            const QByteArray data = load();
+            if (!data.isEmpty())
+                z = gzipCompress(data, 6);
             std::lock_guard<std::mutex> lock(m_mutex);
             if (!z.isEmpty() && m_gzippedBytes + z.size() <= kMaxGzipCache && !m_gzipped.contains(key)) {
                 m_gzipped.insert(key, z);
@@ -254,6 +271,10 @@ HttpReply ViewerFiles::get(const QString &rest, const QByteArray &ifNoneMatch, c
             r.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
             return r;
         }
+    }
+    if (rewrite) {
+        r.body = load();
+        return r;
     }
     auto file = std::make_shared<QFile>(canonical);
     if (!file->open(QIODevice::ReadOnly))

@@ -39,7 +39,9 @@ void pageHeaders(HttpReply *r)
                                 QByteArray("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")));
     r->headers.append(qMakePair(QByteArray("X-Content-Type-Options"), QByteArray("nosniff")));
     r->headers.append(qMakePair(QByteArray("X-Frame-Options"), QByteArray("DENY")));
-    r->headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
+    // Not no-referrer: under it browsers send "Origin: null" with the
+    // page's own forms, which the sign-in's same-origin check refuses.
+    r->headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("same-origin")));
 }
 
 HttpReply page(int status, const QString &title, const QString &bodyHtml, const QString &headExtra = QString())
@@ -420,6 +422,11 @@ void WebGate::share(http::Exchange &ex, const QString &token)
                        QStringLiteral("<p>Opening the shared study… <a href=\"%1\">continue</a></p>").arg(target),
                        QStringLiteral("<meta http-equiv=\"refresh\" content=\"0;url=%1\">").arg(target));
     r.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray(setCookie(s.cookie, -1))));
+    // The token stays out of the Referer of whatever the page loads.
+    for (auto &h : r.headers) {
+        if (h.first == "Referrer-Policy")
+            h.second = "no-referrer";
+    }
     m_hooks.send(ex, r);
 }
 
