@@ -108,6 +108,14 @@ class WebSession(unittest.TestCase):
         self.assertEqual(r.status, 200)
         self.assertIn(b'name="password"', body)
         self.assertIn("default-src 'none'", r.getheader("Content-Security-Policy"))
+        # The page the browser wanted, query and all, is where sign-in leads.
+        wanted = "/viewer/viewer?StudyInstanceUIDs=%s&seriesInstanceUID=1.2" % self.ct
+        r, _ = request(self.node, "GET", wanted)
+        r, body = request(self.node, "GET", r.getheader("Location"))
+        action = re.search(rb'action="([^"]+)"', body).group(1).decode().replace("&amp;", "&")
+        r, _ = request(self.node, "POST", action, urllib.parse.urlencode({"username": "admin", "password": self.password}),
+                       {"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual((r.status, r.getheader("Location")), (303, wanted))
 
     def test_login_setsStrictHttpOnlyCookie_andRedirectsToNext(self):
         r, _ = login(self.node, "admin", self.password)

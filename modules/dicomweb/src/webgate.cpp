@@ -310,7 +310,7 @@ void WebGate::loginPage(http::Exchange &ex, const http::Target &target, int stat
                                          "<label>User name<input name=\"username\" id=\"username\" autocomplete=\"username\" required></label>"
                                          "<label>Password<input name=\"password\" id=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
                                          "<button type=\"submit\" id=\"signin\">Sign in</button></form>")
-                              .arg(error, QString::fromLatin1(QUrl::toPercentEncoding(next, "/?=&")).toHtmlEscaped())));
+                              .arg(error, QString::fromLatin1(QUrl::toPercentEncoding(next, "/")).toHtmlEscaped())));
 }
 
 void WebGate::login(http::Exchange &ex, const http::Target &target)
