@@ -1258,6 +1258,14 @@ Password of %1:</source>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep &amp;dates (Retain Longitudinal Temporal Information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID in the copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::FirstRunDialog</name>

@@ -1262,6 +1262,14 @@ Contraseña de %1:</translation>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
+    <message>
+        <source>Keep &amp;dates (Retain Longitudinal Temporal Information)</source>
+        <translation>Conservar las &amp;fechas (Retain Longitudinal Temporal Information)</translation>
+    </message>
+    <message>
+        <source>Patient ID in the copy:</source>
+        <translation>ID de paciente en la copia:</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::FirstRunDialog</name>

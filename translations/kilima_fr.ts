@@ -1262,6 +1262,14 @@ Mot de passe de %1 :</translation>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
+    <message>
+        <source>Keep &amp;dates (Retain Longitudinal Temporal Information)</source>
+        <translation>Conserver les &amp;dates (Retain Longitudinal Temporal Information)</translation>
+    </message>
+    <message>
+        <source>Patient ID in the copy:</source>
+        <translation>ID patient dans la copie :</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::FirstRunDialog</name>

@@ -1262,6 +1262,14 @@ Senha de %1:</translation>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
+    <message>
+        <source>Keep &amp;dates (Retain Longitudinal Temporal Information)</source>
+        <translation>Manter as &amp;datas (Retain Longitudinal Temporal Information)</translation>
+    </message>
+    <message>
+        <source>Patient ID in the copy:</source>
+        <translation>ID do paciente na cópia:</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::FirstRunDialog</name>

@@ -1262,6 +1262,14 @@ Nenosiri la %1:</translation>
         <source>Exporting…</source>
         <translation>Inahamisha…</translation>
     </message>
+    <message>
+        <source>Keep &amp;dates (Retain Longitudinal Temporal Information)</source>
+        <translation>Hifadhi &amp;tarehe (Retain Longitudinal Temporal Information)</translation>
+    </message>
+    <message>
+        <source>Patient ID in the copy:</source>
+        <translation>Kitambulisho cha mgonjwa kwenye nakala:</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::FirstRunDialog</name>

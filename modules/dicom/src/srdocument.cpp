@@ -3,6 +3,7 @@
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/charset.h>
 #include <kilima/dicom/dicomfile.h>
+#include <kilima/dicom/units.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -77,13 +78,13 @@ QString unitsText(DcmItem *units)
         return {};
     const QString value = stringValue(*units, DCM_CodeValue);
     const QString meaning = stringValue(*units, DCM_CodeMeaning);
-    if (value == QLatin1String("[hnsf'U]"))
-        return QStringLiteral("HU");
     if (value == QLatin1String("1"))
         return meaning.compare(QLatin1String("no units"), Qt::CaseInsensitive) == 0 ? QString() : meaning;
-    if (value.isEmpty() || value.contains(QLatin1Char('{')) || value.contains(QLatin1Char('[')))
+    // Bracketed codes other than the ones unitText() knows read as their meaning.
+    const QString text = unitText(value);
+    if (text.isEmpty() || (text == value && (value.contains(QLatin1Char('{')) || value.contains(QLatin1Char('[')))))
         return meaning;
-    return value;
+    return text;
 }
 
 QString dateText(const QString &da)

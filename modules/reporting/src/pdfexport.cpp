@@ -5,6 +5,7 @@
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/pixeldata.h>
+#include <kilima/dicom/units.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -213,17 +214,6 @@ QString formatValue(double v)
     return QString::number(v, 'f', std::fabs(v) >= 100 ? 0 : (std::fabs(v) >= 10 ? 1 : 2));
 }
 
-QString unitLabel(const QString &ucum)
-{
-    if (ucum == QLatin1String("[hnsf'U]"))
-        return QStringLiteral("HU");
-    if (ucum == QLatin1String("mm2"))
-        return QStringLiteral("mm²");
-    if (ucum == QLatin1String("deg"))
-        return QStringLiteral("°");
-    return ucum;
-}
-
 QString when(const QDateTime &t)
 {
     return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -288,7 +278,7 @@ QString reportHtml(const Report &r, const ReportSettings &settings, const QList<
                             "<th align=\"left\">Image</th></tr>");
         for (const Measurement &m : r.measurements) {
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3 %4</td><td>%5</td></tr>")
-                     .arg(esc(m.label), toString(m.kind), formatValue(m.value), esc(unitLabel(m.unit)),
+                     .arg(esc(m.label), toString(m.kind), formatValue(m.value), esc(dicom::unitText(m.unit)),
                           m.sopInstanceUid.isEmpty() ? QString() : QStringLiteral("…") + esc(m.sopInstanceUid.right(12)));
         }
         h += QStringLiteral("</table>");
