@@ -2,8 +2,8 @@
 // dcmtk's dcm2pnm on real images: CT with rescale (file window and a given
 // lung window), MR (a series' narrow first-slice window and a middle slice),
 // MONOCHROME1 CR, an enhanced MR frame with its own per-frame window, a VOI
-// LUT, and colour (YBR JPEG, JPEG 2000 ICT, palette). Every pixel within one
-// grey level. JPEG 2000 goes through `gdcmconv --raw` first: dcmtk has no
+// LUT, a Modality LUT Sequence, and colour (YBR JPEG, JPEG 2000 ICT,
+// palette). Every pixel within one grey level. JPEG 2000 goes through `gdcmconv --raw` first: dcmtk has no
 // JPEG 2000 codec. Skips without ../shared/testdata/dicom.
 #include "../support/peers.h"
 #include "../support/testdata.h"
@@ -123,6 +123,11 @@ class TestRenderOracle : public QObject {
             {"enhanced MR frame 40, per-frame rescale and window", "robustness/dcm_qa_enh/Philips/IM_0027_fMAP.dcm", 40, "",
              "per-frame"},
             {"VOI LUT", "robustness/pydicom_extra/vlut_04.dcm", 1, "", "+Wl 1"},
+            // Signed 12-bit samples through a 4096-entry Modality LUT (first
+            // mapped -2048, SS descriptor) to 16-bit output; the window is on
+            // the LUT's output, as dcm2pnm applies the Modality LUT by default.
+            {"Modality LUT Sequence, given window", "robustness/pydicom_extra/mlut_18.dcm", 1, "30000,40000",
+             "+Ww 30000 40000"},
             {"colour YBR_FULL_422 JPEG baseline frame 3", "robustness/dicomparser_encapsulation/encapsulated/multi-frame/"
                                                           "IM00001.fragmented_no_bot_jpeg_baseline.50.dcm", 3, "", ""},
             {"colour YBR_ICT JPEG 2000", "robustness/pydicom_extra/US1_J2KI.dcm", 1, "", ""},

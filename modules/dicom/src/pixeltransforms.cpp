@@ -131,6 +131,32 @@ bool functionalGroupRescale(DcmDataset &ds, int frameIndex, double &slope, doubl
 
 } // namespace
 
+core::Result<ModalityLut> modalityLut(DcmItem &item, bool pixelsSigned)
+{
+    DcmItem *lutItem = nullptr;
+    if (item.findAndGetSequenceItem(DCM_ModalityLUTSequence, lutItem, 0).bad() || !lutItem)
+        return ModalityLut{};
+    Uint16 entries = 0, first = 0, bits = 16;
+    const Uint16 *words = nullptr;
+    unsigned long count = 0;
+    if (!descriptor(*lutItem, DCM_LUTDescriptor, 0, entries) || !descriptor(*lutItem, DCM_LUTDescriptor, 1, first)
+        || lutItem->findAndGetUint16Array(DCM_LUTData, words, &count).bad() || !words || count == 0)
+        return Error{QStringLiteral("Modality LUT Sequence (0028,3000) lacks a usable LUT Descriptor or LUT Data")};
+    descriptor(*lutItem, DCM_LUTDescriptor, 2, bits);
+    ModalityLut lut;
+    // 0 entries means 65536 (PS3.3 C.11.1.1.1): the count does not fit in 16 bits.
+    const std::vector<Uint16> table = lutEntries(words, count, entries == 0 ? 65536 : entries, bits);
+    lut.table.assign(table.begin(), table.end());
+    lut.firstMapped = firstMapped(first, pixelsSigned);
+    lut.bits = bits ? bits : 16;
+    OFString text;
+    if (lutItem->findAndGetOFString(DCM_LUTExplanation, text).good())
+        lut.explanation = QString::fromLatin1(text.c_str()).trimmed();
+    if (lutItem->findAndGetOFString(DCM_ModalityLUTType, text).good())
+        lut.type = QString::fromLatin1(text.c_str()).trimmed();
+    return lut;
+}
+
 core::Result<std::vector<double>> modalityValues(DcmDataset &dataset, const QByteArray &frame, const PixelInfo &info)
 {
     return modalityValues(dataset, frame, info, -1);
@@ -153,22 +179,13 @@ core::Result<std::vector<double>> modalityValues(DcmDataset &ds, const QByteArra
     std::vector<double> out(static_cast<size_t>(n));
     const char *data = frame.constData();
 
-    DcmItem *lutItem = nullptr;
-    if (ds.findAndGetSequenceItem(DCM_ModalityLUTSequence, lutItem, 0).good() && lutItem) {
-        Uint16 entries = 0, first = 0, bits = 16;
-        const Uint16 *words = nullptr;
-        unsigned long count = 0;
-        if (!descriptor(*lutItem, DCM_LUTDescriptor, 0, entries) || !descriptor(*lutItem, DCM_LUTDescriptor, 1, first)
-            || lutItem->findAndGetUint16Array(DCM_LUTData, words, &count).bad() || !words || count == 0)
-            return Error{QStringLiteral("Modality LUT Sequence (0028,3000) lacks a usable LUT Descriptor or LUT Data")};
-        descriptor(*lutItem, DCM_LUTDescriptor, 2, bits);
-        const std::vector<Uint16> lut = lutEntries(words, count, entries == 0 ? 65536 : entries, bits);
-        const qint64 offset = firstMapped(first, info.isSigned);
-        const qint64 last = qint64(lut.size()) - 1;
-        for (qint64 k = 0; k < n; ++k) {
-            const qint64 index = std::clamp<qint64>(sampleAt(data, k, bytes, info.isSigned) - offset, 0, last);
-            out[size_t(k)] = lut[size_t(index)];
-        }
+    auto lut = modalityLut(ds, info.isSigned);
+    if (!lut)
+        return Error{lut.error()};
+    if (!lut.value().table.empty()) {
+        const ModalityLut &m = lut.value();
+        for (qint64 k = 0; k < n; ++k)
+            out[size_t(k)] = m.map(sampleAt(data, k, bytes, info.isSigned));
         return out;
     }
 

@@ -24,6 +24,11 @@ Image2D sliceImage(const Volume &v, int k)
         return img;
     }
     const SliceSource &s = v.sources[size_t(k)];
+    if (s.modalityLut) {
+        for (size_t i = 0; i < n; ++i)
+            img.values[i] = float(s.modalityLut->map(v.isSigned ? qint64(qint16(src[i])) : qint64(src[i])));
+        return img;
+    }
     if (v.isSigned) {
         for (size_t i = 0; i < n; ++i)
             img.values[i] = float(double(qint16(src[i])) * s.slope + s.intercept);

@@ -155,8 +155,16 @@ struct Sampler {
                 a = s[y0 * w + x0]; b = s[y0 * w + x1];
                 c = s[y1 * w + x0]; e = s[y1 * w + x1];
             }
-            const double raw = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy;
             const SliceSource &src = v.sources[size_t(k)];
+            if (src.modalityLut) {
+                // A LUT is not linear: interpolate its outputs, not the stored samples.
+                a = src.modalityValue(a);
+                b = src.modalityValue(b);
+                c = src.modalityValue(c);
+                e = src.modalityValue(e);
+                return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy;
+            }
+            const double raw = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy;
             return raw * src.slope + src.intercept;
         };
         const double v0 = plane(k0);
@@ -644,7 +652,7 @@ UniformGrid resampleUniform(const Volume &vol, int maxDim, int threads)
             const SliceSource &ss = vol.sources[size_t(z)];
             for (size_t i = 0, n = size_t(g.dims[0]) * size_t(g.dims[1]); i < n; ++i) {
                 const double raw = vol.isSigned ? double(qint16(src[i])) : double(src[i]);
-                out[i] = qint16(std::clamp(raw * ss.slope + ss.intercept, -32768.0, 32767.0));
+                out[i] = qint16(std::clamp(ss.modalityValue(raw), -32768.0, 32767.0));
             }
             return;
         }

@@ -6,6 +6,7 @@
 #include <kilima/dicom/attributes.h>
 #include <kilima/dicom/charset.h>
 #include <kilima/dicom/dicomfile.h>
+#include <kilima/dicom/pixeldata.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -250,6 +251,15 @@ FileScan scanFile(const QString &path)
     if (h.slope == 0)
         h.slope = 1;
     h.intercept = num(ds, DCM_RescaleIntercept, 0);
+    // Modality LUT Sequence (grey only): where present it, not the rescale,
+    // gives the modality values (PS3.3 C.11.1), as dcmtk's dcm2pnm shows them.
+    if (h.spp == 1) {
+        auto lut = dicom::modalityLut(ds, h.isSigned);
+        if (!lut)
+            h.modalityLutProblem = name + QStringLiteral(": ") + lut.error() + QStringLiteral("; its rescale is used");
+        else if (!lut.value().table.empty())
+            h.modalityLut = std::make_shared<const dicom::ModalityLut>(lut.take());
+    }
     h.wc = allNums(ds, DCM_WindowCenter);
     h.ww = allNums(ds, DCM_WindowWidth);
     h.voiLut = readVoiLut(ds);

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QThreadPool>
 #include <QtConcurrent>
 #include <algorithm>
@@ -69,6 +70,7 @@ VolumePtr makeVolume(const QList<FrameHeader> &frames, bool geometry)
         v->colDir = Vec3{h.iop[3], h.iop[4], h.iop[5]}.normalized();
         v->normal = v->rowDir.cross(v->colDir).normalized();
     }
+    QSet<QString> lutNotes;   // once per volume, not once per slice
     for (int k = 0; k < frames.size(); ++k) {
         const FrameHeader &f = frames[k];
         v->positions.push_back(geometry ? f.ipp : Vec3{0, 0, double(k)});
@@ -83,11 +85,22 @@ VolumePtr makeVolume(const QList<FrameHeader> &frames, bool geometry)
         s.windowCenters = f.wc;
         s.windowWidths = f.ww;
         s.voiLut = f.voiLut;
+        s.modalityLut = f.modalityLut;
         // 32-bit samples are kept as their top 16 bits; the slope restores the scale.
-        if (f.bitsAllocated == 32 && f.bitsStored > 16)
+        if (f.bitsAllocated == 32 && f.bitsStored > 16) {
             s.slope *= double(1 << (f.bitsStored - 16));
+            // A LUT indexed by the full sample cannot be indexed by its top bits.
+            if (s.modalityLut) {
+                s.modalityLut.reset();
+                lutNotes.insert(QStringLiteral("Modality LUT of samples wider than 16 bits not applied: rescale used"));
+            }
+        }
+        if (!f.modalityLutProblem.isEmpty())
+            lutNotes.insert(f.modalityLutProblem);
         v->sources.push_back(s);
     }
+    for (const QString &n : std::as_const(lutNotes))
+        v->notes.append(n);
     if (!geometry)
         v->notes.append(frames.size() > 1 ? QStringLiteral("no plane geometry: frames shown as a stack, no MPR")
                                           : QStringLiteral("no plane geometry: 2D only"));

@@ -35,6 +35,8 @@ struct FrameHeader {
     double spacing[2] = {1, 1};
     double thickness = 0;
     double slope = 1, intercept = 0;
+    std::shared_ptr<const dicom::ModalityLut> modalityLut;   // replaces slope/intercept when set
+    QString modalityLutProblem;   // why the file's Modality LUT Sequence is not used
     QVector<double> wc, ww;
     std::shared_ptr<VoiLut> voiLut;
     bool presentationInverse = false;

@@ -81,7 +81,7 @@ Vec3 Volume::voxelToPatient(double column, double row, double slice) const
 bool Volume::rescaleUniform() const
 {
     for (const SliceSource &s : sources) {
-        if (s.slope != sources.front().slope || s.intercept != sources.front().intercept)
+        if (s.modalityLut || s.slope != sources.front().slope || s.intercept != sources.front().intercept)
             return false;
     }
     return true;

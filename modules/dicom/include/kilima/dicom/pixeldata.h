@@ -32,9 +32,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <algorithm>
 #include <vector>
 
 class DcmDataset;
+class DcmItem;
 
 namespace kilima::dicom {
 
@@ -82,6 +84,27 @@ core::Result<DecodedPixels> decodeFrames(DcmDataset &dataset, int first, int cou
 // image classes (rendering): its codecs fill only what the codestream's own
 // header says and report success.
 core::Status checkEncodedFrame(DcmDataset &dataset, int frame);
+
+// The LUT of a Modality LUT Sequence item (PS3.3 C.11.1.1): stored value x
+// shows as table[x - firstMapped]; values below the first mapped one take
+// the first entry, values past the last entry the last.
+struct ModalityLut {
+    qint64 firstMapped = 0;   // descriptor's second value, SS when the pixels are signed
+    int bits = 16;            // bits per entry (descriptor's third value)
+    std::vector<quint16> table;
+    QString explanation, type;   // LUT Explanation, Modality LUT Type ("HU", "US", ...)
+    double map(qint64 stored) const
+    {
+        const qint64 last = qint64(table.size()) - 1;
+        return table[size_t(std::clamp<qint64>(stored - firstMapped, 0, last))];
+    }
+};
+
+// The first item of `item`'s Modality LUT Sequence (0028,3000); an empty
+// table when it has none. `pixelsSigned` (Pixel Representation 1) makes the
+// descriptor's first mapped value signed. An item without a usable LUT
+// Descriptor or LUT Data is an error naming what is missing.
+core::Result<ModalityLut> modalityLut(DcmItem &item, bool pixelsSigned);
 
 // Modality LUT (rescale slope/intercept or a Modality LUT Sequence) applied
 // to one decoded frame of a single-sample image: output values in modality

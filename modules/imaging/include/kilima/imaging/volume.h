@@ -2,12 +2,14 @@
 // sorted along the normal, exact per-slice positions so non-uniform spacing
 // and gantry tilt stay exact) or, for images without plane geometry (CR, US,
 // secondary capture), a plain stack of frames. Voxels stay as the stored
-// 16-bit samples; the modality rescale is applied per slice when values are
-// read, so memory is about the raw voxel bytes.
+// 16-bit samples; the Modality LUT (rescale, or a Modality LUT Sequence's
+// table) is applied per slice when values are read, so memory is about the
+// raw voxel bytes.
 // Slices are filled by decoder threads; readers check isSliceReady() first.
 // Never blocks except in waitUntilComplete().
 #pragma once
 
+#include <kilima/dicom/pixeldata.h>
 #include <kilima/imaging/vec3.h>
 
 #include <QString>
@@ -33,6 +35,15 @@ struct SliceSource {
     QString sopUid;
     int instanceNumber = 0;
     double slope = 1, intercept = 0;
+    // The file's Modality LUT Sequence, null if none. Where set it replaces
+    // slope/intercept: modality values are its (non-linear) output, so
+    // anything that interpolates must map stored samples through it first.
+    std::shared_ptr<const dicom::ModalityLut> modalityLut;
+    // Modality value of a stored sample (already sign-extended).
+    double modalityValue(double stored) const
+    {
+        return modalityLut ? modalityLut->map(qint64(stored)) : stored * slope + intercept;
+    }
     // Window Center/Width of this image (Frame VOI LUT functional group for
     // an enhanced frame), in modality units, all values in file order.
     QVector<double> windowCenters, windowWidths;
@@ -108,14 +119,13 @@ public:
     // Modality value (HU for CT) of a stored sample of slice k.
     double modalityValue(int k, quint16 raw) const
     {
-        const SliceSource &s = sources[size_t(k)];
-        const double v = isSigned ? double(qint16(raw)) : double(raw);
-        return v * s.slope + s.intercept;
+        return sources[size_t(k)].modalityValue(isSigned ? double(qint16(raw)) : double(raw));
     }
     double valueAt(int column, int row, int k) const
     {
         return modalityValue(k, sliceData(k)[size_t(row) * size_t(columns) + size_t(column)]);
     }
+    // Every slice has the same linear rescale (and no Modality LUT Sequence).
     bool rescaleUniform() const;
 
     // --- decode progress ----------------------------------------------
