@@ -1696,6 +1696,26 @@ The images are removed for every workstation that uses this node; this cannot be
         <source>Leave full screen</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open in &amp;Web Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hare Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the study to share first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -2119,6 +2139,73 @@ The images are removed for every workstation that uses this node; this cannot be
     </message>
     <message>
         <source>&amp;Keep free on the storage disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ShareLinkDialog</name>
+    <message>
+        <source>The node&apos;s web server is off (Settings → Node → HTTP port), so there is no web viewer to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web viewer is not installed on this machine (installers/install-deps.sh installs it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link appears here once created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone with the link can open this one study in the web viewer until it expires or is revoked (kilima-node share revoke). Every use is audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link was made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 expires on %2. Revoke it with: kilima-node share revoke %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1703,6 +1703,26 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
         <source>Leave full screen</source>
         <translation>Salir de pantalla completa</translation>
     </message>
+    <message>
+        <source>Open in &amp;Web Viewer</source>
+        <translation>Abrir en el &amp;visor web</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>S&amp;hare Link…</source>
+        <translation>&amp;Compartir enlace…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Select the study to share first.</source>
+        <translation>Seleccione primero el estudio que desea compartir.</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -2127,6 +2147,73 @@ Las imágenes se eliminan para todas las estaciones que usan este nodo; no se pu
     <message>
         <source>&amp;Keep free on the storage disk:</source>
         <translation>&amp;Mantener libre en el disco de almacenamiento:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ShareLinkDialog</name>
+    <message>
+        <source>The node&apos;s web server is off (Settings → Node → HTTP port), so there is no web viewer to open.</source>
+        <translation>El servidor web del nodo está desactivado (Configuración → Nodo → Puerto HTTP): no hay visor web que abrir.</translation>
+    </message>
+    <message>
+        <source>The web viewer is not installed on this machine (installers/install-deps.sh installs it).</source>
+        <translation>El visor web no está instalado en este equipo (installers/install-deps.sh lo instala).</translation>
+    </message>
+    <message>
+        <source>Web viewer</source>
+        <translation>Visor web</translation>
+    </message>
+    <message>
+        <source>&amp;Create Link</source>
+        <translation>&amp;Crear enlace</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;piar</translation>
+    </message>
+    <message>
+        <source>Share Link</source>
+        <translation>Compartir enlace</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>The link appears here once created</source>
+        <translation>El enlace aparece aquí una vez creado</translation>
+    </message>
+    <message>
+        <source>Anyone with the link can open this one study in the web viewer until it expires or is revoked (kilima-node share revoke). Every use is audited.</source>
+        <translation>Cualquier persona con el enlace puede abrir este estudio, y solo este, en el visor web hasta que caduque o se revoque (kilima-node share revoke). Cada uso queda registrado en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Válido durante:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Enlace:</translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation>Creando el enlace…</translation>
+    </message>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>No se creó ningún enlace: %1</translation>
+    </message>
+    <message>
+        <source>Link %1 expires on %2. Revoke it with: kilima-node share revoke %1</source>
+        <translation>El enlace %1 caduca el %2. Para revocarlo: kilima-node share revoke %1</translation>
     </message>
 </context>
 <context>

@@ -1703,6 +1703,26 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
         <source>Leave full screen</source>
         <translation>Quitter le plein écran</translation>
     </message>
+    <message>
+        <source>Open in &amp;Web Viewer</source>
+        <translation>Ouvrir dans la &amp;visionneuse web</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>S&amp;hare Link…</source>
+        <translation>&amp;Partager un lien…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Select the study to share first.</source>
+        <translation>Sélectionnez d’abord l’examen à partager.</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -2127,6 +2147,73 @@ Les images sont retirées pour tous les postes qui utilisent ce nœud ; c&apos;e
     <message>
         <source>&amp;Keep free on the storage disk:</source>
         <translation>&amp;Garder libre sur le disque de stockage :</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ShareLinkDialog</name>
+    <message>
+        <source>The node&apos;s web server is off (Settings → Node → HTTP port), so there is no web viewer to open.</source>
+        <translation>Le serveur web du nœud est désactivé (Paramètres → Nœud → Port HTTP) : il n’y a pas de visionneuse web à ouvrir.</translation>
+    </message>
+    <message>
+        <source>The web viewer is not installed on this machine (installers/install-deps.sh installs it).</source>
+        <translation>La visionneuse web n’est pas installée sur cette machine (installers/install-deps.sh l’installe).</translation>
+    </message>
+    <message>
+        <source>Web viewer</source>
+        <translation>Visionneuse web</translation>
+    </message>
+    <message>
+        <source>&amp;Create Link</source>
+        <translation>&amp;Créer le lien</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Share Link</source>
+        <translation>Partager un lien</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 jours</translation>
+    </message>
+    <message>
+        <source>The link appears here once created</source>
+        <translation>Le lien apparaît ici une fois créé</translation>
+    </message>
+    <message>
+        <source>Anyone with the link can open this one study in the web viewer until it expires or is revoked (kilima-node share revoke). Every use is audited.</source>
+        <translation>Toute personne disposant du lien peut ouvrir cet examen, et lui seul, dans la visionneuse web jusqu’à son expiration ou sa révocation (kilima-node share revoke). Chaque utilisation est journalisée.</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Valable pendant :</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Lien :</translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation>Création du lien…</translation>
+    </message>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>Aucun lien n’a été créé : %1</translation>
+    </message>
+    <message>
+        <source>Link %1 expires on %2. Revoke it with: kilima-node share revoke %1</source>
+        <translation>Le lien %1 expire le %2. Pour le révoquer : kilima-node share revoke %1</translation>
     </message>
 </context>
 <context>

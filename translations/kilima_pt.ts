@@ -1703,6 +1703,26 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
         <source>Leave full screen</source>
         <translation>Sair do ecrã inteiro</translation>
     </message>
+    <message>
+        <source>Open in &amp;Web Viewer</source>
+        <translation>Abrir no &amp;visualizador web</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>S&amp;hare Link…</source>
+        <translation>&amp;Partilhar ligação…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Select the study to share first.</source>
+        <translation>Selecione primeiro o estudo a partilhar.</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -2127,6 +2147,73 @@ As imagens são removidas para todas as estações que usam este nó; isto não 
     <message>
         <source>&amp;Keep free on the storage disk:</source>
         <translation>&amp;Manter livre no disco de armazenamento:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ShareLinkDialog</name>
+    <message>
+        <source>The node&apos;s web server is off (Settings → Node → HTTP port), so there is no web viewer to open.</source>
+        <translation>O servidor web do nó está desligado (Definições → Nó → Porta HTTP): não há visualizador web para abrir.</translation>
+    </message>
+    <message>
+        <source>The web viewer is not installed on this machine (installers/install-deps.sh installs it).</source>
+        <translation>O visualizador web não está instalado neste computador (installers/install-deps.sh instala-o).</translation>
+    </message>
+    <message>
+        <source>Web viewer</source>
+        <translation>Visualizador web</translation>
+    </message>
+    <message>
+        <source>&amp;Create Link</source>
+        <translation>&amp;Criar ligação</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;piar</translation>
+    </message>
+    <message>
+        <source>Share Link</source>
+        <translation>Partilhar ligação</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dia</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 dias</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 dias</translation>
+    </message>
+    <message>
+        <source>The link appears here once created</source>
+        <translation>A ligação aparece aqui depois de criada</translation>
+    </message>
+    <message>
+        <source>Anyone with the link can open this one study in the web viewer until it expires or is revoked (kilima-node share revoke). Every use is audited.</source>
+        <translation>Qualquer pessoa com a ligação pode abrir este estudo, e só este, no visualizador web até expirar ou ser revogada (kilima-node share revoke). Cada utilização fica registada na auditoria.</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Válida durante:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Ligação:</translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation>A criar a ligação…</translation>
+    </message>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>Nenhuma ligação foi criada: %1</translation>
+    </message>
+    <message>
+        <source>Link %1 expires on %2. Revoke it with: kilima-node share revoke %1</source>
+        <translation>A ligação %1 expira em %2. Para a revogar: kilima-node share revoke %1</translation>
     </message>
 </context>
 <context>

@@ -1703,6 +1703,26 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
         <source>Leave full screen</source>
         <translation>Toka skrini nzima</translation>
     </message>
+    <message>
+        <source>Open in &amp;Web Viewer</source>
+        <translation>Fungua kwenye kitazamaji cha &amp;wavuti</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>S&amp;hare Link…</source>
+        <translation>S&amp;hiriki kiungo…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Select the study to share first.</source>
+        <translation>Chagua kwanza uchunguzi wa kushiriki.</translation>
+    </message>
 </context>
 <context>
     <name>kilima::workstation::NodeStatusPanel</name>
@@ -2127,6 +2147,73 @@ Picha zitaondolewa kwa kila kituo kinachotumia nodi hii; hili haliwezi kutenduli
     <message>
         <source>&amp;Keep free on the storage disk:</source>
         <translation>&amp;Acha nafasi wazi kwenye diski ya hifadhi:</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::workstation::ShareLinkDialog</name>
+    <message>
+        <source>The node&apos;s web server is off (Settings → Node → HTTP port), so there is no web viewer to open.</source>
+        <translation>Seva ya wavuti ya nodi imezimwa (Mipangilio → Nodi → Mlango wa HTTP), kwa hiyo hakuna kitazamaji cha wavuti cha kufungua.</translation>
+    </message>
+    <message>
+        <source>The web viewer is not installed on this machine (installers/install-deps.sh installs it).</source>
+        <translation>Kitazamaji cha wavuti hakijasakinishwa kwenye kompyuta hii (installers/install-deps.sh hukisakinisha).</translation>
+    </message>
+    <message>
+        <source>Web viewer</source>
+        <translation>Kitazamaji cha wavuti</translation>
+    </message>
+    <message>
+        <source>&amp;Create Link</source>
+        <translation>&amp;Unda kiungo</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Nakili</translation>
+    </message>
+    <message>
+        <source>Share Link</source>
+        <translation>Shiriki kiungo</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>Siku 1</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>Siku 7</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>Siku 30</translation>
+    </message>
+    <message>
+        <source>The link appears here once created</source>
+        <translation>Kiungo kitaonekana hapa kikishaundwa</translation>
+    </message>
+    <message>
+        <source>Anyone with the link can open this one study in the web viewer until it expires or is revoked (kilima-node share revoke). Every use is audited.</source>
+        <translation>Yeyote mwenye kiungo anaweza kufungua uchunguzi huu mmoja tu kwenye kitazamaji cha wavuti hadi muda wake uishe au kibatilishwe (kilima-node share revoke). Kila matumizi yanarekodiwa kwenye ukaguzi.</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Halali kwa:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Kiungo:</translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation>Inaunda kiungo…</translation>
+    </message>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>Hakuna kiungo kilichoundwa: %1</translation>
+    </message>
+    <message>
+        <source>Link %1 expires on %2. Revoke it with: kilima-node share revoke %1</source>
+        <translation>Kiungo %1 kinaisha muda tarehe %2. Kibatilishe kwa: kilima-node share revoke %1</translation>
     </message>
 </context>
 <context>

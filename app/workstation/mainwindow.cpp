@@ -4,6 +4,7 @@
 #include "nodestatuspanel.h"
 #include "readinglayout.h"
 #include "settingsdialog.h"
+#include "weblinks.h"
 
 #include <kilima/archive/archive.h>
 #include <kilima/archive/auditlog.h>
@@ -251,6 +252,23 @@ void MainWindow::createMenus()
     });
     reading->addSeparator();
     action(reading, tr("Fetch &Priors"), QKeySequence(tr("Ctrl+P")), [this] { priorsOfSelected(); });
+    reading->addSeparator();
+    // The node's web viewer (docs/webviewer.md), from the study list only.
+    action(reading, tr("Open in &Web Viewer"), QKeySequence(tr("Ctrl+Shift+O")), [this] {
+        const QStringList uids = selectedStudies();
+        if (!uids.isEmpty())
+            openInWebViewer(this, *m_archive, uids.first());
+    }, m_studiesPage);
+    action(reading, tr("S&hare Link…"), QKeySequence(tr("Ctrl+Shift+K")), [this] {
+        const QStringList uids = selectedStudies();
+        if (uids.isEmpty()) {
+            statusBar()->showMessage(tr("Select the study to share first."), 5000);
+            return;
+        }
+        auto *dialog = new ShareLinkDialog(m_archive, uids.first(), m_user, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    }, m_studiesPage);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // Ctrl+Alt+digit: Alt+digit chooses the viewer's layout.
