@@ -5,6 +5,7 @@
 // objects without pixels, SEG shown as a coloured overlay.
 #include <kilima/archive/archive.h>
 #include <kilima/imaging/seriesloader.h>
+#include <kilima/viewer/mprview.h>
 #include <kilima/viewer/sliceview.h>
 #include <kilima/viewer/studyviewer.h>
 
@@ -174,6 +175,45 @@ private Q_SLOTS:
         QCOMPARE(view.window().width, 22.0);
         view.setSlice(1);
         QCOMPARE(view.window().width, 400.0);
+    }
+
+    void mprDefaultFile_ShouldUseTheSourceSliceUnderTheCrosshair()
+    {
+        // Each slice its own window (slice file i: centre 10 + 100 i, width
+        // 20 + 200 i); slice 0's is not the one to show in the middle.
+        test::CtPhantom p;
+        p.slices = 5;
+        p.rows = p.columns = 32;
+        const QStringList files = test::writeCtPhantom(m_tmp.filePath(QStringLiteral("mprwin")), p);
+        QCOMPARE(files.size(), 5);
+        for (int i = 0; i < files.size(); ++i) {
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(files[i].toLocal8Bit().constData()).good());
+            ff.getDataset()->putAndInsertString(DCM_WindowCenter, QByteArray::number(10 + 100 * i).constData());
+            ff.getDataset()->putAndInsertString(DCM_WindowWidth, QByteArray::number(20 + 200 * i).constData());
+            QVERIFY(ff.saveFile(files[i].toLocal8Bit().constData(), EXS_LittleEndianExplicit).good());
+        }
+        viewer::StudyViewer v(*m_archive);
+        v.resize(900, 700);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.openFiles(files);
+        QVERIFY(waitShown(v, 1));
+        const auto vol = v.volumes().front();
+        v.setMode(viewer::StudyViewer::Mode::Mpr);
+        for (int k : {3, 1}) {
+            v.mprView()->setCrosshair(vol->voxelToPatient(p.columns / 2, p.rows / 2, k));
+            v.applyPreset(QStringLiteral("Default (file)"));
+            // The window the slice's own file gives, read back with DCMTK.
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(vol->sources[size_t(k)].path.toLocal8Bit().constData()).good());
+            Float64 c = 0, w = 0;
+            QVERIFY(ff.getDataset()->findAndGetFloat64(DCM_WindowCenter, c).good());
+            QVERIFY(ff.getDataset()->findAndGetFloat64(DCM_WindowWidth, w).good());
+            const viewer::SliceView *axial = v.mprView()->view(imaging::Orientation::Axial);
+            QCOMPARE(axial->window().center, double(c));
+            QCOMPARE(axial->window().width, double(w));
+        }
     }
 
     void window_RealMprage_ShouldNotShowTheBrainSolidWhite()

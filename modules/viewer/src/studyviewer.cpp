@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <algorithm>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcViewer, "kilima.viewer")
 
@@ -454,7 +456,13 @@ void StudyViewer::applyPreset(const QString &name)
             v->useFileWindow();   // the displayed image's own, slice by slice
             return;
         }
-        w = imaging::defaultWindow(*v->volume(), v->currentImage());
+        // A plane has no file window of its own: it borrows the one of the
+        // source slice under the crosshair (a series' slices may differ, the
+        // MPRAGE's first says W22 L11, its middle W617 L277).
+        const imaging::Volume &vol = *v->volume();
+        const double k = vol.patientToVoxel(m_mpr->crosshair()).z;
+        const int slice = std::isfinite(k) ? std::clamp(int(std::lround(k)), 0, vol.slices() - 1) : vol.slices() / 2;
+        w = imaging::defaultWindow(vol, slice, v->currentImage());
         found = true;
     }
     for (const WindowPreset &p : windowPresets()) {
