@@ -888,6 +888,33 @@ Password of %1:</source>
     </message>
 </context>
 <context>
+    <name>kilima::reportui::Templates</name>
+    <message>
+        <source>CT chest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MR brain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echocardiogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kilima::viewer::MprView</name>
     <message>
         <source>MIP</source>
@@ -919,6 +946,53 @@ Password of %1:</source>
     </message>
     <message>
         <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::Presets</name>
+    <message>
+        <source>CT Soft tissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Lung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Angio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Stroke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Subdural</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MR Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIP</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -891,6 +891,33 @@ Contraseña de %1:</translation>
     </message>
 </context>
 <context>
+    <name>kilima::reportui::Templates</name>
+    <message>
+        <source>CT chest</source>
+        <translation>TC de tórax</translation>
+    </message>
+    <message>
+        <source>CT head</source>
+        <translation>TC de cráneo</translation>
+    </message>
+    <message>
+        <source>Chest X-ray</source>
+        <translation>Radiografía de tórax</translation>
+    </message>
+    <message>
+        <source>MR brain</source>
+        <translation>RM de cerebro</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Ecografía abdominal</translation>
+    </message>
+    <message>
+        <source>Echocardiogram</source>
+        <translation>Ecocardiograma</translation>
+    </message>
+</context>
+<context>
     <name>kilima::viewer::MprView</name>
     <message>
         <source>MIP</source>
@@ -923,6 +950,53 @@ Contraseña de %1:</translation>
     <message>
         <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
         <translation>Clic o arrastrar: mover la cruz. Rueda: mover el plano. Mayús+rueda: girar los otros planos (oblicuo). Colores: axial azul, coronal verde, sagital rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::Presets</name>
+    <message>
+        <source>CT Soft tissue</source>
+        <translation>TC Partes blandas</translation>
+    </message>
+    <message>
+        <source>CT Lung</source>
+        <translation>TC Pulmón</translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation>TC Hueso</translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation>TC Cerebro</translation>
+    </message>
+    <message>
+        <source>CT Liver</source>
+        <translation>TC Hígado</translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation>TC Mediastino</translation>
+    </message>
+    <message>
+        <source>CT Angio</source>
+        <translation>TC Angio</translation>
+    </message>
+    <message>
+        <source>CT Stroke</source>
+        <translation>TC Ictus</translation>
+    </message>
+    <message>
+        <source>CT Subdural</source>
+        <translation>TC Subdural</translation>
+    </message>
+    <message>
+        <source>MR Default</source>
+        <translation>RM predeterminado</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
     </message>
 </context>
 <context>

@@ -891,6 +891,33 @@ Mot de passe de %1 :</translation>
     </message>
 </context>
 <context>
+    <name>kilima::reportui::Templates</name>
+    <message>
+        <source>CT chest</source>
+        <translation>TDM thoracique</translation>
+    </message>
+    <message>
+        <source>CT head</source>
+        <translation>TDM cérébrale</translation>
+    </message>
+    <message>
+        <source>Chest X-ray</source>
+        <translation>Radiographie thoracique</translation>
+    </message>
+    <message>
+        <source>MR brain</source>
+        <translation>IRM cérébrale</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Échographie abdominale</translation>
+    </message>
+    <message>
+        <source>Echocardiogram</source>
+        <translation>Échocardiographie</translation>
+    </message>
+</context>
+<context>
     <name>kilima::viewer::MprView</name>
     <message>
         <source>MIP</source>
@@ -923,6 +950,53 @@ Mot de passe de %1 :</translation>
     <message>
         <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
         <translation>Clic ou glisser : déplacer le réticule. Molette : déplacer le plan. Maj+molette : faire pivoter les autres plans (oblique). Couleurs : axial bleu, coronal vert, sagittal rouge.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::Presets</name>
+    <message>
+        <source>CT Soft tissue</source>
+        <translation>TDM Tissus mous</translation>
+    </message>
+    <message>
+        <source>CT Lung</source>
+        <translation>TDM Poumon</translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation>TDM Os</translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation>TDM Cerveau</translation>
+    </message>
+    <message>
+        <source>CT Liver</source>
+        <translation>TDM Foie</translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation>TDM Médiastin</translation>
+    </message>
+    <message>
+        <source>CT Angio</source>
+        <translation>TDM Angio</translation>
+    </message>
+    <message>
+        <source>CT Stroke</source>
+        <translation>TDM AVC</translation>
+    </message>
+    <message>
+        <source>CT Subdural</source>
+        <translation>TDM Sous-dural</translation>
+    </message>
+    <message>
+        <source>MR Default</source>
+        <translation>IRM par défaut</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
     </message>
 </context>
 <context>

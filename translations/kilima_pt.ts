@@ -891,6 +891,33 @@ Senha de %1:</translation>
     </message>
 </context>
 <context>
+    <name>kilima::reportui::Templates</name>
+    <message>
+        <source>CT chest</source>
+        <translation>TC do tórax</translation>
+    </message>
+    <message>
+        <source>CT head</source>
+        <translation>TC de crânio</translation>
+    </message>
+    <message>
+        <source>Chest X-ray</source>
+        <translation>Radiografia do tórax</translation>
+    </message>
+    <message>
+        <source>MR brain</source>
+        <translation>RM do cérebro</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Ecografia abdominal</translation>
+    </message>
+    <message>
+        <source>Echocardiogram</source>
+        <translation>Ecocardiograma</translation>
+    </message>
+</context>
+<context>
     <name>kilima::viewer::MprView</name>
     <message>
         <source>MIP</source>
@@ -923,6 +950,53 @@ Senha de %1:</translation>
     <message>
         <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
         <translation>Clique ou arraste: mover a mira. Roda: mover o plano. Shift+roda: rodar os outros planos (oblíquo). Cores: axial azul, coronal verde, sagital vermelho.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::Presets</name>
+    <message>
+        <source>CT Soft tissue</source>
+        <translation>TC Partes moles</translation>
+    </message>
+    <message>
+        <source>CT Lung</source>
+        <translation>TC Pulmão</translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation>TC Osso</translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation>TC Cérebro</translation>
+    </message>
+    <message>
+        <source>CT Liver</source>
+        <translation>TC Fígado</translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation>TC Mediastino</translation>
+    </message>
+    <message>
+        <source>CT Angio</source>
+        <translation>TC Angio</translation>
+    </message>
+    <message>
+        <source>CT Stroke</source>
+        <translation>TC AVC</translation>
+    </message>
+    <message>
+        <source>CT Subdural</source>
+        <translation>TC Subdural</translation>
+    </message>
+    <message>
+        <source>MR Default</source>
+        <translation>RM predefinido</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
     </message>
 </context>
 <context>

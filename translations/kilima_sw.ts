@@ -891,6 +891,33 @@ Nenosiri la %1:</translation>
     </message>
 </context>
 <context>
+    <name>kilima::reportui::Templates</name>
+    <message>
+        <source>CT chest</source>
+        <translation>CT ya kifua</translation>
+    </message>
+    <message>
+        <source>CT head</source>
+        <translation>CT ya kichwa</translation>
+    </message>
+    <message>
+        <source>Chest X-ray</source>
+        <translation>X-ray ya kifua</translation>
+    </message>
+    <message>
+        <source>MR brain</source>
+        <translation>MR ya ubongo</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Ultrasauti ya tumbo</translation>
+    </message>
+    <message>
+        <source>Echocardiogram</source>
+        <translation>Ekokadiogramu</translation>
+    </message>
+</context>
+<context>
     <name>kilima::viewer::MprView</name>
     <message>
         <source>MIP</source>
@@ -923,6 +950,53 @@ Nenosiri la %1:</translation>
     <message>
         <source>Click or drag: move the crosshair. Wheel: move the plane. Shift+wheel: rotate the other planes (oblique). Colours: axial blue, coronal green, sagittal red.</source>
         <translation>Bofya au buruta: sogeza msalaba. Gurudumu: sogeza ndege. Shift+gurudumu: zungusha ndege nyingine (mshazari). Rangi: axial bluu, coronal kijani, sagittal nyekundu.</translation>
+    </message>
+</context>
+<context>
+    <name>kilima::viewer::Presets</name>
+    <message>
+        <source>CT Soft tissue</source>
+        <translation>CT Tishu laini</translation>
+    </message>
+    <message>
+        <source>CT Lung</source>
+        <translation>CT Mapafu</translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation>CT Mfupa</translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation>CT Ubongo</translation>
+    </message>
+    <message>
+        <source>CT Liver</source>
+        <translation>CT Ini</translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation>CT Mediastinamu</translation>
+    </message>
+    <message>
+        <source>CT Angio</source>
+        <translation>CT Angio</translation>
+    </message>
+    <message>
+        <source>CT Stroke</source>
+        <translation>CT Kiharusi</translation>
+    </message>
+    <message>
+        <source>CT Subdural</source>
+        <translation>CT Chini ya dura</translation>
+    </message>
+    <message>
+        <source>MR Default</source>
+        <translation>MR Chaguo-msingi</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
     </message>
 </context>
 <context>

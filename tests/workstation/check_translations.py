@@ -6,9 +6,13 @@
 # placeholder or the & of an accelerator, or whose context is not the
 # class's qualified name (then tr() never finds it). The sources are globbed when the
 # test runs, so strings added after the last configure are caught too.
+# Names that come from data files (window and rendering presets in
+# resources/presets, built-in report templates in resources/templates) must
+# be in the catalogs too, under the context the code translates them with.
 #
 #   check_translations.py LUPDATE SOURCE_ROOT TS_DIR DIR [DIR...]
 import glob
+import json
 import os
 import re
 import shutil
@@ -18,6 +22,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 LANGUAGES = ["sw", "fr", "es", "pt"]
+# (context, data files, how to read the names of one file)
+DATA_NAMES = [
+    ("kilima::viewer::Presets", "resources/presets/*.json", lambda d: [p["name"] for p in d.get("presets", [])]),
+    ("kilima::reportui::Templates", "resources/templates/*.json", lambda d: [d["name"]] if "name" in d else []),
+]
 PLACEHOLDER = re.compile(r"%(?:L?[1-9])")
 ACCEL = re.compile(r"&(?!&)[^\s&]")
 
@@ -57,8 +66,13 @@ def main():
             if run.returncode != 0:
                 print(run.stdout, run.stderr)
                 return 1
+            translated = set()
             for context in ET.parse(ts).getroot().iter("context"):
                 name = context.findtext("name")
+                for message in context.iter("message"):
+                    tr, forms = texts(message)
+                    if tr is not None and tr.get("type") is None and all(forms):
+                        translated.add((name, message.findtext("source") or ""))
                 # All our classes live in kilima:: namespaces: a bare class
                 # name is a context tr() never asks for.
                 if "::" not in name and name not in ("QObject", "main"):
@@ -77,6 +91,14 @@ def main():
                             problems.append(where + ": placeholders %s, translated %r" % (wanted, form))
                         if ACCEL.search(source) and not ACCEL.search(form) and "<" not in source:
                             problems.append(where + ": the accelerator (&) is missing in %r" % form)
+            for context, pattern, names in DATA_NAMES:
+                for path in sorted(glob.glob(os.path.join(root, pattern))):
+                    with open(path, encoding="utf-8") as f:
+                        for n in names(json.load(f)):
+                            if (context, n) not in translated:
+                                problems.append("%s [%s] %r from %s: not in the catalog (list it in the code's "
+                                                "QT_TRANSLATE_NOOP table) or not translated"
+                                                % (lang, context, n, os.path.relpath(path, root)))
     for p in problems:
         print(p)
     if problems:

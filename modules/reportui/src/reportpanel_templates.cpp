@@ -3,6 +3,8 @@
 // switching templates without losing what the reader typed.
 #include <kilima/reportui/reportpanel.h>
 
+#include "templatenames_p.h"
+
 #include <kilima/reporting/draftjournal.h>
 #include <kilima/reporting/reportworkflow.h>
 
@@ -74,7 +76,7 @@ void ReportPanel::updateTemplateHint()
     if (!current) {
         QStringList names;
         for (const TemplateMatch &m : matches)
-            names << m.tpl->name;
+            names << (m.tpl->builtIn ? templateLabel(m.tpl->name) : m.tpl->name);
         m_templateHint->setText(names.isEmpty()
                                     ? tr("No template matches this study: choose one above, or write on the blank report.")
                                     : tr("Blank report. Templates that fit this study: %1.").arg(names.join(QStringLiteral(", "))));
@@ -83,11 +85,12 @@ void ReportPanel::updateTemplateHint()
     for (const TemplateMatch &m : matches) {
         if (m.tpl == current) {
             m_templateHint->setText(tr("Template \"%1\" chosen for this study (%2). Check it fits, or choose another above.")
-                                        .arg(current->name, m.reasons.join(QStringLiteral(", "))));
+                                        .arg(current->builtIn ? templateLabel(current->name) : current->name, m.reasons.join(QStringLiteral(", "))));
             return;
         }
     }
-    m_templateHint->setText(tr("Template \"%1\" (chosen by the reader).").arg(current->name));
+    m_templateHint->setText(tr("Template \"%1\" (chosen by the reader).")
+                                .arg(current->builtIn ? templateLabel(current->name) : current->name));
 }
 
 void ReportPanel::reloadTemplates()
@@ -96,7 +99,7 @@ void ReportPanel::reloadTemplates()
     m_templates->clear();
     m_templates->addItem(tr("Blank report (no template)"), QString());
     for (const ReportTemplate &t : m_workflow->templates().templates())
-        m_templates->addItem(t.builtIn ? t.name : t.name + tr(" (local)"), t.id);
+        m_templates->addItem(t.builtIn ? templateLabel(t.name) : t.name + tr(" (local)"), t.id);
     const int idx = m_templates->findData(current);
     if (idx >= 0)
         m_templates->setCurrentIndex(idx);

@@ -1,4 +1,5 @@
 #include <kilima/viewer/studyviewer.h>
+#include "presetnames_p.h"
 #include "studyscan_p.h"
 #include <kilima/viewer/mprview.h>
 #include <kilima/viewer/volumeview.h>
@@ -149,9 +150,12 @@ void StudyViewer::buildUi()
     auto *form = new QFormLayout(panel);
     auto *presets = new QComboBox(panel);
     for (const VolumePreset &p : volumePresets())
-        presets->addItem(p.name);
-    connect(presets, &QComboBox::textActivated, m_3d, &VolumeView::setPreset);
-    connect(m_3d, &VolumeView::ready, presets, [this, presets] { presets->setCurrentText(m_3d->preset()); });
+        presets->addItem(presetLabel(p.name), p.name);   // shown translated, known by its name in the file
+    connect(presets, qOverload<int>(&QComboBox::activated), m_3d,
+            [this, presets](int idx) { m_3d->setPreset(presets->itemData(idx).toString()); });
+    connect(m_3d, &VolumeView::ready, presets, [this, presets] {
+        presets->setCurrentIndex(presets->findData(m_3d->preset()));
+    });
     form->addRow(tr("Preset"), presets);
     const QString axes[6] = {tr("Right–left from"), tr("to"), tr("Anterior–posterior from"), tr("to"),
                              tr("Foot–head from"), tr("to")};
@@ -262,12 +266,12 @@ void StudyViewer::buildActions()
     m_toolbar->addSeparator();
     m_presetBox = new QComboBox(this);
     m_presetBox->addItem(tr("Window presets"));
-    m_presetBox->addItem(tr("Default (file)"));
-    m_presetBox->addItem(tr("VOI LUT (file)"));
+    m_presetBox->addItem(tr("Default (file)"), tr("Default (file)"));
+    m_presetBox->addItem(tr("VOI LUT (file)"), tr("VOI LUT (file)"));
     for (const WindowPreset &p : windowPresets()) {
-        m_presetBox->addItem(p.name);
+        m_presetBox->addItem(presetLabel(p.name), p.name);   // shown translated, applied by its name in the file
         if (!p.shortcut.isEmpty())
-            add(p.name, QKeySequence(p.shortcut), [this, n = p.name, key = p.shortcut] {
+            add(presetLabel(p.name), QKeySequence(p.shortcut), [this, n = p.name, key = p.shortcut] {
                 // One key, one meaning per mode: in 3D the digits pick the
                 // rendering preset (they used to reach both at once).
                 const QList<VolumePreset> rendering = volumePresets();
@@ -280,7 +284,7 @@ void StudyViewer::buildActions()
     }
     connect(m_presetBox, qOverload<int>(&QComboBox::activated), this, [this](int idx) {
         if (idx > 0)
-            applyPreset(m_presetBox->itemText(idx));
+            applyPreset(m_presetBox->itemData(idx).toString());
         m_presetBox->setCurrentIndex(0);
     });
     m_toolbar->addWidget(m_presetBox);
