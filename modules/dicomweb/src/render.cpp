@@ -1,4 +1,5 @@
 #include "render_p.h"
+#include "annotation_p.h"
 
 #include <kilima/dicom/codecs.h>
 #include <kilima/dicom/dicomfile.h>
@@ -90,6 +91,40 @@ core::Result<std::unique_ptr<DcmFileFormat>> nativeFrameCopy(DcmDataset &ds, con
     return copy;
 }
 
+// The displayed 8-bit image with the text burned in, as a new DicomImage
+// (MONOCHROME2 or RGB, 8 bits, no window: values pass through unchanged) so
+// that the same encoders write it; `data` holds its dataset.
+core::Result<std::unique_ptr<DicomImage>> annotatedImage(DicomImage &shown, const AnnotationLines &lines,
+                                                         std::unique_ptr<DcmDataset> *data)
+{
+    const int width = int(shown.getWidth()), height = int(shown.getHeight());
+    const int samples = shown.isMonochrome() ? 1 : 3;
+    const void *rendered = shown.getOutputData(8, 0, 0);
+    if (!rendered)
+        return core::Error{QStringLiteral("the image cannot be rendered for annotation")};
+    QByteArray pixels(static_cast<const char *>(rendered), width * height * samples);
+    if (const core::Status st = burnAnnotation(pixels, width, height, samples, lines); !st)
+        return core::Error{st.error()};
+    auto ds = std::make_unique<DcmDataset>();
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(samples));
+    ds->putAndInsertString(DCM_PhotometricInterpretation, samples == 1 ? "MONOCHROME2" : "RGB");
+    if (samples == 3)
+        ds->putAndInsertUint16(DCM_PlanarConfiguration, 0);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
+    ds->putAndInsertUint16(DCM_BitsStored, 8);
+    ds->putAndInsertUint16(DCM_HighBit, 7);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    ds->putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(pixels.constData()), unsigned(pixels.size()));
+    auto image = std::make_unique<DicomImage>(ds.get(), EXS_LittleEndianExplicit);
+    if (image->getStatus() != EIS_Normal)
+        return core::Error{QStringLiteral("the annotated image cannot be encoded: %1")
+                               .arg(QString::fromLatin1(DicomImage::getString(image->getStatus())))};
+    *data = std::move(ds);
+    return image;
+}
+
 } // namespace
 
 core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
@@ -161,6 +196,19 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
                 return core::Error{QStringLiteral("cannot scale the image to %1 x %2").arg(w).arg(h)};
             out = scaled.get();
         }
+    }
+    std::unique_ptr<DcmDataset> annotatedData;
+    std::unique_ptr<DicomImage> annotated;
+    if (o.annotatePatient || o.annotateTechnique) {
+        AnnotationFacts facts;
+        facts.frame = o.frame;
+        facts.frames = info.value().frames;
+        facts.hasWindow = image.isMonochrome() && image.getWindow(facts.windowCenter, facts.windowWidth);
+        auto burned = annotatedImage(*out, annotationLines(*ds, o.annotatePatient, o.annotateTechnique, facts), &annotatedData);
+        if (!burned)
+            return core::Error{burned.error()};
+        annotated = burned.take();
+        out = annotated.get();
     }
 
     char *buffer = nullptr;

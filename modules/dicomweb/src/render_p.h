@@ -2,6 +2,8 @@
 // through DCMTK's dcmimgle/dcmimage (not QImage: the module is headless).
 // Window: explicit centre/width/function, else the first window of the
 // object, else min-max. Viewport: fits inside vw x vh keeping the aspect.
+// Annotation: text burned in after scaling (annotation_p.h), so its size
+// follows the image served.
 #pragma once
 
 #include <kilima/core/result.h>
@@ -23,6 +25,8 @@ struct RenderOptions {
     int frame = 0;              // 0-based
     // Source region (viewport's sx,sy,sw,sh), in image pixels; sw = 0: all.
     int cropX = 0, cropY = 0, cropWidth = 0, cropHeight = 0;
+    bool annotatePatient = false;     // name, ID, birth date and sex, study date
+    bool annotateTechnique = false;   // modality, series, window, image/frame, spacing
 };
 
 core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &options);

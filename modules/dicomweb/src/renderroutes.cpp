@@ -75,7 +75,7 @@ bool chooseImage(const QByteArray &accept, ImageChoice *c)
 }
 
 // The rendering parameters of PS3.18 8.3.5.1; empty when all are valid.
-QString parseRenderParameters(const HttpRequest &req, RenderOptions *o, QStringList *warnings)
+QString parseRenderParameters(const HttpRequest &req, RenderOptions *o)
 {
     if (hasQuery(req, "window")) {
         const QStringList w = queryValue(req, "window").split(QLatin1Char(','));
@@ -115,15 +115,17 @@ QString parseRenderParameters(const HttpRequest &req, RenderOptions *o, QStringL
             return QStringLiteral("quality is 1 to 100");
     }
     if (hasQuery(req, "annotation")) {
-        // PS3.18 8.3.5.1.1: "patient" and/or "technique". Burning text into
-        // the pixels is not implemented; the image comes without it and the
-        // Warning says so (never silently).
+        // PS3.18 8.3.5.1.1: "patient" and/or "technique", burned into the
+        // pixels (annotation_p.h).
         for (const QString &a : queryValue(req, "annotation").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString v = a.trimmed().toLower();
-            if (v != QLatin1String("patient") && v != QLatin1String("technique"))
+            if (v == QLatin1String("patient"))
+                o->annotatePatient = true;
+            else if (v == QLatin1String("technique"))
+                o->annotateTechnique = true;
+            else
                 return QStringLiteral("annotation is patient and/or technique");
         }
-        *warnings << QStringLiteral("The annotation parameter is not supported. The images are not annotated.");
     }
     return {};
 }
@@ -154,18 +156,19 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
         return HttpReply::error(406, QStringLiteral("rendered images are served as image/jpeg or image/png "
                                                     "(multipart/related of those for studies and series)"));
     o.png = choice.png;
-    QStringList warnings;
-    if (const QString bad = parseRenderParameters(req, &o, &warnings); !bad.isEmpty())
+    if (const QString bad = parseRenderParameters(req, &o); !bad.isEmpty())
         return HttpReply::error(400, bad);
     HttpReply reply;
     const QStringList files = filesOf(level, studyUid, seriesUid, sopUid, &reply);
     if (files.isEmpty())
         return reply;
-    for (const QString &w : warnings)
-        reply.headers.append(qMakePair(QByteArray("Warning"), QByteArray("299 kilima \"") + w.toUtf8() + '"'));
     const QByteArray imageType = o.png ? "image/png" : "image/jpeg";
     o.frame = frame;
     const QString action = thumbnail ? QStringLiteral("WADO-RS thumbnail") : QStringLiteral("WADO-RS rendered");
+    // Every rendered image is audited like a retrieve; one with the patient
+    // annotation discloses identity in its pixels, and the record says so.
+    const QString annotated = o.annotatePatient ? QStringLiteral(", annotated with patient identity")
+                              : o.annotateTechnique ? QStringLiteral(", annotated with technique") : QString();
 
     // Rendered study or series: every instance, one part each, streamed.
     if (!thumbnail && level != Level::Instance) {
@@ -189,7 +192,7 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
             return sink(end.constData(), end.size());
         };
         audit(req, action, studyUid, QStringLiteral("success"),
-              QStringLiteral("%1 level, %2 instances").arg(archive::toString(level).toLower()).arg(files.size()));
+              QStringLiteral("%1 level, %2 instances%3").arg(archive::toString(level).toLower()).arg(files.size()).arg(annotated));
         return reply;
     }
 
@@ -202,7 +205,7 @@ HttpReply WebService::rendered(const HttpRequest &req, Level level, const QStrin
         return e;
     }
     audit(req, action, studyUid, QStringLiteral("success"),
-          QStringLiteral("%1 level").arg(archive::toString(level).toLower()));
+          QStringLiteral("%1 level%2").arg(archive::toString(level).toLower(), annotated));
     if (choice.multipart) {
         const QByteArray boundary = newBoundary();
         reply.contentType = "multipart/related; type=\"" + imageType + "\"; boundary=" + boundary;
