@@ -188,5 +188,35 @@ def stow_json():
     conn.close()
 
 
-{"stowjson": stow_json, "routes": routes_keepalive, "stow": stow_keepalive, "accept": accept_param, "qido": qido_params}[check]()
+def stow_frames():
+    # args: MODE JSON LOCATION CONTENT-TYPE FRAME-FILES... The frames of one
+    # compressed multi-frame object sent as PS3.18 allows: "same" = one part
+    # per frame, all with the pixel data's Content-Location; "numbered" = parts
+    # at LOCATION/frames/N; "nested" = one multipart/related part of frames.
+    mode, meta, location, ctype = args[:4]
+    frames = [open(f, "rb").read() for f in args[4:]]
+    b = b"stowFramesOuter"
+    body = b"--" + b + b"\r\nContent-Type: application/dicom+json\r\n\r\n" + open(meta, "rb").read() + b"\r\n"
+    if mode == "nested":
+        inner = b"stowFramesInner"
+        nested = b"".join(b"--" + inner + b"\r\nContent-Type: " + ctype.encode() + b"\r\n\r\n" + f + b"\r\n" for f in frames)
+        nested += b"--" + inner + b"--\r\n"
+        outer_type = b'multipart/related; type="image/jpeg"; boundary=' + inner
+        body += (b"--" + b + b"\r\nContent-Type: " + outer_type + b"\r\nContent-Location: " + location.encode() +
+                 b"\r\n\r\n" + nested + b"\r\n")
+    else:
+        for n, f in enumerate(frames, 1):
+            where = location if mode == "same" else "%s/frames/%d" % (location, n)
+            body += (b"--" + b + b"\r\nContent-Type: " + ctype.encode() + b"\r\nContent-Location: " + where.encode() +
+                     b"\r\n\r\n" + f + b"\r\n")
+    body += b"--" + b + b"--\r\n"
+    conn = connect()
+    r, answer = request(conn, "POST", "/dicom-web/studies",
+                        {"Content-Type": 'multipart/related; type="application/dicom+json"; boundary=' + b.decode(),
+                         "Accept": "application/dicom+json"}, body)
+    expect(r.status == 200, "%s: STOW of %d frames gave %d: %s" % (mode, len(frames), r.status, answer[:2000]))
+    conn.close()
+
+
+{"stowframes": stow_frames, "stowjson": stow_json, "routes": routes_keepalive, "stow": stow_keepalive, "accept": accept_param, "qido": qido_params}[check]()
 sys.exit(1 if failures else 0)

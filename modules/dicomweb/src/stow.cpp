@@ -134,9 +134,11 @@ private:
             if (type.is("application/dicom+json") || type.is("application/json") ||
                 (type.type.isEmpty() && part.header("content-location").isEmpty()))
                 m_jsonParts << std::move(part.body);
+            else if (auto it = m_bulk.find(QString::fromUtf8(part.header("content-location"))); it != m_bulk.end())
+                it->further << std::move(part.body);   // the next frame of compressed pixel data
             else
                 m_bulk.insert(QString::fromUtf8(part.header("content-location")),
-                              BulkPart{part.header("content-type"), std::move(part.body)});
+                              BulkPart{part.header("content-type"), std::move(part.body), {}});
             return true;
         }
         if (!type.type.isEmpty() && !type.is("application/dicom")) {

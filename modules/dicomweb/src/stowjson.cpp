@@ -2,6 +2,7 @@
 
 #include <kilima/dicom/dicomjson.h>
 #include <kilima/dicomweb/mediatype.h>
+#include <kilima/dicomweb/multipart.h>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -69,6 +70,59 @@ core::Result<QByteArray> writePart10(DcmDataset *dataset, E_TransferSyntax xfer)
     return out;
 }
 
+struct PixelParts {
+    QByteArray contentType;   // empty: native pixel data, left to the JSON decoder
+    QList<QByteArray> frames;
+};
+
+// One part of multipart/related holding one part per frame.
+core::Result<PixelParts> splitNested(const MediaType &m, const QByteArray &body)
+{
+    PixelParts out;
+    MultipartParser parser(m.param("boundary"), [&](Part &p) {
+        const QByteArray type = p.header("content-type");
+        if (out.contentType.isEmpty())
+            out.contentType = type.isEmpty() ? m.param("type") : type;
+        out.frames << std::move(p.body);
+        return true;
+    });
+    if (!parser.feed(body) || !parser.finish())
+        return core::Error{QStringLiteral("the multipart pixel data part cannot be read: %1").arg(parser.error())};
+    if (out.frames.isEmpty())
+        return core::Error{QStringLiteral("the multipart pixel data part holds no frames")};
+    return out;
+}
+
+// The frames of the pixel data at `uri`: the parts with that
+// Content-Location (one frame each, or one multipart/related part of
+// frames), else parts at uri/frames/1, uri/frames/2, ...
+core::Result<PixelParts> compressedFrames(const QString &uri, const QHash<QString, BulkPart> &bulk)
+{
+    PixelParts out;
+    auto it = bulk.constFind(uri);
+    if (it == bulk.constEnd()) {
+        for (int n = 1;; ++n) {
+            auto frame = bulk.constFind(uri + QStringLiteral("/frames/") + QString::number(n));
+            if (frame == bulk.constEnd())
+                break;
+            if (n == 1)
+                out.contentType = frame->contentType;
+            out.frames << frame->body;
+        }
+        if (out.frames.isEmpty())
+            return core::Error{QStringLiteral("no part has the Content-Location %1 of the pixel data").arg(uri.left(200))};
+        return out;
+    }
+    const MediaType m = parseMediaType(it->contentType);
+    if (m.type.isEmpty() || m.is("application/octet-stream"))
+        return out;
+    if (m.is("multipart/related"))
+        return splitNested(m, it->body);
+    out.contentType = it->contentType;
+    out.frames << it->body << it->further;
+    return out;
+}
+
 JsonInstance convert(QJsonObject object, const QHash<QString, BulkPart> &bulk)
 {
     JsonInstance r;
@@ -81,21 +135,30 @@ JsonInstance convert(QJsonObject object, const QHash<QString, BulkPart> &bulk)
     const QJsonObject pixel = object.value(QLatin1String(kPixelData)).toObject();
     const QString pixelUri = pixel.value(QStringLiteral("BulkDataURI")).toString();
     if (!pixelUri.isEmpty()) {
-        auto it = bulk.constFind(pixelUri);
-        if (it == bulk.constEnd()) {
-            r.error = QStringLiteral("no part has the Content-Location %1 of the pixel data").arg(pixelUri.left(200));
+        auto pixels = compressedFrames(pixelUri, bulk);
+        if (!pixels) {
+            r.error = pixels.error();
             return r;
         }
-        const MediaType m = parseMediaType(it->contentType);
-        if (!m.type.isEmpty() && !m.is("application/octet-stream")) {
-            compressedTs = syntaxOf(m);
+        if (!pixels.value().contentType.isEmpty()) {
+            compressedTs = syntaxOf(parseMediaType(pixels.value().contentType));
             const DcmXfer x(compressedTs.toLatin1().constData());
             if (compressedTs.isEmpty() || x.getXfer() == EXS_Unknown || !x.isEncapsulated()) {
                 r.error = QStringLiteral("the pixel data part's media type %1 names no compressed transfer syntax")
-                              .arg(QString::fromLatin1(it->contentType.left(200)));
+                              .arg(QString::fromLatin1(pixels.value().contentType.left(200)));
                 return r;
             }
-            frames << it->body;
+            frames = pixels.value().frames;
+            // Each part is one frame (PS3.18 8.7.3.3.2): a count that
+            // disagrees would store frames the decoders split wrongly.
+            const QJsonValue count = object.value(QLatin1String("00280008")).toObject().value(QStringLiteral("Value")).toArray().first();
+            const int declared = qMax(1, count.isString() ? count.toString().trimmed().toInt() : count.toInt());
+            if (frames.size() != declared) {
+                r.error = QStringLiteral("Number of Frames is %1 but %2 compressed frame parts were sent for the pixel data")
+                              .arg(declared)
+                              .arg(frames.size());
+                return r;
+            }
             object.remove(QLatin1String(kPixelData));
         }
     }
