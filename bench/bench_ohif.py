@@ -64,7 +64,8 @@ def dicom_files(folder):
 class Orthanc:
     """Orthanc + DICOMweb plugin on 127.0.0.1, storage kept across restarts."""
 
-    def __init__(self, tmp):
+    def __init__(self, tmp, compression=True):
+        self.compression = compression
         self.dir = os.path.join(tmp, "orthanc")
         os.makedirs(self.dir)
         self.proc = None
@@ -80,6 +81,7 @@ class Orthanc:
                 "StorageDirectory": os.path.join(self.dir, "storage"), "IndexDirectory": os.path.join(self.dir, "index"),
                 "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
                 "DicomWeb": {"Enable": True, "Root": "/dicom-web/"},
+                "HttpCompressionEnabled": self.compression,
             }
             path = os.path.join(self.dir, "orthanc.json")
             with open(path, "w") as f:
@@ -171,6 +173,8 @@ def main():
     ap.add_argument("--series", default="all", help="CT, MR or all")
     ap.add_argument("--targets", default="kilima-proxy,orthanc-proxy,kilima-native")
     ap.add_argument("--json", help="write every trial's figures here")
+    ap.add_argument("--orthanc-no-compression", action="store_true",
+                    help="HttpCompressionEnabled false (Orthanc's default is true: it gzips every frame)")
     args = ap.parse_args()
 
     chromium = next((p for p in ("/usr/lib/chromium/chromium", shutil.which("chromium") or "") if p and os.access(p, os.X_OK)), None)
@@ -204,7 +208,7 @@ def main():
         node.start()   # writes the first admin's password
         password = node.admin_password()
         node.stop()
-        orthanc = Orthanc(tmp).start()
+        orthanc = Orthanc(tmp, compression=not args.orthanc_no_compression).start()
         for _, d in series:
             orthanc.upload(dicom_files(d))
         orthanc.stop()
