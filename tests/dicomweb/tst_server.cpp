@@ -680,6 +680,27 @@ private Q_SLOTS:
     }
 
     // Last: it locks 127.0.0.1 out for a minute.
+    void concurrentFirstRequestsOfANewUserAllSucceed()
+    {
+        // A browser opens several connections at once with credentials the
+        // node has not checked yet: one password check serves them all
+        // (the others wait for it), and every request gets its answer.
+        QString out;
+        QCOMPARE(test::runTool(QStringLiteral("sh"),
+                               {QStringLiteral("-c"), QStringLiteral("printf 'Reader-pass-2026\\n' | '%1' --data-dir '%2' users add reader2 --role viewer")
+                                                          .arg(test::nodeBinary(), m_data)},
+                               &out),
+                 0);
+        QStringList args{QStringLiteral("-s"), QStringLiteral("--parallel"), QStringLiteral("--parallel-immediate"),
+                         QStringLiteral("--parallel-max"), QStringLiteral("8"), QStringLiteral("-u"),
+                         QStringLiteral("reader2:Reader-pass-2026"), QStringLiteral("-w"), QStringLiteral("%{http_code}\\n")};
+        for (int i = 0; i < 8; ++i)
+            args << QStringLiteral("-o") << QStringLiteral("/dev/null") << m_base + QStringLiteral("/studies?limit=1&n=%1").arg(i);
+        // (Standard output only: curl's parallel progress meter is on stderr even with -s.)
+        QCOMPARE(test::runToolStdout(QStringLiteral("curl"), args, &out, 90000), 0);
+        QCOMPARE(out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), QStringList(8, QStringLiteral("200")));
+    }
+
     void repeatedWrongPasswordsAreThrottled()
     {
         // At most 10 failures a minute (one happened in an earlier test).

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <mutex>
 #include <optional>
 
@@ -90,6 +91,11 @@ struct DicomWebServer::Impl {
     };
     std::mutex cacheMutex;
     QHash<QByteArray, Cached> basicCache;
+    // Basic credentials being checked now: a browser opens several
+    // connections at once with the same new credentials, and each would
+    // pay its own PBKDF2 (a third of a second) while the first is running;
+    // the others wait for that one result instead. Under cacheMutex.
+    QHash<QByteArray, std::shared_future<core::Result<archive::User>>> basicInFlight;
     struct Failures {
         int count = 0;
         qint64 windowStart = 0;
@@ -209,12 +215,23 @@ std::optional<archive::User> DicomWebServer::Impl::verify(const http::Exchange &
         return std::nullopt;
     }
     const QByteArray key = QCryptographicHash::hash(value, QCryptographicHash::Sha256);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::shared_future<core::Result<archive::User>> pending;
     {
         std::lock_guard<std::mutex> lock(cacheMutex);
         auto it = basicCache.find(key);
-        if (it != basicCache.end() && it->expires > now)
+        if (it != basicCache.end() && it->expires > QDateTime::currentMSecsSinceEpoch())
             return it->user;
+        auto running = basicInFlight.find(key);
+        if (running != basicInFlight.end())
+            pending = *running;
+    }
+    if (pending.valid()) {
+        const core::Result<archive::User> &shared = pending.get();
+        if (!shared) {
+            *why = shared.error();
+            return std::nullopt;
+        }
+        return shared.value();
     }
     const QByteArray decoded = QByteArray::fromBase64(value, QByteArray::AbortOnBase64DecodingErrors);
     const int colon = decoded.indexOf(':');
@@ -227,15 +244,38 @@ std::optional<archive::User> DicomWebServer::Impl::verify(const http::Exchange &
         *why = QStringLiteral("malformed Basic credentials");
         return std::nullopt;
     }
+    std::promise<core::Result<archive::User>> promise;
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        auto running = basicInFlight.find(key);
+        if (running != basicInFlight.end())
+            pending = *running;   // another request began the same check meanwhile
+        else
+            basicInFlight.insert(key, promise.get_future().share());
+    }
+    if (pending.valid()) {
+        const core::Result<archive::User> &shared = pending.get();
+        if (!shared) {
+            *why = shared.error();
+            return std::nullopt;
+        }
+        return shared.value();
+    }
     auto user = users.verifyPassword(QString::fromUtf8(decoded.left(colon)), QString::fromUtf8(decoded.mid(colon + 1)));
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        basicInFlight.remove(key);
+        if (user) {
+            if (basicCache.size() > 10000)
+                basicCache.clear();
+            basicCache.insert(key, Cached{user.value(), QDateTime::currentMSecsSinceEpoch() + kBasicCacheMs});
+        }
+    }
+    promise.set_value(user);
     if (!user) {
         *why = user.error();
         return std::nullopt;
     }
-    std::lock_guard<std::mutex> lock(cacheMutex);
-    if (basicCache.size() > 10000)
-        basicCache.clear();
-    basicCache.insert(key, Cached{user.value(), now + kBasicCacheMs});
     return user.value();
 }
 
