@@ -4,7 +4,8 @@
 // three shapes a client may use (parts sharing the pixel data's
 // Content-Location, parts at {BulkDataURI}/frames/{n}, one nested
 // multipart/related part), then every frame retrieved with /frames is the
-// original frame's bytes as DCMTK reads them from the fragments.
+// original frame's bytes as DCMTK reads them from the fragments. Fewer
+// frames than Number of Frames fail the instance with the reason.
 #include "peers.h"
 #include "rawhttp.h"
 #include "testdata.h"
@@ -123,6 +124,46 @@ private Q_SLOTS:
     {
         m_server.reset();
         m_archive.reset();
+    }
+
+    // Frames that disagree with Number of Frames would be split differently
+    // by every decoder: the instance fails, nothing is stored.
+    void framesFewerThanNumberOfFrames_failTheInstance()
+    {
+        if (m_python.isEmpty())
+            QSKIP("python3 is not installed");
+        const QString source = test::sharedTestData() + QStringLiteral(
+            "/robustness/dicomparser_encapsulation/encapsulated/multi-frame/IM00001.fragmented_no_bot_jpeg_baseline.50.dcm");
+        if (test::sharedTestData().isEmpty() || !QFile::exists(source))
+            QSKIP("the shared multi-frame JPEG test file is not there");
+        DcmFileFormat original;
+        QVERIFY(original.loadFile(source.toLocal8Bit().constData()).good());
+        DcmDataset &ds = *original.getDataset();
+        const QList<QByteArray> frames = jpegFrames(ds);
+        QCOMPARE(frames.size(), 8);
+        char uid[100];
+        ds.putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
+        const QString dir = m_tmp.filePath(QStringLiteral("short"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString location = QStringLiteral("http://client.example/bulk/short");
+        dicom::JsonOptions options;
+        options.bulkDataThreshold = 1 << 30;
+        options.bulkDataUri = [&](const QStringList &, const QList<int> &) { return location; };
+        QFile meta(dir + QStringLiteral("/meta.json"));
+        QVERIFY(meta.open(QIODevice::WriteOnly));
+        meta.write(QJsonDocument(QJsonArray{dicom::toDicomJson(ds, options)}).toJson());
+        meta.close();
+        QStringList args{QStringLiteral("same:409"), meta.fileName(), location, QStringLiteral("image/jpeg")};
+        for (int i = 0; i < 7; ++i) {
+            QFile f(dir + QStringLiteral("/frame%1.jpg").arg(i + 1));
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(frames.at(i)) == frames.at(i).size());
+            args << f.fileName();
+        }
+        QString out;
+        QVERIFY2(test::runTool(m_python, QStringList{QStringLiteral(KILIMA_TEST_SOURCE_DIR "/webclient.py"), QString::number(m_port),
+                                                     QString::fromLatin1(m_auth), QStringLiteral("stowframes")} + args,
+                               &out, 120000) == 0,
+                 qPrintable(out));
     }
 
     void multiFrameJpeg_eachFrameIsStoredAsSent_data()

@@ -193,7 +193,11 @@ def stow_frames():
     # compressed multi-frame object sent as PS3.18 allows: "same" = one part
     # per frame, all with the pixel data's Content-Location; "numbered" = parts
     # at LOCATION/frames/N; "nested" = one multipart/related part of frames.
+    # MODE may end in ":409": the frames do not match Number of Frames and
+    # the instance must fail with 0xC000 and the reason in (0009,1001).
     mode, meta, location, ctype = args[:4]
+    mode, _, expected = mode.partition(":")
+    expected = int(expected or 200)
     frames = [open(f, "rb").read() for f in args[4:]]
     b = b"stowFramesOuter"
     body = b"--" + b + b"\r\nContent-Type: application/dicom+json\r\n\r\n" + open(meta, "rb").read() + b"\r\n"
@@ -214,7 +218,11 @@ def stow_frames():
     r, answer = request(conn, "POST", "/dicom-web/studies",
                         {"Content-Type": 'multipart/related; type="application/dicom+json"; boundary=' + b.decode(),
                          "Accept": "application/dicom+json"}, body)
-    expect(r.status == 200, "%s: STOW of %d frames gave %d: %s" % (mode, len(frames), r.status, answer[:2000]))
+    expect(r.status == expected, "%s: STOW of %d frames gave %d: %s" % (mode, len(frames), r.status, answer[:2000]))
+    if expected == 409 and r.status == 409:
+        failed = json.loads(answer).get("00081198", {}).get("Value", [{}])[0]
+        expect(failed.get("00081197", {}).get("Value") == [0xC000], "failure reason is not 0xC000: %s" % answer[:2000])
+        expect("Number of Frames" in json.dumps(failed.get("00091001", {})), "the reason does not name the frame count")
     conn.close()
 
 

@@ -184,8 +184,10 @@ AnnotationLines annotationLines(DcmDataset &ds, bool patient, bool technique, co
         if (const QString id = value(DCM_PatientID); !id.isEmpty())
             lines.patient << QStringLiteral("ID: ") + id;
         const QString birth = formatDate(value(DCM_PatientBirthDate)), sex = value(DCM_PatientSex);
-        if (!birth.isEmpty() || !sex.isEmpty())
-            lines.patient << QString(QStringLiteral("DOB: ") + birth + (sex.isEmpty() ? QString() : QStringLiteral("  ") + sex)).trimmed();
+        if (!birth.isEmpty())
+            lines.patient << QString(QStringLiteral("DOB: ") + birth + (sex.isEmpty() ? QString() : QStringLiteral("  ") + sex));
+        else if (!sex.isEmpty())
+            lines.patient << QStringLiteral("Sex: ") + sex;
         if (const QString date = formatDate(value(DCM_StudyDate)); !date.isEmpty())
             lines.patient << QStringLiteral("Study: ") + date;
     }
@@ -226,7 +228,12 @@ core::Status burnAnnotation(QByteArray &pixels, int width, int height, int sampl
     // what stays readable.
     const int px = std::clamp(std::min(width, height) / 36, 9, 64);
     const int lineHeight = px * 5 / 4, margin = std::max(2, px / 2);
-    Mask mask(width, height);
+    // The text lies in the top band only: the mask (and the outline pass)
+    // need not cover an 8192-pixel-high image.
+    const int r = std::max(1, px / 10);
+    const int count = int(std::max(lines.patient.size(), lines.technique.size()));
+    const int band = std::min(height, margin + count * lineHeight + px + r + 1);
+    Mask mask(width, band);
     int baseline = margin + px;
     for (const QString &line : lines.patient) {
         drawLine(fonts, &mask, margin, baseline, line, px);
@@ -241,14 +248,13 @@ core::Status burnAnnotation(QByteArray &pixels, int width, int height, int sampl
     if (mask.x1 < 0)
         return {};
     // Black outline (the coverage dilated), then the white text over it.
-    const int r = std::max(1, px / 10);
     const int bx0 = std::max(0, mask.x0 - r), bx1 = std::min(width - 1, mask.x1 + r);
-    const int by0 = std::max(0, mask.y0 - r), by1 = std::min(height - 1, mask.y1 + r);
+    const int by0 = std::max(0, mask.y0 - r), by1 = std::min(band - 1, mask.y1 + r);
     auto *out = reinterpret_cast<quint8 *>(pixels.data());
     for (int y = by0; y <= by1; ++y) {
         for (int x = bx0; x <= bx1; ++x) {
             int outline = 0;
-            for (int dy = std::max(0, y - r); dy <= std::min(height - 1, y + r) && outline < 255; ++dy)
+            for (int dy = std::max(0, y - r); dy <= std::min(band - 1, y + r) && outline < 255; ++dy)
                 for (int dx = std::max(0, x - r); dx <= std::min(width - 1, x + r); ++dx)
                     outline = std::max(outline, int(mask.alpha[size_t(dy) * size_t(width) + size_t(dx)]));
             if (outline == 0)
