@@ -18,7 +18,7 @@ packages=(
   libcpp-httplib-dev orthanc-dicomweb libcurl4-openssl-dev
   qtkeychain-qt6-dev gnome-keyring dbus-x11
   awscli poppler-utils dicom3tools eatmydata
-  libgdcm-tools python3-numpy fonts-noto-cjk xdotool
+  libgdcm-tools python3-numpy fonts-noto-cjk xdotool libfreetype-dev libfontconfig-dev
   clang libclang-rt-14-dev
   nodejs
   chromium

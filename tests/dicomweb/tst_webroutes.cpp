@@ -336,6 +336,34 @@ private Q_SLOTS:
         QVERIFY2(rendered >= 10, qPrintable(QString::number(rendered)));
     }
 
+    // Several JPEG frames in fragments without a Basic Offset Table: DCMTK's
+    // image classes cannot find the frames, /frames and the viewer can;
+    // /rendered takes the same decoder, and the YBR JPEG comes out in the
+    // colours dcmdjpeg gives (converted once, not green and magenta).
+    void multiframeJpegWithoutOffsetTable_rendersEveryFrameLikeDcmdjpeg()
+    {
+        const QString root = test::sharedTestData();
+        if (root.isEmpty())
+            QSKIP("../shared/testdata/dicom is absent (real-data case)");
+        if (QStandardPaths::findExecutable(QStringLiteral("dcmdjpeg")).isEmpty())
+            QSKIP("dcmdjpeg (dcmtk) is not installed");
+        const QString file = root + QStringLiteral("/robustness/dicomparser_encapsulation/encapsulated/multi-frame/"
+                                                   "IM00001.fragmented_no_bot_jpeg_baseline.50.dcm");
+        const QString plain = m_tmp.filePath(QStringLiteral("us-plain.dcm"));
+        QCOMPARE(test::runTool(QStringLiteral("dcmdjpeg"), {file, plain}), 0);
+        for (int frame : {0, 4, 7}) {
+            dicomweb::RenderOptions o;
+            o.png = true;
+            o.frame = frame;
+            auto png = dicomweb::renderFile(file, o);
+            QVERIFY2(png.ok(), qPrintable(QStringLiteral("frame %1: %2").arg(frame + 1).arg(png.error())));
+            QCOMPARE(int(png.value().at(25)), 2);   // IHDR colour type: RGB
+            auto expected = dicomweb::renderFile(plain, o);
+            QVERIFY2(expected.ok(), qPrintable(expected.error()));
+            QVERIFY2(png.value() == expected.value(), qPrintable(QStringLiteral("frame %1 differs from dcmdjpeg's").arg(frame + 1)));
+        }
+    }
+
     // Files of 1 MiB and more leave by sendfile(); smaller ones through the
     // buffer: a series of both comes out byte for byte as stored, with the
     // Content-Length announced up front.

@@ -44,11 +44,14 @@ bool dcmtkRenders(E_TransferSyntax xfer)
 // One frame decoded by dicom::decodeFrame, in a copy of the dataset that
 // describes it as native explicit VR little endian (one frame, interleaved,
 // the photometric the decoder gives: pixeldata.h).
-core::Result<std::unique_ptr<DcmFileFormat>> nativeFrameCopy(DcmDataset &ds, const dicom::PixelInfo &info, int frame)
+core::Result<std::unique_ptr<DcmFileFormat>> nativeFrameCopy(DcmDataset &ds, int frame)
 {
-    auto bytes = dicom::decodeFrame(ds, frame);
-    if (!bytes)
-        return core::Error{bytes.error()};
+    // decodeFrames, not decodeFrame: its info says what the codec gave
+    // (RGB for a YBR JPEG), so colour is never converted twice.
+    auto decoded = dicom::decodeFrames(ds, frame, 1);
+    if (!decoded)
+        return core::Error{decoded.error()};
+    const dicom::PixelInfo &info = decoded.value().info;
     auto copy = std::make_unique<DcmFileFormat>();
     DcmDataset *out = copy->getDataset();
     // Everything but the pixels and the per-frame sequences of the other
@@ -63,13 +66,14 @@ core::Result<std::unique_ptr<DcmFileFormat>> nativeFrameCopy(DcmDataset &ds, con
     // OpenJPEG applies the inverse component transform (pixeldata.h).
     if (photometric == QLatin1String("YBR_RCT") || photometric == QLatin1String("YBR_ICT"))
         photometric = QStringLiteral("RGB");
+    out->putAndInsertUint16(DCM_BitsAllocated, Uint16(info.bitsAllocated));
     out->putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
     out->putAndInsertUint16(DCM_PlanarConfiguration, 0);
     if (info.samplesPerPixel == 1)
         out->findAndDeleteElement(DCM_PlanarConfiguration);
     out->putAndInsertString(DCM_NumberOfFrames, "1");
     out->putAndInsertUint16(DCM_HighBit, Uint16(info.bitsStored - 1));
-    const QByteArray data = bytes.take();
+    const QByteArray data = std::move(decoded.value().data);
     if (info.bitsAllocated > 8)
         out->putAndInsertUint16Array(DCM_PixelData, reinterpret_cast<const Uint16 *>(data.constData()),
                                      static_cast<unsigned long>(data.size() / 2));
@@ -145,40 +149,51 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
     // decoded by the same decoder as /frames and the viewer into a native
     // one-frame copy that DicomImage then windows and scales.
     std::unique_ptr<DcmFileFormat> nativeCopy;
-    if (!dcmtkRenders(ds->getOriginalXfer())) {
-        auto native = nativeFrameCopy(*ds, info.value(), o.frame);
+    const auto decodeOurselves = [&]() -> core::Status {
+        auto native = nativeFrameCopy(*ds, o.frame);
         if (!native)
             return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(native.error())};
         nativeCopy = native.take();
+        return {};
+    };
+    if (!dcmtkRenders(ds->getOriginalXfer())) {
+        if (const core::Status s = decodeOurselves(); !s.ok())
+            return core::Error{s.error()};
     } else if (const core::Status frame = dicom::checkEncodedFrame(*ds, o.frame); !frame.ok()) {
         // Its codecs also fill only what a codestream's own header says and
         // report success: the frame must describe this image first.
         return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(frame.error())};
     }
-    DcmFileFormat &source = nativeCopy ? *nativeCopy : ff;
-    const unsigned long firstFrame = nativeCopy ? 0 : unsigned(o.frame);
-    DicomImage image(&source, source.getDataset()->getOriginalXfer(), CIF_UsePartialAccessToPixelData, firstFrame, 1);
-    if (image.getStatus() != EIS_Normal)
+    auto image = std::make_unique<DicomImage>(nativeCopy ? nativeCopy.get() : &ff,
+                                              (nativeCopy ? *nativeCopy : ff).getDataset()->getOriginalXfer(),
+                                              CIF_UsePartialAccessToPixelData, nativeCopy ? 0 : unsigned(o.frame), 1);
+    // DCMTK's image classes cannot find the frames of some valid encodings
+    // (several frames in fragments without an offset table, as /frames and
+    // the viewer read them): those frames go through the same decoder.
+    if (image->getStatus() != EIS_Normal && !nativeCopy && decodeOurselves().ok())
+        image = std::make_unique<DicomImage>(nativeCopy.get(), nativeCopy->getDataset()->getOriginalXfer(),
+                                             CIF_UsePartialAccessToPixelData, 0, 1);
+    if (image->getStatus() != EIS_Normal)
         return core::Error{QStringLiteral("the image cannot be rendered: %1")
-                               .arg(QString::fromLatin1(DicomImage::getString(image.getStatus())))};
-    if (image.isMonochrome()) {
+                               .arg(QString::fromLatin1(DicomImage::getString(image->getStatus())))};
+    if (image->isMonochrome()) {
         if (o.hasWindow) {
-            image.setWindow(o.center, std::max(1.0, o.width));
-            image.setVoiLutFunction(o.sigmoid ? EFV_Sigmoid : EFV_Linear);
-        } else if (image.getWindowCount() > 0) {
-            image.setWindow(0);
+            image->setWindow(o.center, std::max(1.0, o.width));
+            image->setVoiLutFunction(o.sigmoid ? EFV_Sigmoid : EFV_Linear);
+        } else if (image->getWindowCount() > 0) {
+            image->setWindow(0);
         } else {
-            image.setMinMaxWindow();
+            image->setMinMaxWindow();
         }
     }
-    DicomImage *out = &image;
+    DicomImage *out = image.get();
     std::unique_ptr<DicomImage> clipped, scaled;
     if (o.cropWidth > 0 && o.cropHeight > 0) {
-        if (o.cropX < 0 || o.cropY < 0 || (unsigned long)(o.cropX + o.cropWidth) > image.getWidth() ||
-            (unsigned long)(o.cropY + o.cropHeight) > image.getHeight())
+        if (o.cropX < 0 || o.cropY < 0 || (unsigned long)(o.cropX + o.cropWidth) > image->getWidth() ||
+            (unsigned long)(o.cropY + o.cropHeight) > image->getHeight())
             return core::Error{QStringLiteral("the viewport region lies outside the %1 x %2 image")
-                                   .arg(image.getWidth()).arg(image.getHeight())};
-        clipped.reset(image.createClippedImage(o.cropX, o.cropY, unsigned(o.cropWidth), unsigned(o.cropHeight)));
+                                   .arg(image->getWidth()).arg(image->getHeight())};
+        clipped.reset(image->createClippedImage(o.cropX, o.cropY, unsigned(o.cropWidth), unsigned(o.cropHeight)));
         if (!clipped || clipped->getStatus() != EIS_Normal)
             return core::Error{QStringLiteral("cannot cut the viewport region")};
         out = clipped.get();
@@ -203,7 +218,7 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         AnnotationFacts facts;
         facts.frame = o.frame;
         facts.frames = info.value().frames;
-        facts.hasWindow = image.isMonochrome() && image.getWindow(facts.windowCenter, facts.windowWidth);
+        facts.hasWindow = image->isMonochrome() && image->getWindow(facts.windowCenter, facts.windowWidth);
         auto burned = annotatedImage(*out, annotationLines(*ds, o.annotatePatient, o.annotateTechnique, facts), &annotatedData);
         if (!burned)
             return core::Error{burned.error()};
