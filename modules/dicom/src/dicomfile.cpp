@@ -6,6 +6,7 @@
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcistrmf.h>
+#include <dcmtk/dcmdata/dcostrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
@@ -172,6 +173,25 @@ core::Result<DicomFile> DicomFile::load(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return core::Error{QStringLiteral("%1: cannot read: %2").arg(path, f.errorString())};
     return parse(f.readAll(), path);
+}
+
+core::Result<QByteArray> writePart10(DcmFileFormat &ff, int xfer)
+{
+    const E_TransferSyntax ts = E_TransferSyntax(xfer);
+    // The exact length plus room for what the meta header may still gain.
+    const Uint32 length = ff.calcElementLength(ts, EET_ExplicitLength) + 4096;
+    QByteArray out(int(length), '\0');
+    DcmOutputBufferStream stream(out.data(), length);
+    ff.transferInit();
+    const OFCondition written = ff.write(stream, ts, EET_ExplicitLength, nullptr);
+    ff.transferEnd();
+    if (written.bad())
+        return core::Error{QString::fromLatin1(written.text())};
+    void *buffer = nullptr;
+    offile_off_t size = 0;
+    stream.flushBuffer(buffer, size);
+    out.truncate(int(size));
+    return out;
 }
 
 } // namespace kilima::dicom

@@ -8,6 +8,7 @@
 
 #include <kilima/archive/archive.h>
 #include <kilima/dicom/deidentify.h>
+#include <kilima/dicom/dicomfile.h>
 #include <kilima/dicomweb/mediatype.h>
 #include <kilima/dicomweb/multipart.h>
 
@@ -241,18 +242,9 @@ core::Result<QByteArray> anonymizedObject(const QString &path, const QString &ts
     // The meta header must name the new SOP Instance UID and syntax.
     ff.getMetaInfo()->clear();
     ff.validateMetaInfo(xfer);
-    const Uint32 length = ff.calcElementLength(xfer, EET_ExplicitLength) + 1024;
-    QByteArray out(int(length), Qt::Uninitialized);
-    DcmOutputBufferStream stream(out.data(), length);
-    ff.transferInit();
-    const OFCondition written = ff.write(stream, xfer, EET_ExplicitLength, nullptr);
-    ff.transferEnd();
-    if (written.bad())
-        return core::Error{QStringLiteral("cannot write the de-identified object: %1").arg(QString::fromLatin1(written.text()))};
-    void *buffer = nullptr;
-    offile_off_t size = 0;
-    stream.flushBuffer(buffer, size);
-    out.truncate(int(size));
+    auto out = dicom::writePart10(ff, xfer);
+    if (!out)
+        return core::Error{QStringLiteral("cannot write the de-identified object: %1").arg(out.error())};
     return out;
 }
 

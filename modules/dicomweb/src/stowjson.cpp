@@ -1,5 +1,6 @@
 #include "stowjson_p.h"
 
+#include <kilima/dicom/dicomfile.h>
 #include <kilima/dicom/dicomjson.h>
 #include <kilima/dicomweb/mediatype.h>
 #include <kilima/dicomweb/multipart.h>
@@ -55,18 +56,9 @@ core::Result<QByteArray> writePart10(DcmDataset *dataset, E_TransferSyntax xfer)
     if (ff.validateMetaInfo(xfer).bad())
         return core::Error{QStringLiteral("cannot build the file meta information")};
     ff.getMetaInfo()->putAndInsertString(DCM_TransferSyntaxUID, DcmXfer(xfer).getXferID());
-    const Uint32 length = ff.calcElementLength(xfer, EET_ExplicitLength) + 4096;
-    QByteArray out(int(length), Qt::Uninitialized);
-    DcmOutputBufferStream stream(out.data(), length);
-    ff.transferInit();
-    const OFCondition written = ff.write(stream, xfer, EET_ExplicitLength, nullptr);
-    ff.transferEnd();
-    if (written.bad())
-        return core::Error{QStringLiteral("cannot encode the dataset: %1").arg(QString::fromLatin1(written.text()))};
-    void *buffer = nullptr;
-    offile_off_t size = 0;
-    stream.flushBuffer(buffer, size);
-    out.truncate(int(size));
+    auto out = dicom::writePart10(ff, xfer);
+    if (!out)
+        return core::Error{QStringLiteral("cannot encode the dataset: %1").arg(out.error())};
     return out;
 }
 

@@ -87,18 +87,9 @@ core::Result<QByteArray> transcodeFile(const QString &path, const QString &ts)
                                     cond.bad() ? QStringLiteral(": ") + QString::fromLatin1(cond.text()) : QString())};
     ff.validateMetaInfo(target, EWM_updateMeta);
     // Preamble + "DICM" + meta + dataset, written into memory.
-    ff.transferInit();
-    const Uint32 length = ff.calcElementLength(target, EET_ExplicitLength) + 1024;
-    QByteArray out(int(length), '\0');
-    DcmOutputBufferStream stream(out.data(), length);
-    cond = ff.write(stream, target, EET_ExplicitLength, nullptr);
-    ff.transferEnd();
-    if (cond.bad())
-        return core::Error{QStringLiteral("cannot encode the dataset in %1: %2").arg(ts, QString::fromLatin1(cond.text()))};
-    void *buffer = nullptr;
-    offile_off_t written = 0;
-    stream.flushBuffer(buffer, written);
-    out.truncate(int(written));
+    auto out = dicom::writePart10(ff, target);
+    if (!out)
+        return core::Error{QStringLiteral("cannot encode the dataset in %1: %2").arg(ts, out.error())};
     return out;
 }
 

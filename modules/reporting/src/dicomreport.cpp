@@ -146,19 +146,10 @@ core::Result<QByteArray> toPart10(DcmFileFormat &ff, const QString &what)
     if (c.bad())
         return core::Error{QStringLiteral("%1: %2").arg(what, QString::fromLatin1(c.text()))};
     ff.validateMetaInfo(EXS_LittleEndianExplicit);
-    const Uint32 size = ff.calcElementLength(EXS_LittleEndianExplicit, EET_ExplicitLength) + 1024;
-    QByteArray buf(int(size), '\0');
-    DcmOutputBufferStream out(buf.data(), size);
-    ff.transferInit();
-    c = ff.write(out, EXS_LittleEndianExplicit, EET_ExplicitLength, nullptr);
-    ff.transferEnd();
-    if (c.bad())
-        return core::Error{QStringLiteral("%1: encoding failed: %2").arg(what, QString::fromLatin1(c.text()))};
-    void *data = nullptr;
-    offile_off_t length = 0;
-    out.flushBuffer(data, length);
-    buf.truncate(int(length));
-    return buf;
+    auto bytes = dicom::writePart10(ff, EXS_LittleEndianExplicit);
+    if (!bytes)
+        return core::Error{QStringLiteral("%1: encoding failed: %2").arg(what, bytes.error())};
+    return bytes;
 }
 
 // Current Requested Procedure Evidence: the instances the document refers to,

@@ -57,4 +57,10 @@ private:
     bool m_hasMeta = false;
 };
 
+// `ff` (preamble, meta header as it stands, dataset) encoded in memory in
+// the transfer syntax `xfer` (an E_TransferSyntax value), for answers and
+// stored copies that never touch the disk. The caller prepares the meta
+// header and the representation; an error names DCMTK's reason.
+core::Result<QByteArray> writePart10(DcmFileFormat &ff, int xfer);
+
 } // namespace kilima::dicom
