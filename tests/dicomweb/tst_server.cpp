@@ -1,11 +1,10 @@
 // `kilima-node serve` as a DICOMweb server, exercised with curl (a real,
 // independent HTTP client) on loopback: every endpoint, bit-identical
 // retrieval, transcoding checked with dcmtk, STOW statuses, WADO-URI,
-// CORS, gzip, keep-alive, users and tokens from the CLI, the audit log,
-// and hostile input (path traversal, SQL metacharacters, oversized headers
-// and bodies, malformed multipart, slow clients).
-#include "nodecli.h"
-#include "peers.h"
+// gzip, keep-alive, the audit log, and hostile input (path traversal, SQL metacharacters, oversized headers
+// and bodies, malformed multipart, slow clients). Who may ask (logins,
+// tokens, CORS, throttling) is tst_serverauth's.
+#include "nodeserver.h"
 #include "phantom.h"
 #include "testdata.h"
 
@@ -30,20 +29,8 @@ using namespace kilima;
 
 namespace {
 
-struct Response {
-    int status = 0;
-    QByteArray headers;   // raw, lower-cased
-    QByteArray body;
-    QString verbose;
-    QByteArray header(const char *name) const
-    {
-        const QRegularExpression re(QStringLiteral("(?m)^%1:\\s*(.*?)\\r?$").arg(QString::fromLatin1(name)));
-        // last response block only (after redirects/100-continue)
-        const QByteArray block = headers.mid(headers.lastIndexOf("http/1.1"));
-        const auto m = re.match(QString::fromLatin1(block));
-        return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
-    }
-};
+using Response = test::CurlResponse;
+using test::readFile;
 
 // Splits a multipart body with a few lines of code independent of the server's parser.
 QList<QByteArray> splitMultipart(const Response &r)
@@ -75,12 +62,6 @@ QByteArray sha(const QByteArray &b)
     return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex();
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QString tsOf(const QString &path)
 {
     QString out;
@@ -91,44 +72,13 @@ QString tsOf(const QString &path)
 
 } // namespace
 
-class TestDicomWebServer : public QObject {
+class TestDicomWebServer : public test::NodeServerTest {
     Q_OBJECT
 
-    QTemporaryDir m_tmp;
-    QString m_data;
-    quint16 m_http = 0, m_dicom = 0;
-    test::Peer m_node;
-    QString m_password;
-    QString m_base;
     test::CtPhantom m_ct;
     QStringList m_ctFiles;
     QString m_jlsFile, m_j2kFile, m_rleFile;
-    int m_n = 0;
 
-    Response curl(const QStringList &args, bool auth = true)
-    {
-        Response r;
-        const QString prefix = m_tmp.filePath(QStringLiteral("r%1").arg(++m_n));
-        QStringList a{QStringLiteral("-s"), QStringLiteral("-v"), QStringLiteral("-D"), prefix + QStringLiteral(".h"),
-                      QStringLiteral("-o"), prefix + QStringLiteral(".b"), QStringLiteral("--max-time"), QStringLiteral("60")};
-        if (auth)
-            a << QStringLiteral("-u") << QStringLiteral("admin:") + m_password;
-        a += args;
-        QString out;
-        test::runTool(QStringLiteral("curl"), a, &out, 90000);
-        r.verbose = out;
-        r.headers = readFile(prefix + QStringLiteral(".h")).toLower();
-        r.body = readFile(prefix + QStringLiteral(".b"));
-        const auto m = QRegularExpression(QStringLiteral("http/1.1 (\\d+)")).globalMatch(QString::fromLatin1(r.headers));
-        QRegularExpressionMatchIterator it = m;
-        while (it.hasNext())
-            r.status = it.next().captured(1).toInt();
-        return r;
-    }
-    Response get(const QString &path, const QStringList &extra = {}, bool auth = true)
-    {
-        return curl(extra + QStringList{m_base + path}, auth);
-    }
     QJsonArray jsonArray(const Response &r) { return QJsonDocument::fromJson(r.body).array(); }
     static QString value(const QJsonObject &o, const char *tag)
     {
@@ -159,75 +109,29 @@ class TestDicomWebServer : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        m_data = m_tmp.filePath(QStringLiteral("data"));
-        QDir().mkpath(m_data);
-        QFile cfg(m_data + QStringLiteral("/kilima.json"));
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(QJsonDocument(QJsonObject{{QStringLiteral("http"),
-                                             QJsonObject{{QStringLiteral("corsAllowedOrigins"), QJsonArray{QStringLiteral("https://viewer.example.org")}},
-                                                         {QStringLiteral("maxBodyMegabytes"), 4},
-                                                         {QStringLiteral("readTimeoutSeconds"), 2},
-                                                         {QStringLiteral("threads"), 4}}}})
-                      .toJson());
-        cfg.close();
-
         m_ct.slices = 6;
         m_ct.studyUid = test::newUid();
         m_ct.seriesUid = test::newUid();
         m_ct.patientId = QStringLiteral("WEB-1");
         m_ct.patientName = QStringLiteral("WEB^PATIENT");
         m_ctFiles = test::writeCtPhantom(m_tmp.filePath(QStringLiteral("ct")), m_ct);
-        QStringList importArgs{QStringLiteral("import")};
-        importArgs += m_ctFiles;
+        QStringList files = m_ctFiles;
         const QString pyd = test::pydicomTestFiles();
         if (!pyd.isEmpty()) {
             m_jlsFile = pyd + QStringLiteral("/MR_small_jpeg_ls_lossless.dcm");
             m_j2kFile = pyd + QStringLiteral("/MR_small_jp2klossless.dcm");
             m_rleFile = pyd + QStringLiteral("/SC_rgb_rle_2frame.dcm");
-            importArgs << m_jlsFile << m_j2kFile << m_rleFile;
+            files << m_jlsFile << m_j2kFile << m_rleFile;
         }
-        QString out;
-        QCOMPARE(test::node(m_data, importArgs, &out), 0);
-
-        m_http = test::freePort();
-        m_dicom = test::freePort();
-        QVERIFY(m_node.start(test::nodeBinary(), {QStringLiteral("--data-dir"), m_data, QStringLiteral("serve"), QStringLiteral("--dicom-port"),
-                                                  QString::number(m_dicom), QStringLiteral("--http-port"), QString::number(m_http),
-                                                  QStringLiteral("--bind"), QStringLiteral("127.0.0.1")}));
-        QVERIFY2(test::waitForPort(m_http, 30000), qPrintable(m_node.output()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_node.output().contains(QLatin1String("its password is in ")), 10000);
-        m_password = test::initialAdminPassword(m_node.output());
-        QVERIFY2(!m_password.isEmpty(), qPrintable(m_node.output()));
-        m_base = QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(m_http);
+        QString why;
+        QVERIFY2(startNode(QJsonObject{{QStringLiteral("maxBodyMegabytes"), 4},
+                                       {QStringLiteral("readTimeoutSeconds"), 2},
+                                       {QStringLiteral("threads"), 4}},
+                           files, &why),
+                 qPrintable(why));
     }
 
     void cleanupTestCase() { m_node.terminate(); }
-
-    void firstAdminPasswordIsShownOnceAndNeverStored()
-    {
-        QCOMPARE(m_password.size(), 20);
-        // Not in the config, not in any file of the data directory but the
-        // owner-only one that serve named (its output is not a terminal here).
-        const QString passwordFile = QDir(m_data).filePath(QStringLiteral("initial-admin-password"));
-        QCOMPARE(QFileInfo(passwordFile).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
-                 QFile::Permissions());
-        for (const QString &f : test::filesBelow(m_data))
-            QVERIFY2(QFileInfo(f) == QFileInfo(passwordFile) || !readFile(f).contains(m_password.toLatin1()), qPrintable(f));
-        QString out;
-        QCOMPARE(test::node(m_data, {QStringLiteral("users"), QStringLiteral("list")}, &out), 0);
-        QVERIFY(out.contains(QLatin1String("admin\tadmin")));
-    }
-
-    void anonymousAndWrongPasswordAreRefused()
-    {
-        Response r = get(QStringLiteral("/studies"), {}, false);
-        QCOMPARE(r.status, 401);
-        QVERIFY(r.header("www-authenticate").startsWith("basic"));
-        r = get(QStringLiteral("/studies"), {QStringLiteral("-u"), QStringLiteral("admin:wrong-password")}, false);
-        QCOMPARE(r.status, 401);
-        r = get(QStringLiteral("/studies/") + m_ct.studyUid, {QStringLiteral("-H"), QStringLiteral("Authorization: Bearer kt_madeup")}, false);
-        QCOMPARE(r.status, 401);
-    }
 
     void qidoStudiesSeriesInstances()
     {
@@ -557,35 +461,6 @@ private Q_SLOTS:
         QCOMPARE(r.status, 403);
     }
 
-    void tokensFromTheCliWorkAndRevokeAtOnce()
-    {
-        QString out;
-        QCOMPARE(test::node(m_data, {QStringLiteral("tokens"), QStringLiteral("create"), QStringLiteral("admin")}, &out), 0);
-        const QString id = QRegularExpression(QStringLiteral("token id: (\\S+)")).match(out).captured(1);
-        const QString secret = QRegularExpression(QStringLiteral("secret:\\s+(\\S+)")).match(out).captured(1);
-        QVERIFY(!id.isEmpty() && !secret.isEmpty());
-        const QStringList bearer{QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + secret};
-        QCOMPARE(get(QStringLiteral("/studies?PatientID=WEB-1"), bearer, false).status, 200);
-        QCOMPARE(test::node(m_data, {QStringLiteral("tokens"), QStringLiteral("revoke"), id}, &out), 0);
-        QCOMPARE(get(QStringLiteral("/studies?PatientID=WEB-1"), bearer, false).status, 401);
-    }
-
-    void corsForAllowedOriginsOnly()
-    {
-        Response r = curl({QStringLiteral("-X"), QStringLiteral("OPTIONS"), QStringLiteral("-H"), QStringLiteral("Origin: https://viewer.example.org"),
-                           QStringLiteral("-H"), QStringLiteral("Access-Control-Request-Method: GET"), m_base + QStringLiteral("/studies")}, false);
-        QCOMPARE(r.status, 204);
-        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("https://viewer.example.org"));
-        QVERIFY(r.header("access-control-allow-headers").contains("authorization"));
-        r = curl({QStringLiteral("-X"), QStringLiteral("OPTIONS"), QStringLiteral("-H"), QStringLiteral("Origin: https://evil.example.com"),
-                  m_base + QStringLiteral("/studies")}, false);
-        QCOMPARE(r.status, 403);
-        r = get(QStringLiteral("/studies?PatientID=WEB-1"), {QStringLiteral("-H"), QStringLiteral("Origin: https://viewer.example.org")});
-        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("https://viewer.example.org"));
-        r = get(QStringLiteral("/studies?PatientID=WEB-1"), {QStringLiteral("-H"), QStringLiteral("Origin: https://evil.example.com")});
-        QVERIFY(r.header("access-control-allow-origin").isEmpty());
-    }
-
     void keepAliveReusesTheConnection()
     {
         Response r = curl({m_base + QStringLiteral("/studies?PatientID=WEB-1"), m_base + QStringLiteral("/series?PatientID=WEB-1")});
@@ -677,45 +552,6 @@ private Q_SLOTS:
         const qint64 growthKb = peakKb() - before;
         qInfo("server peak memory before %lld kB, grew by %lld kB for a %lld kB series", before, growthKb, bytes / 1024);
         QVERIFY2(growthKb < bytes / 1024 / 2, qPrintable(QStringLiteral("peak grew by %1 kB for a %2 kB series").arg(growthKb).arg(bytes / 1024)));
-    }
-
-    // Last: it locks 127.0.0.1 out for a minute.
-    void concurrentFirstRequestsOfANewUserAllSucceed()
-    {
-        // A browser opens several connections at once with credentials the
-        // node has not checked yet: one password check serves them all
-        // (the others wait for it), and every request gets its answer.
-        QString out;
-        QCOMPARE(test::runTool(QStringLiteral("sh"),
-                               {QStringLiteral("-c"), QStringLiteral("printf 'Reader-pass-2026\\n' | '%1' --data-dir '%2' users add reader2 --role viewer")
-                                                          .arg(test::nodeBinary(), m_data)},
-                               &out),
-                 0);
-        QStringList args{QStringLiteral("-s"), QStringLiteral("--parallel"), QStringLiteral("--parallel-immediate"),
-                         QStringLiteral("--parallel-max"), QStringLiteral("8"), QStringLiteral("-u"),
-                         QStringLiteral("reader2:Reader-pass-2026"), QStringLiteral("-w"), QStringLiteral("%{http_code}\\n")};
-        for (int i = 0; i < 8; ++i)
-            args << QStringLiteral("-o") << QStringLiteral("/dev/null") << m_base + QStringLiteral("/studies?limit=1&n=%1").arg(i);
-        // (Standard output only: curl's parallel progress meter is on stderr even with -s.)
-        QCOMPARE(test::runToolStdout(QStringLiteral("curl"), args, &out, 90000), 0);
-        QCOMPARE(out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), QStringList(8, QStringLiteral("200")));
-    }
-
-    void repeatedWrongPasswordsAreThrottled()
-    {
-        // At most 10 failures a minute (one happened in an earlier test).
-        int refused = 0;
-        for (int i = 0; i < 11; ++i) {
-            const int status = get(QStringLiteral("/studies"), {QStringLiteral("-u"), QStringLiteral("admin:guess%1").arg(i)}, false).status;
-            QVERIFY(status == 401 || status == 429);
-            if (status == 429)
-                break;
-            ++refused;
-        }
-        QVERIFY2(refused >= 8 && refused <= 10, qPrintable(QString::number(refused)));
-        Response r = get(QStringLiteral("/studies"));   // even the right password, from this address
-        QCOMPARE(r.status, 429);
-        QCOMPARE(r.header("retry-after"), QByteArray("60"));
     }
 };
 
