@@ -115,6 +115,17 @@ const std::string *RequestHead::header(std::string_view lowerName) const
     return nullptr;
 }
 
+bool isValidHost(std::string_view host)
+{
+    if (host.empty() || host.size() > 255)
+        return false;
+    for (char c : host) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']'))
+            return false;
+    }
+    return true;
+}
+
 bool isValidUtf8(std::string_view s)
 {
     std::size_t i = 0;

@@ -63,6 +63,11 @@ bool splitTarget(std::string_view target, Target *out, std::string *why);
 
 bool isValidUtf8(std::string_view s);
 
+// A Host field fit to build the node's own address from (links, the
+// origin a CSRF check compares with): a name, IPv4 or bracketed IPv6
+// address and port, nothing that could smuggle a path or a scheme.
+bool isValidHost(std::string_view host);
+
 // Incremental decoder of a chunked request body (RFC 9112 §7.1). Feed it
 // what arrives; decoded data goes to the receiver as it is found.
 class ChunkedDecoder {

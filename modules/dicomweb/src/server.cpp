@@ -52,17 +52,6 @@ QByteArray header(const http::Exchange &ex, const char *name)
     return v ? QByteArray::fromStdString(*v) : QByteArray();
 }
 
-bool validHost(const QByteArray &host)
-{
-    if (host.isEmpty() || host.size() > 255)
-        return false;
-    for (char c : host) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']'))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 struct DicomWebServer::Impl {
@@ -361,7 +350,7 @@ HttpRequest DicomWebServer::Impl::makeRequest(const http::Exchange &ex, const ht
     r.user = user.name;
     r.peer = QString::fromStdString(ex.peerAddress());
     QByteArray host = header(ex, "host");
-    if (!validHost(host))
+    if (!http::isValidHost(std::string_view(host.constData(), size_t(host.size()))))
         host = QByteArray("127.0.0.1:") + QByteArray::number(port.load());
     r.baseUrl = QString::fromLatin1(tls ? "https://" : "http://") + QString::fromLatin1(host) +
                 (config.http.basePath == QLatin1String("/") ? QString() : config.http.basePath);

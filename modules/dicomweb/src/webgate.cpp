@@ -106,17 +106,6 @@ QHash<QString, QString> parseForm(const QByteArray &body)
     return out;
 }
 
-bool validHost(const QByteArray &host)
-{
-    if (host.isEmpty() || host.size() > 255)
-        return false;
-    for (char c : host) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']'))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 WebGate::WebGate(archive::Archive &archive, const core::Config &config, Hooks hooks)
@@ -175,7 +164,7 @@ QByteArray WebGate::setCookie(const QByteArray &value, qint64 maxAgeSeconds) con
 QString WebGate::ownOrigin(const http::Exchange &ex) const
 {
     const QByteArray host = header(ex, "host");
-    if (!validHost(host))
+    if (!http::isValidHost(std::string_view(host.constData(), size_t(host.size()))))
         return {};
     return QString::fromLatin1(m_config.http.tls ? "https://" : "http://") + QString::fromLatin1(host);
 }
