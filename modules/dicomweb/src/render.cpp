@@ -29,18 +29,6 @@ namespace kilima::dicomweb {
 
 namespace {
 
-bool dcmtkRenders(E_TransferSyntax xfer)
-{
-    const DcmXfer x(xfer);
-    if (!x.isEncapsulated())
-        return true;
-    // DCMTK 3.6.7 registers JPEG, JPEG-LS and RLE decoders (registerCodecs).
-    const QString uid = QString::fromLatin1(x.getXferID());
-    return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.5")) || uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.6")) ||
-           uid == QLatin1String("1.2.840.10008.1.2.4.70") || uid == QLatin1String("1.2.840.10008.1.2.4.80") ||
-           uid == QLatin1String("1.2.840.10008.1.2.4.81") || uid == QLatin1String("1.2.840.10008.1.2.5");
-}
-
 // One frame decoded by dicom::decodeFrame, in a copy of the dataset that
 // describes it as native explicit VR little endian (one frame, interleaved,
 // the photometric the decoder gives: pixeldata.h).
@@ -145,34 +133,22 @@ core::Result<QByteArray> renderFile(const QString &path, const RenderOptions &o)
         return core::Error{QStringLiteral("the object has no image to render: %1").arg(info.error())};
     if (o.frame < 0 || o.frame >= info.value().frames)
         return core::Error{QStringLiteral("the object has no frame %1 (it has %2)").arg(o.frame + 1).arg(info.value().frames)};
-    // Syntaxes DCMTK's image classes cannot decode (JPEG 2000, HTJ2K) are
-    // decoded by the same decoder as /frames and the viewer into a native
-    // one-frame copy that DicomImage then windows and scales.
+    // Compressed frames are decoded by the same decoder as /frames and the
+    // viewer (every syntax, the frame checked against the image, the buffer
+    // whole, colour converted once) into a native one-frame copy that
+    // DicomImage then windows and scales. DCMTK's own partial access finds
+    // no frame boundaries in fragments without an offset table, and its
+    // codecs report success on frames they filled only in part.
     std::unique_ptr<DcmFileFormat> nativeCopy;
-    const auto decodeOurselves = [&]() -> core::Status {
+    if (DcmXfer(ds->getOriginalXfer()).isEncapsulated()) {
         auto native = nativeFrameCopy(*ds, o.frame);
         if (!native)
             return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(native.error())};
         nativeCopy = native.take();
-        return {};
-    };
-    if (!dcmtkRenders(ds->getOriginalXfer())) {
-        if (const core::Status s = decodeOurselves(); !s.ok())
-            return core::Error{s.error()};
-    } else if (const core::Status frame = dicom::checkEncodedFrame(*ds, o.frame); !frame.ok()) {
-        // Its codecs also fill only what a codestream's own header says and
-        // report success: the frame must describe this image first.
-        return core::Error{QStringLiteral("the frame cannot be decoded: %1").arg(frame.error())};
     }
-    auto image = std::make_unique<DicomImage>(nativeCopy ? nativeCopy.get() : &ff,
-                                              (nativeCopy ? *nativeCopy : ff).getDataset()->getOriginalXfer(),
-                                              CIF_UsePartialAccessToPixelData, nativeCopy ? 0 : unsigned(o.frame), 1);
-    // DCMTK's image classes cannot find the frames of some valid encodings
-    // (several frames in fragments without an offset table, as /frames and
-    // the viewer read them): those frames go through the same decoder.
-    if (image->getStatus() != EIS_Normal && !nativeCopy && decodeOurselves().ok())
-        image = std::make_unique<DicomImage>(nativeCopy.get(), nativeCopy->getDataset()->getOriginalXfer(),
-                                             CIF_UsePartialAccessToPixelData, 0, 1);
+    DcmFileFormat &source = nativeCopy ? *nativeCopy : ff;
+    auto image = std::make_unique<DicomImage>(&source, source.getDataset()->getOriginalXfer(), CIF_UsePartialAccessToPixelData,
+                                              nativeCopy ? 0 : unsigned(o.frame), 1);
     if (image->getStatus() != EIS_Normal)
         return core::Error{QStringLiteral("the image cannot be rendered: %1")
                                .arg(QString::fromLatin1(DicomImage::getString(image->getStatus())))};

@@ -81,7 +81,7 @@ core::Result<DecodedPixels> decodeFrames(DcmDataset &dataset, int first, int cou
 // Checks, without decoding, that the encoded frame (0-based) describes the
 // image the dataset does (JPEG/JPEG-LS frame header, RLE segments), which
 // decodeFrame() also does first. For callers that decode through DCMTK's
-// image classes (rendering): its codecs fill only what the codestream's own
+// codecs themselves (transcoding, sending): they fill only what the codestream's own
 // header says and report success.
 core::Status checkEncodedFrame(DcmDataset &dataset, int frame);
 
